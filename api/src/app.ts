@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import type { DataSource } from 'typeorm';
+import { createContext, type Context } from './common/context';
+import { runWithTally, type StatementTally } from './common/db/statement-counter';
+import { formatError } from './common/errors';
+import { buildEssorSchema } from './schema';
+
+export interface AppOptions {
+  ds: DataSource;
+  /** Built SPAs to serve: web-public at `/`, web-admin at `/admin/`. */
+  webPublicDir?: string;
+  webAdminDir?: string;
+  /** Adds `extensions.sqlStatements` to responses (tests and benchmarks). */
+  exposeStatementCount?: boolean;
+  introspection?: boolean;
+}
+
+const MAX_QUERY_DEPTH = 12;
+
+/** Reports the SQL statements of the request in the response extensions. */
+function statementCountPlugin(): ApolloServerPlugin<Context & { tally?: StatementTally }> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind === 'single' && contextValue.tally) {
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              sqlStatements: contextValue.tally.count,
+            };
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Refuses absurdly deep queries before execution (cheap protection against abuse). */
+function depthLimitPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document }) {
+          const { GraphQLError, visit } = await import('graphql');
+          let depth = 0;
+          let max = 0;
+          visit(document, {
+            SelectionSet: {
+              enter() {
+                depth += 1;
+                max = Math.max(max, depth);
+              },
+              leave() {
+                depth -= 1;
+              },
+            },
+          });
+          if (max > MAX_QUERY_DEPTH) {
+            throw new GraphQLError(`Requête trop profonde (${max} niveaux, ${MAX_QUERY_DEPTH} au plus).`, {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+export async function createApp(opts: AppOptions): Promise<{ app: Express; apollo: ApolloServer<Context>; stop: () => Promise<void> }> {
+  const schema = await buildEssorSchema();
+  const plugins: ApolloServerPlugin<Context>[] = [depthLimitPlugin(), ApolloServerPluginLandingPageDisabled()];
+  if (opts.exposeStatementCount) plugins.push(statementCountPlugin() as ApolloServerPlugin<Context>);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    introspection: opts.introspection ?? true,
+    includeStacktraceInErrorResponses: false,
+    plugins,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await opts.ds.query('SELECT 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    (req, res, next) => {
+      // Each request runs inside its own statement tally (AsyncLocalStorage).
+      const tally: StatementTally = { count: 0 };
+      (req as express.Request & { tally?: StatementTally }).tally = tally;
+      runWithTally(tally, () => next());
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const ctx = createContext(opts.ds, null, (req.headers['x-request-id'] as string) || randomUUID());
+        return Object.assign(ctx, { tally: (req as express.Request & { tally?: StatementTally }).tally });
+      },
+    }),
+  );
+
+  mountSpa(app, '/admin', opts.webAdminDir);
+  mountSpa(app, '/', opts.webPublicDir);
+
+  return { app, apollo, stop: () => apollo.stop() };
+}
+
+/** Serves a built SPA with an index.html fallback for client-side routes. */
+function mountSpa(app: Express, base: string, dir: string | undefined) {
+  if (!dir || !fs.existsSync(path.join(dir, 'index.html'))) return;
+  const index = path.join(dir, 'index.html');
+  app.use(base, express.static(dir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
+  app.use(base, (req, res, next) => {
+    if (req.method !== 'GET' || req.path.startsWith('/graphql') || path.extname(req.path)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+function noCacheForHtml(res: express.Response, file: string) {
+  if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}

@@ -1,0 +1,61 @@
+import DataLoader from 'dataloader';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { decodeCursor, pageSize, toConnection, type Connection } from '../pagination/connection';
+import { columnsOf, hydrate } from './rows';
+
+export interface NestedPageKey {
+  parent: string;
+  first?: number | null;
+  after?: string | null;
+}
+
+/**
+ * Paginated children of many parents in ONE statement per level:
+ * `unnest(parents) CROSS JOIN LATERAL (... ORDER BY t.id LIMIT n)`.
+ * `from` joins the child table as `t` and filters on the parent `p.key`, e.g.
+ * `network_membership m JOIN structure t ON t.id = m.structure_id WHERE m.network_id = p.key`.
+ * Children are ordered by id, which the (parent, child) composite indexes serve.
+ */
+export function nestedPageLoader<T extends ObjectLiteral & { id: string }>(
+  ds: DataSource,
+  entity: EntityTarget<T>,
+  from: string,
+  countLoader: DataLoader<string, number>,
+): DataLoader<NestedPageKey, Connection<T>, string> {
+  return new DataLoader<NestedPageKey, Connection<T>, string>(
+    async (keys) => {
+      const groups = new Map<string, { size: number; after: string | null; parents: string[] }>();
+      for (const k of keys) {
+        const size = pageSize(k.first);
+        const after = (decodeCursor(k.after, 1)?.[0] as string | undefined) ?? null;
+        const g = `${size}:${after}`;
+        if (!groups.has(g)) groups.set(g, { size, after, parents: [] });
+        groups.get(g)!.parents.push(k.parent);
+      }
+      const results = new Map<string, T[]>();
+      for (const [g, { size, after, parents }] of groups) {
+        const rows: Record<string, unknown>[] = await ds.query(
+          `SELECT p.key::text AS __key, c.* FROM unnest($1::bigint[]) AS p(key)
+           CROSS JOIN LATERAL (
+             SELECT ${columnsOf(ds, entity, 't')} FROM ${from}
+             ${after === null ? '' : 'AND t.id > $3::bigint'}
+             ORDER BY t.id LIMIT $2
+           ) c`,
+          after === null ? [parents, size + 1] : [parents, size + 1, after],
+        );
+        for (const r of rows) {
+          const key = `${g}|${r.__key}`;
+          if (!results.has(key)) results.set(key, []);
+          results.get(key)!.push(hydrate(ds, entity, r));
+        }
+      }
+      return keys.map((k) => {
+        const size = pageSize(k.first);
+        const after = (decodeCursor(k.after, 1)?.[0] as string | undefined) ?? null;
+        const rows = results.get(`${size}:${after}|${k.parent}`) ?? [];
+        return toConnection(rows, size, after === null ? null : [after], (r) => [r.id], () => countLoader.load(k.parent));
+      });
+    },
+    { cacheKeyFn: (k) => `${k.parent}|${k.first ?? ''}|${k.after ?? ''}`, maxBatchSize: 500 },
+  );
+}

@@ -1,0 +1,82 @@
+import DataLoader from 'dataloader';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/**
+ * Thin SQL helpers. Reads go through hand-written SQL (one statement per list level,
+ * shaped to hit the indexes) and rows are hydrated into entity instances using
+ * TypeORM's metadata, so the GraphQL types and getters keep working.
+ */
+export function columnsOf(ds: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string): string {
+  const meta = ds.getMetadata(entity);
+  return meta.columns
+    .filter((c) => c.isSelect)
+    .map((c) => `${alias}.${c.databaseName} AS "${c.databaseName}"`)
+    .join(', ');
+}
+
+export function hydrate<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, row: Record<string, unknown>): T {
+  const meta = ds.getMetadata(entity);
+  const obj = Object.create((meta.target as { prototype: object }).prototype) as Record<string, unknown>;
+  for (const c of meta.columns) {
+    if (c.databaseName in row) obj[c.propertyName] = row[c.databaseName];
+  }
+  return obj as T;
+}
+
+export async function queryEntities<T extends ObjectLiteral>(
+  ds: DataSource,
+  entity: EntityTarget<T>,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const rows: Record<string, unknown>[] = await ds.query(sql, params);
+  return rows.map((r) => hydrate(ds, entity, r));
+}
+
+const LOADER_OPTIONS = { maxBatchSize: 1000 };
+
+/** `WHERE key = ANY($1)` loader: one statement for all keys of a tick. */
+export function keyLoader<T extends ObjectLiteral>(
+  ds: DataSource,
+  entity: EntityTarget<T>,
+  opts: { table: string; key: string; keyType: 'bigint' | 'text'; where?: string },
+): DataLoader<string, T | null> {
+  const keyProp = ds.getMetadata(entity).columns.find((c) => c.databaseName === opts.key)!.propertyName;
+  return new DataLoader<string, T | null>(async (keys) => {
+    const rows = await queryEntities(
+      ds,
+      entity,
+      `SELECT ${columnsOf(ds, entity, 't')} FROM ${opts.table} t
+       WHERE t.${opts.key} = ANY($1::${opts.keyType}[])${opts.where ? ` AND ${opts.where}` : ''}`,
+      [keys],
+    );
+    const byKey = new Map(rows.map((r) => [String((r as Record<string, unknown>)[keyProp]).trim(), r]));
+    return keys.map((k) => byKey.get(k) ?? null);
+  }, LOADER_OPTIONS);
+}
+
+/**
+ * Loader of lists grouped by a key. `sql` selects the entity columns (alias `t`)
+ * plus the grouping key as `__key`, with `$1` the array of keys; rows keep the SQL order.
+ */
+export function groupLoader<T extends ObjectLiteral>(
+  ds: DataSource,
+  entity: EntityTarget<T>,
+  sql: (columns: string) => string,
+): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const rows: Record<string, unknown>[] = await ds.query(sql(columnsOf(ds, entity, 't')), [keys]);
+    const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+    for (const r of rows) groups.get(String(r.__key))?.push(hydrate(ds, entity, r));
+    return keys.map((k) => groups.get(k)!);
+  }, LOADER_OPTIONS);
+}
+
+/** Loader of counts: `sql` returns `__key` and `n` for keys `$1`. */
+export function countLoader(ds: DataSource, sql: string): DataLoader<string, number> {
+  return new DataLoader<string, number>(async (keys) => {
+    const rows: Array<{ __key: string; n: string | number }> = await ds.query(sql, [keys]);
+    const byKey = new Map(rows.map((r) => [String(r.__key), Number(r.n)]));
+    return keys.map((k) => byKey.get(k) ?? 0);
+  }, LOADER_OPTIONS);
+}

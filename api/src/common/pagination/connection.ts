@@ -1,0 +1,124 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ErrorCode, UserInputError } from '../errors';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+  @Field()
+  hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, ${MAX_PAGE_SIZE} at most (default ${DEFAULT_PAGE_SIZE}).` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (endCursor of the previous page).' })
+  after?: string | null;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  pageInfo: PageInfo;
+  /** Runs only if the client asks for totalCount. */
+  totalCount: () => Promise<number>;
+}
+
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw new UserInputError(
+      ErrorCode.PAGE_SIZE_OUT_OF_RANGE,
+      `« first » doit être compris entre 0 et ${MAX_PAGE_SIZE} (reçu : ${first}).`,
+      { field: 'first', value: first },
+    );
+  }
+  return size;
+}
+
+/** Opaque cursor: base64url of the JSON sort key. */
+export function encodeCursor(key: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined, arity: number): unknown[] | null {
+  if (cursor == null) return null;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === arity && key.every((v) => ['string', 'number'].includes(typeof v))) {
+      return key;
+    }
+  } catch {
+    /* fall through */
+  }
+  throw new UserInputError(ErrorCode.INVALID_CURSOR, 'Curseur de pagination invalide.', { field: 'after' });
+}
+
+export interface Connection<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Builds a Relay connection type `<Name>Connection` with `<Name>Edge`, `nodes` and a lazy `totalCount`. */
+export function ConnectionType<T extends object>(nodeType: ClassType<T> | (() => unknown), name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field()
+    cursor: string;
+    @Field(() => nodeType)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (Relay cursor connection).` })
+  class ConnectionClass {
+    @Field(() => [Edge])
+    edges: Edge[];
+    @Field(() => [nodeType])
+    nodes: T[];
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+    @Field(() => Int, { description: 'Number of items matching the filters, all pages together.' })
+    totalCount: number | Promise<number>;
+  }
+  return ConnectionClass as unknown as ClassType<Connection<T>>;
+}
+
+/**
+ * Turns the rows of a keyset query (fetched with limit = size + 1) into a connection.
+ * `keyOf` gives the sort key of a row, which becomes its cursor.
+ */
+export function toConnection<T>(
+  rows: T[],
+  size: number,
+  after: unknown[] | null,
+  keyOf: (row: T) => unknown[],
+  count: () => Promise<number>,
+): Connection<T> {
+  const hasNextPage = rows.length > size;
+  const nodes = hasNextPage ? rows.slice(0, size) : rows;
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  let memo: Promise<number> | undefined;
+  return {
+    edges,
+    nodes,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    get totalCount() {
+      return (memo ??= count()) as unknown as number;
+    },
+  };
+}

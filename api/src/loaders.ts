@@ -1,0 +1,22 @@
+import type { DataSource } from 'typeorm';
+import { createMentorOfferLoaders } from './modules/mentor/mentor-offer.loaders';
+import { createNetworkLoaders } from './modules/network/network.loaders';
+import { createSpaceLoaders } from './modules/participatory-space/participatory-space.loaders';
+import { createPersonLoaders } from './modules/person/person.loaders';
+import { createSectorLoaders } from './modules/sector/sector.loaders';
+import { createStructureLoaders } from './modules/structure/structure.loaders';
+import { createTerritoryLoaders } from './modules/territory/territory.loaders';
+
+/** Per-request DataLoaders of every module (built in the GraphQL context). */
+export function createLoaders(ds: DataSource) {
+  return {
+    territory: createTerritoryLoaders(ds),
+    structure: createStructureLoaders(ds),
+    sector: createSectorLoaders(ds),
+    network: createNetworkLoaders(ds),
+    person: createPersonLoaders(ds),
+    mentorOffer: createMentorOfferLoaders(ds),
+    space: createSpaceLoaders(ds),
+  };
+}
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { createServer } from 'node:http';
+import { createApp } from './app';
+import { prepareDatabase } from './bootstrap';
+import { createDataSource } from './common/db/data-source';
+import { loadConfig } from './config';
+
+async function main() {
+  const config = loadConfig();
+  const ds = createDataSource({ url: config.databaseUrl, logQueries: config.logQueries });
+  await ds.initialize();
+  if (process.env.ESSOR_MIGRATE !== '0') {
+    await prepareDatabase(ds, { demo: process.env.ESSOR_DEMO_DATA !== '0', log: (m) => console.log(`[essor] ${m}`) });
+  }
+  const { app, stop } = await createApp({
+    ds,
+    webPublicDir: config.webPublicDir,
+    webAdminDir: config.webAdminDir,
+    exposeStatementCount: config.exposeStatementCount,
+  });
+  const server = createServer(app);
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EADDRINUSE') {
+      console.error(`Port ${config.port} is already in use: stop the other process or set PORT to a free port.`);
+    } else {
+      console.error(e.message);
+    }
+    process.exit(1);
+  });
+  server.listen(config.port, config.host, () => {
+    console.log(`[essor] API ready at http://localhost:${config.port}/graphql`);
+    process.send?.({ type: 'ready', port: config.port });
+  });
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    server.close();
+    await stop().catch(() => {});
+    await ds.destroy().catch(() => {});
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((e) => {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/ECONNREFUSED|ENOTFOUND|password authentication|does not exist/.test(msg)) {
+    console.error(`Cannot reach the database (${msg}): check DATABASE_URL.`);
+  } else {
+    console.error(e);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import type { DataSource } from 'typeorm';
+import { nestedPageLoader } from '../../common/db/nested-page';
+import { countLoader, groupLoader, keyLoader } from '../../common/db/rows';
+import { Structure } from '../structure/structure.entity';
+import { Network } from './network.entity';
+
+export function createNetworkLoaders(ds: DataSource) {
+  const memberCount = countLoader(
+    ds,
+    `SELECT m.network_id::text AS __key, count(*) AS n FROM network_membership m
+     JOIN structure s ON s.id = m.structure_id AND s.status = 'PUBLISHED'
+     WHERE m.network_id = ANY($1::bigint[]) GROUP BY 1`,
+  );
+  return {
+    byId: keyLoader(ds, Network, { table: 'network', key: 'id', keyType: 'bigint' }),
+    byStructureId: groupLoader(
+      ds,
+      Network,
+      (cols) => `SELECT m.structure_id::text AS __key, ${cols} FROM network_membership m
+        JOIN network t ON t.id = m.network_id WHERE m.structure_id = ANY($1::bigint[]) ORDER BY t.name, t.id`,
+    ),
+    memberCount,
+    members: nestedPageLoader(
+      ds,
+      Structure,
+      `network_membership m JOIN structure t ON t.id = m.structure_id
+       WHERE m.network_id = p.key AND t.status = 'PUBLISHED'`,
+      memberCount,
+    ),
+  };
+}

@@ -1,0 +1,100 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import { ArrayMaxSize } from 'class-validator';
+import { Public } from '../../common/auth/access';
+import type { Context } from '../../common/context';
+import { ConnectionType, PageArgs } from '../../common/pagination/connection';
+import { rowIdOf } from '../../common/relay/global-id';
+import { Person } from '../person/person.entity';
+import { Sector } from '../sector/sector.entity';
+import { Structure } from '../structure/structure.entity';
+import { findStructure } from '../structure/structure.service';
+import { Commune } from '../territory/commune.entity';
+import { ParticipatorySpace, SPACE_TYPENAME, SpaceKind, SpaceStatus } from './participatory-space.entity';
+import { listSpaces, findSpace } from './participatory-space.service';
+import { Chantier, StudyDay, Workshop } from './participatory-space.types';
+import { SpaceDeliverable } from './space-deliverable.entity';
+import { SpaceParticipant } from './space-participant.entity';
+import { SpaceSession } from './space-session.entity';
+
+@ArgsType()
+class SpaceArgs extends PageArgs {
+  @Field(() => [String], { nullable: true, description: 'Sector codes (slugs).' })
+  @ArrayMaxSize(100)
+  sector?: string[] | null;
+
+  @Field(() => [SpaceStatus], { nullable: true })
+  status?: SpaceStatus[] | null;
+}
+
+const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
+
+/**
+ * One resolver per kind (Workshop, Chantier, StudyDay): list, get by id, and the
+ * shared field resolvers of the ParticipatorySpace interface.
+ */
+function spaceResolver(type: ClassType, kind: SpaceKind, listName: string) {
+  const typeName = SPACE_TYPENAME[kind];
+  const connection = ConnectionType(type, typeName);
+
+  @Resolver(() => type)
+  class SpaceResolver {
+    @Public()
+    @Query(() => connection, { name: listName })
+    list(@Ctx() ctx: Context, @Args() args: SpaceArgs) {
+      return listSpaces(ctx, kind, args);
+    }
+
+    @Public()
+    @Query(() => type, { name: lowerFirst(typeName), nullable: true })
+    one(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+      return findSpace(ctx, kind, rowIdOf(id, typeName));
+    }
+
+    @FieldResolver(() => Sector)
+    sector(@Root() s: ParticipatorySpace, @Ctx() ctx: Context) {
+      return ctx.loaders.sector.byId.load(s.sectorId);
+    }
+
+    @FieldResolver(() => [SpaceSession])
+    sessions(@Root() s: ParticipatorySpace, @Ctx() ctx: Context) {
+      return ctx.loaders.space.sessions.load(s.id);
+    }
+
+    @FieldResolver(() => [SpaceParticipant])
+    participants(@Root() s: ParticipatorySpace, @Ctx() ctx: Context) {
+      return ctx.loaders.space.participants.load(s.id);
+    }
+
+    @FieldResolver(() => [SpaceDeliverable])
+    deliverables(@Root() s: ParticipatorySpace, @Ctx() ctx: Context) {
+      return ctx.loaders.space.deliverables.load(s.id);
+    }
+  }
+  Object.defineProperty(SpaceResolver, 'name', { value: `${typeName}Resolver` });
+  return SpaceResolver;
+}
+
+export const WorkshopResolver = spaceResolver(Workshop, SpaceKind.WORKSHOP, 'workshops');
+export const ChantierResolver = spaceResolver(Chantier, SpaceKind.CHANTIER, 'chantiers');
+export const StudyDayResolver = spaceResolver(StudyDay, SpaceKind.STUDY_DAY, 'studyDays');
+
+@Resolver(() => SpaceSession)
+export class SpaceSessionResolver {
+  @FieldResolver(() => Commune, { nullable: true })
+  commune(@Root() s: SpaceSession, @Ctx() ctx: Context) {
+    return s.communeCode ? ctx.loaders.territory.communeByCode.load(s.communeCode) : null;
+  }
+}
+
+@Resolver(() => SpaceParticipant)
+export class SpaceParticipantResolver {
+  @FieldResolver(() => Structure, { nullable: true })
+  structure(@Root() p: SpaceParticipant, @Ctx() ctx: Context) {
+    return p.structureId ? findStructure(ctx, p.structureId) : null;
+  }
+
+  @FieldResolver(() => Person, { nullable: true })
+  person(@Root() p: SpaceParticipant, @Ctx() ctx: Context) {
+    return p.personId ? ctx.loaders.person.byId.load(p.personId) : null;
+  }
+}

@@ -1,0 +1,49 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../../common/relay/node.interface';
+import { toGlobalId } from '../../common/relay/global-id';
+
+/**
+ * A person of the graph: contact, sector facilitator, mentor.
+ * Personal fields (names, e-mail, phone, bio) are resolved by PersonResolver,
+ * which hides them unless the person chose to be public or the viewer may see them.
+ */
+@ObjectType({ implements: Node, description: 'Personne (contact, animateur·rice de secteur, tuteur·rice).' })
+@Entity('person')
+export class Person {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Column({ type: 'text', nullable: true })
+  firstName: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  lastName: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  bio: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Role or job title (not personal data).' })
+  @Column({ type: 'text', nullable: true })
+  jobTitle: string | null;
+
+  @Column({ type: 'bigint', nullable: true })
+  structureId: string | null;
+
+  @Field({ description: 'The person chose to make their contact details public.' })
+  @Column({ type: 'boolean', default: false })
+  isPublic: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  isDemo: boolean;
+
+  get nodeId(): string {
+    return toGlobalId('Person', this.id);
+  }
+}

@@ -1,0 +1,73 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Public } from '../../common/auth/access';
+import type { Context } from '../../common/context';
+import { ConnectionType, PageArgs } from '../../common/pagination/connection';
+import { rowIdOf } from '../../common/relay/global-id';
+import { MentorOffer } from '../mentor/mentor-offer.entity';
+import { Sector } from '../sector/sector.entity';
+import { Structure } from '../structure/structure.entity';
+import { findStructure } from '../structure/structure.service';
+import { Person } from './person.entity';
+import { displayName, findPerson, listPersons, personalField } from './person.service';
+
+export const PersonConnection = ConnectionType(Person, 'Person');
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Public()
+  @Query(() => PersonConnection, { description: 'Persons who chose to be public (everyone for the mission).' })
+  persons(@Ctx() ctx: Context, @Args() args: PageArgs) {
+    return listPersons(ctx, args);
+  }
+
+  @Public()
+  @Query(() => Person, { nullable: true })
+  person(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return findPerson(ctx, rowIdOf(id, 'Person'));
+  }
+
+  @FieldResolver(() => String, { description: 'Name if visible, else the role.' })
+  displayName(@Root() p: Person, @Ctx() ctx: Context) {
+    return displayName(ctx, p);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Personal: null unless the person is public.' })
+  firstName(@Root() p: Person, @Ctx() ctx: Context) {
+    return personalField(ctx, p, 'firstName');
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Personal: null unless the person is public.' })
+  lastName(@Root() p: Person, @Ctx() ctx: Context) {
+    return personalField(ctx, p, 'lastName');
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Personal: null unless the person is public.' })
+  email(@Root() p: Person, @Ctx() ctx: Context) {
+    return personalField(ctx, p, 'email');
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Personal: null unless the person is public.' })
+  phone(@Root() p: Person, @Ctx() ctx: Context) {
+    return personalField(ctx, p, 'phone');
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Personal: null unless the person is public.' })
+  bio(@Root() p: Person, @Ctx() ctx: Context) {
+    return personalField(ctx, p, 'bio');
+  }
+
+  @FieldResolver(() => Structure, { nullable: true })
+  structure(@Root() p: Person, @Ctx() ctx: Context) {
+    return p.structureId ? findStructure(ctx, p.structureId) : null;
+  }
+
+  @FieldResolver(() => [Sector], { description: 'Sectors this person facilitates.' })
+  facilitatedSectors(@Root() p: Person, @Ctx() ctx: Context) {
+    return ctx.loaders.sector.facilitatedByPerson.load(p.id);
+  }
+
+  @FieldResolver(() => [MentorOffer])
+  mentorOffers(@Root() p: Person, @Ctx() ctx: Context) {
+    return ctx.loaders.mentorOffer.byMentorId.load(p.id);
+  }
+}

@@ -1,0 +1,25 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Public } from '../../common/auth/access';
+import type { Context } from '../../common/context';
+import { ErrorCode, UserInputError } from '../../common/errors';
+import { MAX_PAGE_SIZE } from '../../common/pagination/connection';
+import { Node } from '../../common/relay/node.interface';
+import { fetchNode } from './node.service';
+
+@Resolver()
+export class NodeResolver {
+  @Public()
+  @Query(() => Node, { nullable: true, description: 'Fetches any object by its global id.' })
+  node(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return fetchNode(ctx, id);
+  }
+
+  @Public()
+  @Query(() => [Node], { nullable: 'items', description: 'Fetches objects by their global ids (100 at most).' })
+  nodes(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[]) {
+    if (ids.length > MAX_PAGE_SIZE) {
+      throw new UserInputError(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, `Au plus ${MAX_PAGE_SIZE} identifiants par requête.`, { field: 'ids' });
+    }
+    return Promise.all(ids.map((id) => fetchNode(ctx, id)));
+  }
+}

@@ -1,0 +1,27 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../../common/relay/node.interface';
+import { toGlobalId } from '../../common/relay/global-id';
+
+@ObjectType({ implements: Node, description: "Secteur d'activité du réseau territorial (IAE, services à la personne…)." })
+@Entity('sector')
+export class Sector {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Field({ description: 'Stable code of the sector, used in filters.' })
+  @Column({ type: 'varchar', length: 80 })
+  slug: string;
+
+  @Field()
+  @Column('text')
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  get nodeId(): string {
+    return toGlobalId('Sector', this.id);
+  }
+}

@@ -1,0 +1,44 @@
+import type { DataSource } from 'typeorm';
+import { nestedPageLoader } from '../../common/db/nested-page';
+import { countLoader, groupLoader, keyLoader } from '../../common/db/rows';
+import { Person } from '../person/person.entity';
+import { Structure } from '../structure/structure.entity';
+import { Sector } from './sector.entity';
+
+export function createSectorLoaders(ds: DataSource) {
+  const structureCount = countLoader(
+    ds,
+    `SELECT ss.sector_id::text AS __key, count(*) AS n FROM structure_sector ss
+     JOIN structure s ON s.id = ss.structure_id AND s.status = 'PUBLISHED'
+     WHERE ss.sector_id = ANY($1::bigint[]) GROUP BY 1`,
+  );
+  return {
+    byId: keyLoader(ds, Sector, { table: 'sector', key: 'id', keyType: 'bigint' }),
+    byStructureId: groupLoader(
+      ds,
+      Sector,
+      (cols) => `SELECT ss.structure_id::text AS __key, ${cols} FROM structure_sector ss
+        JOIN sector t ON t.id = ss.sector_id WHERE ss.structure_id = ANY($1::bigint[]) ORDER BY t.name, t.id`,
+    ),
+    facilitators: groupLoader(
+      ds,
+      Person,
+      (cols) => `SELECT f.sector_id::text AS __key, ${cols} FROM sector_facilitator f
+        JOIN person t ON t.id = f.person_id WHERE f.sector_id = ANY($1::bigint[]) ORDER BY t.id`,
+    ),
+    facilitatedByPerson: groupLoader(
+      ds,
+      Sector,
+      (cols) => `SELECT f.person_id::text AS __key, ${cols} FROM sector_facilitator f
+        JOIN sector t ON t.id = f.sector_id WHERE f.person_id = ANY($1::bigint[]) ORDER BY t.name`,
+    ),
+    structureCount,
+    structures: nestedPageLoader(
+      ds,
+      Structure,
+      `structure_sector m JOIN structure t ON t.id = m.structure_id
+       WHERE m.sector_id = p.key AND t.status = 'PUBLISHED'`,
+      structureCount,
+    ),
+  };
+}

@@ -1,0 +1,56 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Public } from '../../common/auth/access';
+import type { Context } from '../../common/context';
+import { PageArgs, pageSize } from '../../common/pagination/connection';
+import { Chantier, StudyDay, Workshop } from '../participatory-space/participatory-space.types';
+import { SpaceKind } from '../participatory-space/participatory-space.entity';
+import { Person } from '../person/person.entity';
+import { StructureConnection } from '../structure/structure.resolver';
+import { Sector } from './sector.entity';
+import { findSectorBySlug, listSectors } from './sector.service';
+
+@Resolver(() => Sector)
+export class SectorResolver {
+  @Public()
+  @Query(() => [Sector], { description: 'All sectors of the territorial network, by name.' })
+  sectors(@Ctx() ctx: Context) {
+    return listSectors(ctx);
+  }
+
+  @Public()
+  @Query(() => Sector, { nullable: true })
+  sector(@Ctx() ctx: Context, @Arg('slug') slug: string) {
+    return findSectorBySlug(ctx, slug);
+  }
+
+  @FieldResolver(() => [Person], { description: 'Animateurs et animatrices du secteur.' })
+  facilitators(@Root() s: Sector, @Ctx() ctx: Context) {
+    return ctx.loaders.sector.facilitators.load(s.id);
+  }
+
+  @FieldResolver(() => StructureConnection, { description: 'Published structures of the sector, by id.' })
+  structures(@Root() s: Sector, @Ctx() ctx: Context, @Args() { first, after }: PageArgs) {
+    pageSize(first);
+    return ctx.loaders.sector.structures.load({ parent: s.id, first, after });
+  }
+
+  @FieldResolver(() => Int)
+  structureCount(@Root() s: Sector, @Ctx() ctx: Context) {
+    return ctx.loaders.sector.structureCount.load(s.id);
+  }
+
+  @FieldResolver(() => [Workshop])
+  async workshops(@Root() s: Sector, @Ctx() ctx: Context) {
+    return (await ctx.loaders.space.bySectorId.load(s.id)).filter((x) => x.kind === SpaceKind.WORKSHOP);
+  }
+
+  @FieldResolver(() => [Chantier])
+  async chantiers(@Root() s: Sector, @Ctx() ctx: Context) {
+    return (await ctx.loaders.space.bySectorId.load(s.id)).filter((x) => x.kind === SpaceKind.CHANTIER);
+  }
+
+  @FieldResolver(() => [StudyDay])
+  async studyDays(@Root() s: Sector, @Ctx() ctx: Context) {
+    return (await ctx.loaders.space.bySectorId.load(s.id)).filter((x) => x.kind === SpaceKind.STUDY_DAY);
+  }
+}

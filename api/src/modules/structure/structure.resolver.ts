@@ -1,0 +1,82 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Public } from '../../common/auth/access';
+import type { Context } from '../../common/context';
+import { ConnectionType } from '../../common/pagination/connection';
+import { rowIdOf } from '../../common/relay/global-id';
+import { Network } from '../network/network.entity';
+import { ParticipatorySpaceType } from '../participatory-space/participatory-space.types';
+import { Person } from '../person/person.entity';
+import { Sector } from '../sector/sector.entity';
+import { Commune } from '../territory/commune.entity';
+import { Epci } from '../territory/epci.entity';
+import { explainEssFamily } from './ess-family';
+import { ProposeStructureInput } from './propose-structure.input';
+import { StructureFilterArgs } from './structure.args';
+import { Structure } from './structure.entity';
+import { StructureSubmission } from './structure-submission.entity';
+import { findStructure, findStructureBySiret, listStructures, proposeStructure } from './structure.service';
+
+export const StructureConnection = ConnectionType(Structure, 'Structure');
+
+@Resolver(() => Structure)
+export class StructureResolver {
+  @Public()
+  @Query(() => StructureConnection, { description: 'Published structures, alphabetical, filtered by official codes.' })
+  structures(@Ctx() ctx: Context, @Args() args: StructureFilterArgs) {
+    return listStructures(ctx, args);
+  }
+
+  @Public()
+  @Query(() => Structure, { nullable: true })
+  structure(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return findStructure(ctx, rowIdOf(id, 'Structure'));
+  }
+
+  @Public()
+  @Query(() => Structure, { nullable: true, description: 'Find a structure by its SIRET (14 digits).' })
+  structureBySiret(@Ctx() ctx: Context, @Arg('siret') siret: string) {
+    return findStructureBySiret(ctx, siret);
+  }
+
+  @Public()
+  @Mutation(() => StructureSubmission, { description: '« Ajouter ma structure » : stored as a pending submission for moderation.' })
+  proposeStructure(@Ctx() ctx: Context, @Arg('input') input: ProposeStructureInput) {
+    return proposeStructure(ctx, input);
+  }
+
+  @FieldResolver(() => Commune, { nullable: true })
+  commune(@Root() s: Structure, @Ctx() ctx: Context) {
+    return s.communeCode ? ctx.loaders.territory.communeByCode.load(s.communeCode) : null;
+  }
+
+  @FieldResolver(() => Epci, { nullable: true })
+  async epci(@Root() s: Structure, @Ctx() ctx: Context) {
+    const commune = s.communeCode ? await ctx.loaders.territory.communeByCode.load(s.communeCode) : null;
+    return commune?.epciSiren ? ctx.loaders.territory.epciBySiren.load(commune.epciSiren) : null;
+  }
+
+  @FieldResolver(() => [Sector])
+  sectors(@Root() s: Structure, @Ctx() ctx: Context) {
+    return ctx.loaders.sector.byStructureId.load(s.id);
+  }
+
+  @FieldResolver(() => [Network])
+  networks(@Root() s: Structure, @Ctx() ctx: Context) {
+    return ctx.loaders.network.byStructureId.load(s.id);
+  }
+
+  @FieldResolver(() => [Person], { description: 'Contact persons (personal fields follow each person’s choice).' })
+  contacts(@Root() s: Structure, @Ctx() ctx: Context) {
+    return ctx.loaders.person.byStructureId.load(s.id);
+  }
+
+  @FieldResolver(() => [ParticipatorySpaceType], { description: 'Workshops, chantiers and study days it takes part in.' })
+  participations(@Root() s: Structure, @Ctx() ctx: Context) {
+    return ctx.loaders.space.byStructureId.load(s.id);
+  }
+
+  @FieldResolver(() => String, { description: 'Why the structure has its ESS family (rule and version).' })
+  essFamilyExplanation(@Root() s: Structure) {
+    return explainEssFamily({ legalCategory: s.legalCategory, override: s.essFamilyOverride, essFlag: s.esus });
+  }
+}

@@ -1,0 +1,175 @@
+import type { Context } from '../../common/context';
+import { columnsOf, hydrate } from '../../common/db/rows';
+import { ErrorCode, UserInputError } from '../../common/errors';
+import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination/connection';
+import { assertTerritoryCodes, searchWords } from '../territory/territory.service';
+import { EssFamily } from './ess-family';
+import { isValidSiret, normaliseIdentifier } from './siret';
+import { StructureSubmission, SubmissionKind, SubmissionStatus } from './structure-submission.entity';
+import { Structure } from './structure.entity';
+import { canSeeStructure } from './structure.permissions';
+
+export const WORKFORCE_RANGES = ['NN', '00', '01', '02', '03', '11', '12', '21', '22', '31', '32', '41', '42', '51', '52', '53'];
+
+export interface StructureFilter {
+  search?: string | null;
+  commune?: string[] | null;
+  epci?: string[] | null;
+  departement?: string[] | null;
+  sector?: string[] | null;
+  network?: string[] | null;
+  essFamily?: EssFamily[] | null;
+  legalCategory?: string[] | null;
+  workforceRange?: string[] | null;
+  acceptsInterns?: boolean | null;
+  seeksVolunteers?: boolean | null;
+}
+
+/** Validates the codes of a filter: formats first, then existence (one statement). */
+async function assertFilterCodes(ctx: Context, f: StructureFilter): Promise<void> {
+  const badCategory = f.legalCategory?.find((c) => !/^[0-9]{4}$/.test(c));
+  if (badCategory !== undefined) {
+    throw new UserInputError(ErrorCode.BAD_USER_INPUT, `Catégorie juridique invalide : « ${badCategory.slice(0, 10)} » (4 chiffres).`, {
+      field: 'legalCategory',
+    });
+  }
+  const badRange = f.workforceRange?.find((c) => !WORKFORCE_RANGES.includes(c));
+  if (badRange !== undefined) {
+    throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, `Tranche d'effectifs inconnue : « ${badRange.slice(0, 10)} ».`, {
+      field: 'workforceRange',
+    });
+  }
+  await assertTerritoryCodes(ctx, { commune: f.commune, epci: f.epci, departement: f.departement });
+  if (f.sector?.length || f.network?.length) {
+    const [row]: Array<{ kind: string; code: string }> = await ctx.ds.query(
+      `SELECT 'sector' AS kind, c AS code FROM unnest($1::text[]) c WHERE NOT EXISTS (SELECT 1 FROM sector WHERE slug = c)
+       UNION ALL
+       SELECT 'network', c FROM unnest($2::text[]) c WHERE NOT EXISTS (SELECT 1 FROM network WHERE slug = c)
+       LIMIT 1`,
+      [f.sector ?? [], f.network ?? []],
+    );
+    if (row) {
+      throw new UserInputError(
+        ErrorCode.UNKNOWN_REFERENCE,
+        `${row.kind === 'sector' ? 'Secteur' : 'Réseau'} inconnu : « ${row.code.slice(0, 80)} ».`,
+        { field: row.kind, value: row.code.slice(0, 80) },
+      );
+    }
+  }
+}
+
+/** WHERE clause of the public structure list; pushes its parameters. */
+function whereOf(f: StructureFilter, params: unknown[]): string[] {
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const where = [`t.status = 'PUBLISHED'`];
+  for (const word of searchWords(f.search)) {
+    where.push(`t.search_name LIKE '%' || lower(essor_unaccent(${p(word)})) || '%'`);
+  }
+  if (f.commune?.length) where.push(`t.commune_code = ANY(${p(f.commune)}::text[])`);
+  if (f.epci?.length) where.push(`t.commune_code IN (SELECT code FROM commune WHERE epci_siren = ANY(${p(f.epci)}::text[]))`);
+  if (f.departement?.length) {
+    where.push(`t.commune_code IN (SELECT code FROM commune WHERE departement_code = ANY(${p(f.departement)}::text[]))`);
+  }
+  if (f.sector?.length) {
+    where.push(`EXISTS (SELECT 1 FROM structure_sector ss JOIN sector s ON s.id = ss.sector_id
+      WHERE ss.structure_id = t.id AND s.slug = ANY(${p(f.sector)}::text[]))`);
+  }
+  if (f.network?.length) {
+    where.push(`EXISTS (SELECT 1 FROM network_membership m JOIN network n ON n.id = m.network_id
+      WHERE m.structure_id = t.id AND n.slug = ANY(${p(f.network)}::text[]))`);
+  }
+  if (f.essFamily?.length) where.push(`t.ess_family = ANY(${p(f.essFamily)}::text[])`);
+  if (f.legalCategory?.length) where.push(`t.legal_category = ANY(${p(f.legalCategory)}::text[])`);
+  if (f.workforceRange?.length) where.push(`t.workforce_range = ANY(${p(f.workforceRange)}::text[])`);
+  if (f.acceptsInterns != null) where.push(`t.accepts_interns = ${p(f.acceptsInterns)}`);
+  if (f.seeksVolunteers != null) where.push(`t.seeks_volunteers = ${p(f.seeksVolunteers)}`);
+  return where;
+}
+
+/** Published structures, alphabetical (accent-insensitive), keyset-paginated on (search_name, id). */
+export async function listStructures(
+  ctx: Context,
+  f: StructureFilter & { first?: number | null; after?: string | null },
+): Promise<Connection<Structure>> {
+  const size = pageSize(f.first);
+  const after = decodeCursor(f.after, 2);
+  await assertFilterCodes(ctx, f);
+  const params: unknown[] = [];
+  const where = whereOf(f, params);
+  const countParams = [...params];
+  const countWhere = [...where];
+  if (after) {
+    where.push(`(t.search_name, t.id) > ($${params.push(after[0])}, $${params.push(after[1])}::bigint)`);
+  }
+  const rows: Record<string, unknown>[] = await ctx.ds.query(
+    `SELECT ${columnsOf(ctx.ds, Structure, 't')}, t.search_name AS "__sort" FROM structure t
+     WHERE ${where.join(' AND ')} ORDER BY t.search_name, t.id LIMIT $${params.push(size + 1)}`,
+    params,
+  );
+  const sortKeys = new Map<Structure, unknown[]>();
+  const nodes = rows.map((r) => {
+    const s = hydrate(ctx.ds, Structure, r);
+    sortKeys.set(s, [r.__sort, s.id]);
+    return s;
+  });
+  return toConnection(nodes, size, after, (s) => sortKeys.get(s)!, async () => {
+    const [{ n }] = await ctx.ds.query(`SELECT count(*)::int AS n FROM structure t WHERE ${countWhere.join(' AND ')}`, countParams);
+    return n;
+  });
+}
+
+export async function findStructure(ctx: Context, id: string): Promise<Structure | null> {
+  const s = await ctx.loaders.structure.byId.load(id);
+  return s && canSeeStructure(ctx, s) ? s : null;
+}
+
+export async function findStructureBySiret(ctx: Context, siret: string): Promise<Structure | null> {
+  const normalised = assertSiret(siret);
+  const [row] = await ctx.ds.query(`SELECT ${columnsOf(ctx.ds, Structure, 't')} FROM structure t WHERE t.siret = $1`, [normalised]);
+  const s = row ? hydrate(ctx.ds, Structure, row) : null;
+  return s && canSeeStructure(ctx, s) ? s : null;
+}
+
+export function assertSiret(value: string): string {
+  const normalised = normaliseIdentifier(value);
+  if (!isValidSiret(normalised)) {
+    throw new UserInputError(
+      ErrorCode.INVALID_SIRET,
+      'Le SIRET doit comporter 14 chiffres et sa clé de contrôle (Luhn) doit être juste.',
+      { field: 'siret', value: value.slice(0, 30) },
+    );
+  }
+  return normalised;
+}
+
+export interface ProposeStructureData {
+  name: string;
+  siret?: string | null;
+  communeCode: string;
+  address?: string | null;
+  website?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  description?: string | null;
+  submitterName?: string | null;
+  submitterEmail: string;
+  message?: string | null;
+}
+
+/** "Ajouter ma structure": validates everything, then stores a pending submission (nothing else is written). */
+export async function proposeStructure(ctx: Context, data: ProposeStructureData): Promise<StructureSubmission> {
+  const siret = data.siret?.trim() ? assertSiret(data.siret) : null;
+  await assertTerritoryCodes(ctx, { commune: [data.communeCode] });
+  const { submitterName, submitterEmail, message, ...structure } = data;
+  const repo = ctx.ds.getRepository(StructureSubmission);
+  return repo.save(
+    repo.create({
+      kind: SubmissionKind.NEW,
+      payload: { ...structure, name: structure.name.trim(), siret },
+      submitterName: submitterName?.trim() || null,
+      submitterEmail: submitterEmail.trim(),
+      message: message?.trim() || null,
+      status: SubmissionStatus.PENDING,
+    }),
+  );
+}

@@ -1,0 +1,75 @@
+import type { DataSource } from 'typeorm';
+import { SAMBRE_AVESNOIS_COMMUNES } from './sambre-avesnois.data';
+
+interface EtalabCommune {
+  code: string;
+  nom: string;
+  type: string;
+  departement: string;
+  population?: number;
+  codesPostaux?: string[];
+}
+interface EtalabEpci {
+  code: string;
+  nom: string;
+  type: string;
+  populationMunicipale?: number;
+  membres: Array<{ code: string }>;
+}
+
+/**
+ * Loads the territory of France (régions, départements, EPCIs, communes) from the INSEE
+ * COG as packaged by @etalab/decoupage-administratif, plus the centroids of the
+ * communes of Sambre-Avesnois. Idempotent (upserts), one transaction, a few statements.
+ */
+export async function loadTerritory(ds: DataSource): Promise<{ regions: number; departements: number; epcis: number; communes: number }> {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const regions: Array<{ code: string; nom: string }> = require('@etalab/decoupage-administratif/data/regions.json');
+  const departements: Array<{ code: string; nom: string; region: string }> = require('@etalab/decoupage-administratif/data/departements.json');
+  const epcis: EtalabEpci[] = require('@etalab/decoupage-administratif/data/epci.json');
+  const allCommunes: EtalabCommune[] = require('@etalab/decoupage-administratif/data/communes.json');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+
+  const communes = allCommunes.filter((c) => c.type === 'commune-actuelle');
+  const epciOf = new Map<string, string>();
+  for (const e of epcis) for (const m of e.membres) epciOf.set(m.code, e.code);
+  const coords = new Map(SAMBRE_AVESNOIS_COMMUNES.map((c) => [c.code, c]));
+
+  await ds.transaction(async (m) => {
+    await m.query(
+      `INSERT INTO region (code, name) SELECT * FROM unnest($1::text[], $2::text[])
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name`,
+      [regions.map((r) => r.code), regions.map((r) => r.nom)],
+    );
+    await m.query(
+      `INSERT INTO departement (code, name, region_code) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, region_code = EXCLUDED.region_code`,
+      [departements.map((d) => d.code), departements.map((d) => d.nom), departements.map((d) => d.region)],
+    );
+    await m.query(
+      `INSERT INTO epci (siren, name, kind, population) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[])
+       ON CONFLICT (siren) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, population = EXCLUDED.population`,
+      [epcis.map((e) => e.code), epcis.map((e) => e.nom), epcis.map((e) => e.type), epcis.map((e) => e.populationMunicipale ?? null)],
+    );
+    await m.query(
+      `INSERT INTO commune (code, name, departement_code, epci_siren, population, postal_codes, latitude, longitude)
+       SELECT code, name, dep, epci, pop, coalesce(string_to_array(nullif(pc, ''), ' '), '{}'), lat, lon
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::float8[], $8::float8[])
+         AS u(code, name, dep, epci, pop, pc, lat, lon)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, departement_code = EXCLUDED.departement_code,
+         epci_siren = EXCLUDED.epci_siren, population = EXCLUDED.population, postal_codes = EXCLUDED.postal_codes,
+         latitude = coalesce(EXCLUDED.latitude, commune.latitude), longitude = coalesce(EXCLUDED.longitude, commune.longitude)`,
+      [
+        communes.map((c) => c.code),
+        communes.map((c) => c.nom),
+        communes.map((c) => c.departement),
+        communes.map((c) => epciOf.get(c.code) ?? null),
+        communes.map((c) => c.population ?? null),
+        communes.map((c) => (c.codesPostaux ?? []).join(' ')),
+        communes.map((c) => coords.get(c.code)?.latitude ?? null),
+        communes.map((c) => coords.get(c.code)?.longitude ?? null),
+      ],
+    );
+  });
+  return { regions: regions.length, departements: departements.length, epcis: epcis.length, communes: communes.length };
+}

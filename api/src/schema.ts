@@ -1,0 +1,71 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type MiddlewareFn } from 'type-graphql';
+import { accessRuleOf, authChecker } from './common/auth/access';
+import type { Context } from './common/context';
+import { ForbiddenError } from './common/errors';
+import { MentorOfferResolver } from './modules/mentor/mentor-offer.resolver';
+import { NetworkResolver } from './modules/network/network.resolver';
+import {
+  ChantierResolver,
+  SpaceParticipantResolver,
+  SpaceSessionResolver,
+  StudyDayResolver,
+  WorkshopResolver,
+} from './modules/participatory-space/participatory-space.resolver';
+import { Chantier, StudyDay, Workshop } from './modules/participatory-space/participatory-space.types';
+import { PersonResolver } from './modules/person/person.resolver';
+import { NodeResolver } from './modules/relay/node.resolver';
+import { SectorResolver } from './modules/sector/sector.resolver';
+import { EcosystemStatsResolver } from './modules/stats/ecosystem-stats.resolver';
+import { StructureResolver } from './modules/structure/structure.resolver';
+import { CommuneResolver, DepartementResolver, EpciResolver, RegionResolver } from './modules/territory/territory.resolver';
+
+export const RESOLVERS = [
+  NodeResolver,
+  RegionResolver,
+  DepartementResolver,
+  EpciResolver,
+  CommuneResolver,
+  StructureResolver,
+  SectorResolver,
+  NetworkResolver,
+  PersonResolver,
+  MentorOfferResolver,
+  WorkshopResolver,
+  ChantierResolver,
+  StudyDayResolver,
+  SpaceSessionResolver,
+  SpaceParticipantResolver,
+  EcosystemStatsResolver,
+] as const;
+
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
+/** Runtime half of deny-by-default: a root field without an access rule is refused. */
+const denyUnmarkedRootFields: MiddlewareFn<Context> = ({ info }, next) => {
+  if (ROOT_TYPES.has(info.parentType.name) && !accessRuleOf(info.parentType.getFields()[info.fieldName])) {
+    throw new ForbiddenError();
+  }
+  return next();
+};
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+export function buildEssorSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers: RESOLVERS as unknown as [Function, ...Function[]],
+    orphanedTypes: [Workshop, Chantier, StudyDay],
+    authChecker,
+    authMode: 'error',
+    validate: { forbidUnknownValues: false },
+    globalMiddlewares: [denyUnmarkedRootFields],
+    emitSchemaFile: false,
+  });
+  return cached;
+}
+
+/** The committed artifact: the schema printed in lexicographic order. */
+export async function printEssorSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await buildEssorSchema()))}\n`;
+}

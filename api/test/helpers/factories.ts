@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { deriveEssFamily } from '../../src/modules/structure/ess-family';
+import { withLuhnKey } from '../../src/modules/structure/siret';
+
+let seq = 0;
+/** A unique token for names, so tests can find exactly their own rows among the demo data. */
+export const uniqueToken = (prefix = 'zz') => `${prefix}${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+
+export interface StructureOverrides {
+  name?: string;
+  legalCategory?: string;
+  communeCode?: string | null;
+  status?: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
+  workforceRange?: string | null;
+  siret?: string | null;
+  acceptsInterns?: boolean;
+}
+
+export async function createStructure(ds: DataSource, o: StructureOverrides = {}): Promise<{ id: string; name: string; siret: string }> {
+  seq += 1;
+  const name = o.name ?? `Structure de test ${uniqueToken()}`;
+  const legalCategory = o.legalCategory ?? '9220';
+  const siren = withLuhnKey(`98${String(process.pid % 1000).padStart(3, '0')}${String(seq).padStart(3, '0')}`);
+  const siret = o.siret === undefined ? withLuhnKey(`${siren}${String(seq % 10000).padStart(4, '0')}`) : o.siret;
+  const [row] = await ds.query(
+    `INSERT INTO structure (name, siren, siret, legal_category, ess_family, commune_code, status, workforce_range, accepts_interns)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::text`,
+    [
+      name,
+      siret ? siret.slice(0, 9) : siren,
+      siret,
+      legalCategory,
+      deriveEssFamily({ legalCategory }).family,
+      o.communeCode === undefined ? '59392' : o.communeCode,
+      o.status ?? 'PUBLISHED',
+      o.workforceRange ?? '01',
+      o.acceptsInterns ?? false,
+    ],
+  );
+  return { id: row.id, name, siret: siret ?? '' };
+}
+
+export async function createSector(ds: DataSource, name = `Secteur ${uniqueToken()}`): Promise<{ id: string; slug: string }> {
+  const slug = uniqueToken('sect-');
+  const [row] = await ds.query(`INSERT INTO sector (slug, name) VALUES ($1, $2) RETURNING id::text`, [slug, name]);
+  return { id: row.id, slug };
+}
+
+export async function createNetwork(ds: DataSource, name = `Réseau ${uniqueToken()}`): Promise<{ id: string; slug: string }> {
+  const slug = uniqueToken('net-');
+  const [row] = await ds.query(`INSERT INTO network (slug, name, kind, scope) VALUES ($1, $2, 'FEDERATION', 'REGION') RETURNING id::text`, [
+    slug,
+    name,
+  ]);
+  return { id: row.id, slug };
+}
+
+export async function addToSector(ds: DataSource, structureId: string, sectorId: string) {
+  await ds.query('INSERT INTO structure_sector (structure_id, sector_id) VALUES ($1, $2)', [structureId, sectorId]);
+}
+
+export async function addToNetwork(ds: DataSource, structureId: string, networkId: string) {
+  await ds.query('INSERT INTO network_membership (network_id, structure_id) VALUES ($1, $2)', [networkId, structureId]);
+}
+
+export async function createPerson(
+  ds: DataSource,
+  o: { isPublic: boolean; structureId?: string; firstName?: string; lastName?: string },
+): Promise<{ id: string; firstName: string; lastName: string; email: string }> {
+  const firstName = o.firstName ?? 'Camille';
+  const lastName = o.lastName ?? uniqueToken('Nom');
+  const email = `${lastName.toLowerCase()}@exemple.org`;
+  const [row] = await ds.query(
+    `INSERT INTO person (first_name, last_name, email, phone, job_title, structure_id, is_public)
+     VALUES ($1, $2, $3, '03 27 00 00 00', 'Chargée de mission', $4, $5) RETURNING id::text`,
+    [firstName, lastName, email, o.structureId ?? null, o.isPublic],
+  );
+  return { id: row.id, firstName, lastName, email };
+}
+
+export const toGlobal = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');

@@ -1,0 +1,15 @@
+import type { EssFamily } from './gql/graphql';
+
+/** Libellés français des familles de l'ESS (loi du 31 juillet 2014). */
+export const ESS_FAMILY_LABELS: Readonly<Record<EssFamily, string>> = {
+  ASSOCIATION: 'Association',
+  COOPERATIVE: 'Coopérative',
+  MUTUELLE: 'Mutuelle',
+  FONDATION: 'Fondation',
+  ENTREPRISE_ESS: "Entreprise de l'ESS",
+  OTHER: 'Autre',
+};
+
+export function essFamilyLabel(family: EssFamily): string {
+  return ESS_FAMILY_LABELS[family] ?? ESS_FAMILY_LABELS.OTHER;
+}
