@@ -26,7 +26,13 @@ try {
   const child = spawn(bin, process.argv.slice(2), {
     cwd: apiDir,
     stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: url, ESSOR_TEST_SERVER_URL: serverUrl, ESSOR_QUIET_MIGRATIONS: '1', ESSOR_SLOW_QUERY_MS: '10000' },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      ESSOR_TEST_SERVER_URL: serverUrl,
+      ESSOR_QUIET_MIGRATIONS: '1',
+      ESSOR_SLOW_QUERY_MS: '10000',
+    },
   });
   const forward = (sig) => child.kill(sig);
   process.on('SIGINT', forward);

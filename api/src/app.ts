@@ -72,7 +72,9 @@ function depthLimitPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
-export async function createApp(opts: AppOptions): Promise<{ app: Express; apollo: ApolloServer<Context>; stop: () => Promise<void> }> {
+export async function createApp(
+  opts: AppOptions,
+): Promise<{ app: Express; apollo: ApolloServer<Context>; stop: () => Promise<void> }> {
   const schema = await buildEssorSchema();
   const plugins: ApolloServerPlugin<Context>[] = [depthLimitPlugin(), ApolloServerPluginLandingPageDisabled()];
   if (opts.exposeStatementCount) plugins.push(statementCountPlugin() as ApolloServerPlugin<Context>);

@@ -52,12 +52,8 @@ describe('Pilotage', () => {
   it('affiche les compteurs par entité avec des libellés français', async () => {
     renderApp([statsMock]);
 
-    expect(
-      screen.getByRole('heading', { level: 1, name: 'Pilotage' }),
-    ).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent(
-      'Chargement des indicateurs…',
-    );
+    expect(screen.getByRole('heading', { level: 1, name: 'Pilotage' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Chargement des indicateurs…');
 
     await screen.findByText('Structures', { selector: 'dt' });
 

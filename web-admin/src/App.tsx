@@ -5,9 +5,7 @@ export function App() {
   return (
     <Layout>
       <h1>Pilotage</h1>
-      <p className="lead">
-        Vue d'ensemble des données de l'écosystème de l'ESS en Sambre-Avesnois.
-      </p>
+      <p className="lead">Vue d'ensemble des données de l'écosystème de l'ESS en Sambre-Avesnois.</p>
       <EcosystemStatsPanel />
     </Layout>
   );

@@ -6,10 +6,7 @@ import { MemoryRouter, useLocation, useNavigate } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { App } from './App';
 import { createCache } from './apollo';
-import {
-  PAGE_SIZE,
-  SEARCH_STRUCTURES_QUERY,
-} from './components/StructureResults';
+import { PAGE_SIZE, SEARCH_STRUCTURES_QUERY } from './components/StructureResults';
 import { structureNode, structuresPage } from './test/fixtures';
 
 function LocationProbe() {
@@ -25,10 +22,7 @@ function LocationProbe() {
   );
 }
 
-function renderApp(
-  mocks: MockLink.MockedResponse[],
-  initialEntry = '/',
-) {
+function renderApp(mocks: MockLink.MockedResponse[], initialEntry = '/') {
   const user = userEvent.setup();
   const utils = render(
     <MockedProvider mocks={mocks} cache={createCache()}>
@@ -117,15 +111,11 @@ describe('Annuaire public', () => {
     const entrepriseCard = screen.getByRole('article', {
       name: 'Les Jardins de Cocagne',
     });
-    expect(
-      within(entrepriseCard).getByText("Entreprise de l'ESS"),
-    ).toBeInTheDocument();
+    expect(within(entrepriseCard).getByText("Entreprise de l'ESS")).toBeInTheDocument();
     expect(within(entrepriseCard).getByText('Non renseignée')).toBeInTheDocument();
 
     // Les résultats précédents ne sont plus affichés.
-    expect(
-      screen.queryByRole('article', { name: 'Ressourcerie du Val de Sambre' }),
-    ).not.toBeInTheDocument();
+    expect(screen.queryByRole('article', { name: 'Ressourcerie du Val de Sambre' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Voir plus' })).not.toBeInTheDocument();
 
     // Précédent : la recherche vide et les résultats initiaux reviennent.
@@ -133,9 +123,7 @@ describe('Annuaire public', () => {
     expect(screen.getByTestId('location')).toHaveTextContent(/^$/);
     expect(input).toHaveValue('');
     expect(await screen.findByText('312 structures')).toBeInTheDocument();
-    expect(
-      screen.getByRole('article', { name: 'Ressourcerie du Val de Sambre' }),
-    ).toBeInTheDocument();
+    expect(screen.getByRole('article', { name: 'Ressourcerie du Val de Sambre' })).toBeInTheDocument();
   });
 
   it('lit la recherche depuis l’URL (?q=) au chargement', async () => {
@@ -152,12 +140,8 @@ describe('Annuaire public', () => {
       '/?q=sant%C3%A9',
     );
 
-    expect(
-      screen.getByRole('searchbox', { name: 'Rechercher une structure' }),
-    ).toHaveValue('santé');
-    expect(screen.getByRole('status')).toHaveTextContent(
-      'Chargement des structures…',
-    );
+    expect(screen.getByRole('searchbox', { name: 'Rechercher une structure' })).toHaveValue('santé');
+    expect(screen.getByRole('status')).toHaveTextContent('Chargement des structures…');
     const card = await screen.findByRole('article', {
       name: 'Mutuelle de la Thiérache',
     });
@@ -181,11 +165,7 @@ describe('Annuaire public', () => {
       '/?q=xyz',
     );
 
-    expect(
-      await screen.findByText(
-        'Aucune structure ne correspond à votre recherche.',
-      ),
-    ).toBeInTheDocument();
+    expect(await screen.findByText('Aucune structure ne correspond à votre recherche.')).toBeInTheDocument();
     expect(screen.getByText('0 structure')).toBeInTheDocument();
     expect(screen.queryByRole('article')).not.toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
@@ -203,12 +183,8 @@ describe('Annuaire public', () => {
     ]);
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(
-      "Les structures n'ont pas pu être chargées.",
-    );
-    expect(
-      within(alert).getByRole('button', { name: 'Réessayer' }),
-    ).toBeInTheDocument();
+    expect(alert).toHaveTextContent("Les structures n'ont pas pu être chargées.");
+    expect(within(alert).getByRole('button', { name: 'Réessayer' })).toBeInTheDocument();
     expect(screen.queryByText(/^\d+ structures?$/)).not.toBeInTheDocument();
   });
 
@@ -246,19 +222,11 @@ describe('Annuaire public', () => {
     const newCard = await screen.findByRole('article', {
       name: 'Mutuelle de la Thiérache',
     });
-    const names = screen
-      .getAllByRole('article')
-      .map((article) => within(article).getByRole('heading').textContent);
-    expect(names).toEqual([
-      'Ressourcerie du Val de Sambre',
-      'Scop Vélo Avesnois',
-      'Mutuelle de la Thiérache',
-    ]);
+    const names = screen.getAllByRole('article').map((article) => within(article).getByRole('heading').textContent);
+    expect(names).toEqual(['Ressourcerie du Val de Sambre', 'Scop Vélo Avesnois', 'Mutuelle de la Thiérache']);
     expect(screen.getByText('3 structures')).toBeInTheDocument();
     // Dernière page atteinte : plus de bouton, focus sur le premier nouvel élément.
-    expect(
-      screen.queryByRole('button', { name: /Voir plus|Chargement/ }),
-    ).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Voir plus|Chargement/ })).not.toBeInTheDocument();
     expect(within(newCard).getByRole('heading')).toHaveFocus();
   });
 
@@ -285,9 +253,7 @@ describe('Annuaire public', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Voir plus' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      "Les structures suivantes n'ont pas pu être chargées.",
-    );
+    expect(await screen.findByRole('alert')).toHaveTextContent("Les structures suivantes n'ont pas pu être chargées.");
     expect(screen.getAllByRole('article')).toHaveLength(2);
     expect(screen.getByText('3 structures')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Voir plus' })).toBeEnabled();

@@ -55,7 +55,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   if (name === 'UnauthorizedError') {
-    return { ...formatted, message: 'Connectez-vous pour accéder à cette ressource.', extensions: { code: ErrorCode.UNAUTHENTICATED } };
+    return {
+      ...formatted,
+      message: 'Connectez-vous pour accéder à cette ressource.',
+      extensions: { code: ErrorCode.UNAUTHENTICATED },
+    };
   }
   if (name === 'ForbiddenError' && !(original instanceof GraphQLError)) {
     return { ...formatted, message: "Vous n'avez pas accès à cette ressource.", extensions: { code: ErrorCode.FORBIDDEN } };

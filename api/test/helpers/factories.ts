@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { deriveEssFamily } from '../../src/modules/structure/ess-family';
 import { withLuhnKey } from '../../src/modules/structure/siret';
 
-let seq = 0;
 /** A unique token for names, so tests can find exactly their own rows among the demo data. */
 export const uniqueToken = (prefix = 'zz') => `${prefix}${randomUUID().replace(/-/g, '').slice(0, 10)}`;
 
@@ -17,12 +16,15 @@ export interface StructureOverrides {
   acceptsInterns?: boolean;
 }
 
-export async function createStructure(ds: DataSource, o: StructureOverrides = {}): Promise<{ id: string; name: string; siret: string }> {
-  seq += 1;
+export async function createStructure(
+  ds: DataSource,
+  o: StructureOverrides = {},
+): Promise<{ id: string; name: string; siret: string }> {
   const name = o.name ?? `Structure de test ${uniqueToken()}`;
   const legalCategory = o.legalCategory ?? '9220';
-  const siren = withLuhnKey(`98${String(process.pid % 1000).padStart(3, '0')}${String(seq).padStart(3, '0')}`);
-  const siret = o.siret === undefined ? withLuhnKey(`${siren}${String(seq % 10000).padStart(4, '0')}`) : o.siret;
+  // Random fictional identifiers (prefix 98): unique across test files and workers.
+  const siren = withLuhnKey(`98${String(randomInt(1_000_000)).padStart(6, '0')}`);
+  const siret = o.siret === undefined ? withLuhnKey(`${siren}${String(randomInt(10_000)).padStart(4, '0')}`) : o.siret;
   const [row] = await ds.query(
     `INSERT INTO structure (name, siren, siret, legal_category, ess_family, commune_code, status, workforce_range, accepts_interns)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::text`,
@@ -49,10 +51,10 @@ export async function createSector(ds: DataSource, name = `Secteur ${uniqueToken
 
 export async function createNetwork(ds: DataSource, name = `Réseau ${uniqueToken()}`): Promise<{ id: string; slug: string }> {
   const slug = uniqueToken('net-');
-  const [row] = await ds.query(`INSERT INTO network (slug, name, kind, scope) VALUES ($1, $2, 'FEDERATION', 'REGION') RETURNING id::text`, [
-    slug,
-    name,
-  ]);
+  const [row] = await ds.query(
+    `INSERT INTO network (slug, name, kind, scope) VALUES ($1, $2, 'FEDERATION', 'REGION') RETURNING id::text`,
+    [slug, name],
+  );
   return { id: row.id, slug };
 }
 

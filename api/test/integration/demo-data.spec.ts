@@ -41,7 +41,11 @@ describe('demo data (fresh database, as `npm start` does it)', () => {
 
   it('is deterministic: a second fresh database gets exactly the same rows', async () => {
     const digest = async (d: typeof ds) =>
-      (await d.query(`SELECT md5(string_agg(concat_ws('|', id, name, siret, commune_code, ess_family, naf_code, workforce_range), ',' ORDER BY id)) AS h FROM structure`))[0].h;
+      (
+        await d.query(
+          `SELECT md5(string_agg(concat_ws('|', id, name, siret, commune_code, ess_family, naf_code, workforce_range), ',' ORDER BY id)) AS h FROM structure`,
+        )
+      )[0].h;
     const other = `${NAME}_b`;
     const ds2 = createDataSource({ url: await createDatabase(other), poolSize: 1 });
     await ds2.initialize();

@@ -36,10 +36,13 @@ describe('ecosystem graph', () => {
     }
     // Second page of one sector's structures continues after the first.
     const big = sectors.find((s: any) => s.structures.pageInfo.hasNextPage);
-    const next: any = await t.gql(`query ($slug: String!, $after: String) { sector(slug: $slug) { structures(first: 3, after: $after) { nodes { name } } } }`, {
-      slug: big.slug,
-      after: big.structures.pageInfo.endCursor,
-    });
+    const next: any = await t.gql(
+      `query ($slug: String!, $after: String) { sector(slug: $slug) { structures(first: 3, after: $after) { nodes { name } } } }`,
+      {
+        slug: big.slug,
+        after: big.structures.pageInfo.endCursor,
+      },
+    );
     const firstNames = big.structures.nodes.map((n: any) => n.name);
     for (const n of next.data.sector.structures.nodes) expect(firstNames).not.toContain(n.name);
   });
@@ -67,12 +70,16 @@ describe('ecosystem graph', () => {
     const dates = c.sessions.map((s: any) => s.startsAt);
     expect([...dates].sort()).toEqual(dates);
     // node(id) resolves to the right concrete type
-    const node: any = await t.gql(`query ($id: ID!) { node(id: $id) { __typename ... on ParticipatorySpace { title } } }`, { id: c.id });
+    const node: any = await t.gql(`query ($id: ID!) { node(id: $id) { __typename ... on ParticipatorySpace { title } } }`, {
+      id: c.id,
+    });
     expect(node.data.node).toEqual({ __typename: 'Chantier', title: c.title });
   });
 
   it('mentor offers show their mentor and themes', async () => {
-    const res: any = await t.gql(`{ mentorOffers(first: 50, theme: [GOVERNANCE, FUNDING]) { totalCount nodes { title themes mentor { displayName } } } }`);
+    const res: any = await t.gql(
+      `{ mentorOffers(first: 50, theme: [GOVERNANCE, FUNDING]) { totalCount nodes { title themes mentor { displayName } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.mentorOffers.totalCount).toBeGreaterThan(0);
     for (const o of res.data.mentorOffers.nodes) {

@@ -42,7 +42,8 @@ describe('structures: pagination', () => {
   it('walks every page once: stable cursors, no duplicates, totalCount right', async () => {
     const token = uniqueToken('pag');
     const created = [];
-    for (let i = 0; i < 7; i++) created.push(await createStructure(t.ds, { name: `Pagination ${token} ${String.fromCharCode(71 - i)}` }));
+    for (let i = 0; i < 7; i++)
+      created.push(await createStructure(t.ds, { name: `Pagination ${token} ${String.fromCharCode(71 - i)}` }));
     const seen: string[] = [];
     let after: string | null = null;
     let pages = 0;

@@ -45,10 +45,7 @@ export function EcosystemStatsPanel() {
       <h2 id="stats-title">Chiffres clés</h2>
       {error && !stats ? (
         <div role="alert" className="notice notice--error">
-          <p>
-            Les indicateurs n'ont pas pu être chargés. Vérifiez que l'API est
-            disponible puis réessayez.
-          </p>
+          <p>Les indicateurs n'ont pas pu être chargés. Vérifiez que l'API est disponible puis réessayez.</p>
           <button
             type="button"
             className="button button--secondary"

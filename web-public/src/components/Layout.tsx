@@ -11,9 +11,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="container site-header__inner">
           <Link className="brand" to="/">
             <span className="brand__name">Essor</span>
-            <span className="brand__tagline">
-              L'économie sociale et solidaire en Sambre-Avesnois
-            </span>
+            <span className="brand__tagline">L'économie sociale et solidaire en Sambre-Avesnois</span>
           </Link>
         </div>
       </header>
@@ -22,10 +20,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </main>
       <footer className="site-footer">
         <div className="container">
-          <p>
-            Essor — plateforme open source du pôle territorial de l'ESS de
-            Sambre-Avesnois.
-          </p>
+          <p>Essor — plateforme open source du pôle territorial de l'ESS de Sambre-Avesnois.</p>
         </div>
       </footer>
     </>

@@ -23,13 +23,7 @@ export function SearchForm({ initialValue, onSearch }: SearchFormProps) {
   }
 
   return (
-    <form
-      role="search"
-      className="search-form"
-      onSubmit={handleSubmit}
-      action=""
-      method="get"
-    >
+    <form role="search" className="search-form" onSubmit={handleSubmit} action="" method="get">
       <label htmlFor={inputId} className="search-form__label">
         Rechercher une structure
       </label>

@@ -27,12 +27,7 @@ export function StructureCard({ structure }: StructureCardProps) {
   const titleId = `structure-${structure.id}`;
   return (
     <article className="structure-card" aria-labelledby={titleId}>
-      <h3
-        id={titleId}
-        className="structure-card__title"
-        tabIndex={-1}
-        data-focus-target=""
-      >
+      <h3 id={titleId} className="structure-card__title" tabIndex={-1} data-focus-target="">
         {structure.name}
       </h3>
       <dl className="structure-card__meta">
@@ -63,9 +58,7 @@ export function StructureCard({ structure }: StructureCardProps) {
           </dd>
         </div>
       </dl>
-      {structure.description ? (
-        <p className="structure-card__description">{structure.description}</p>
-      ) : null}
+      {structure.description ? <p className="structure-card__description">{structure.description}</p> : null}
     </article>
   );
 }

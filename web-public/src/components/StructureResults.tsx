@@ -32,14 +32,11 @@ interface StructureResultsProps {
 }
 
 export function StructureResults({ search }: StructureResultsProps) {
-  const variables = search
-    ? { search, first: PAGE_SIZE }
-    : { first: PAGE_SIZE };
-  const { data, error, loading, networkStatus, fetchMore, refetch } = useQuery(
-    SEARCH_STRUCTURES_QUERY,
-    { variables },
-  );
-  const [loadMoreFailed, setLoadMoreFailed] = useState(false);
+  const variables = search ? { search, first: PAGE_SIZE } : { first: PAGE_SIZE };
+  const { data, error, loading, networkStatus, fetchMore, refetch } = useQuery(SEARCH_STRUCTURES_QUERY, { variables });
+  // The search for which « Voir plus » failed: a new search clears the error by itself.
+  const [loadMoreFailedFor, setLoadMoreFailedFor] = useState<string | null>(null);
+  const loadMoreFailed = loadMoreFailedFor === search;
   const listRef = useRef<HTMLOListElement>(null);
   const pendingFocusIndex = useRef<number | null>(null);
 
@@ -52,26 +49,20 @@ export function StructureResults({ search }: StructureResultsProps) {
     const index = pendingFocusIndex.current;
     if (index === null || edges.length <= index) return;
     pendingFocusIndex.current = null;
-    listRef.current
-      ?.querySelectorAll<HTMLElement>('[data-focus-target]')
-      [index]?.focus();
+    const targets = listRef.current?.querySelectorAll<HTMLElement>('[data-focus-target]');
+    targets?.[index]?.focus();
   }, [edges.length]);
-
-  // Une nouvelle recherche efface l'erreur de pagination précédente.
-  useEffect(() => {
-    setLoadMoreFailed(false);
-  }, [search]);
 
   async function handleLoadMore() {
     const endCursor = connection?.pageInfo.endCursor;
     if (!endCursor) return;
-    setLoadMoreFailed(false);
+    setLoadMoreFailedFor(null);
     pendingFocusIndex.current = edges.length;
     try {
       await fetchMore({ variables: { after: endCursor } });
     } catch {
       pendingFocusIndex.current = null;
-      setLoadMoreFailed(true);
+      setLoadMoreFailedFor(search);
     }
   }
 
@@ -82,10 +73,7 @@ export function StructureResults({ search }: StructureResultsProps) {
           Résultats
         </h2>
         <div role="alert" className="notice notice--error">
-          <p>
-            Les structures n'ont pas pu être chargées. Vérifiez votre connexion
-            puis réessayez.
-          </p>
+          <p>Les structures n'ont pas pu être chargées. Vérifiez votre connexion puis réessayez.</p>
           <button
             type="button"
             className="button button--secondary"
@@ -137,8 +125,7 @@ export function StructureResults({ search }: StructureResultsProps) {
 
       {loadMoreFailed ? (
         <p role="alert" className="notice notice--error">
-          Les structures suivantes n'ont pas pu être chargées. Veuillez
-          réessayer.
+          Les structures suivantes n'ont pas pu être chargées. Veuillez réessayer.
         </p>
       ) : null}
 
@@ -156,8 +143,7 @@ export function StructureResults({ search }: StructureResultsProps) {
             {isLoadingMore ? 'Chargement…' : 'Voir plus'}
           </button>
           <p id="results-progress" className="results__progress">
-            {formatNumber(edges.length)} sur {formatNumber(connection.totalCount)}{' '}
-            affichées
+            {formatNumber(edges.length)} sur {formatNumber(connection.totalCount)} affichées
           </p>
         </div>
       ) : null}

@@ -10,9 +10,7 @@ export function DirectoryPage() {
   const search = (searchParams.get('q') ?? '').trim();
 
   useEffect(() => {
-    document.title = search
-      ? `« ${search} » — ${PAGE_TITLE} — Essor`
-      : `${PAGE_TITLE} — Essor`;
+    document.title = search ? `« ${search} » — ${PAGE_TITLE} — Essor` : `${PAGE_TITLE} — Essor`;
   }, [search]);
 
   function handleSearch(value: string) {
@@ -30,8 +28,7 @@ export function DirectoryPage() {
     <>
       <h1>{PAGE_TITLE}</h1>
       <p className="lead">
-        Associations, coopératives, mutuelles, fondations et entreprises de
-        l'économie sociale et solidaire du territoire.
+        Associations, coopératives, mutuelles, fondations et entreprises de l'économie sociale et solidaire du territoire.
       </p>
       <SearchForm initialValue={search} onSearch={handleSearch} />
       <StructureResults search={search} />

@@ -5,8 +5,7 @@ export function NotFoundPage() {
     <>
       <h1>Page introuvable</h1>
       <p>
-        La page demandée n'existe pas.{' '}
-        <Link to="/">Revenir à l'annuaire</Link>
+        La page demandée n'existe pas. <Link to="/">Revenir à l'annuaire</Link>
       </p>
     </>
   );

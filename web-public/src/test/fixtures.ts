@@ -10,23 +10,14 @@ interface StructureInput {
 }
 
 /** Nœud `Structure` tel que renvoyé par l'API (avec __typename, ajouté par le cache). */
-export function structureNode({
-  id,
-  name,
-  essFamily,
-  commune = null,
-  sectors = [],
-  description = null,
-}: StructureInput) {
+export function structureNode({ id, name, essFamily, commune = null, sectors = [], description = null }: StructureInput) {
   return {
     __typename: 'Structure' as const,
     id,
     name,
     essFamily,
     description,
-    commune: commune
-      ? { __typename: 'Commune' as const, id: `commune-${id}`, name: commune }
-      : null,
+    commune: commune ? { __typename: 'Commune' as const, id: `commune-${id}`, name: commune } : null,
     sectors: sectors.map((sectorName, index) => ({
       __typename: 'Sector' as const,
       id: `sector-${sectorName}-${index}`,
@@ -37,10 +28,7 @@ export function structureNode({
 
 export function structuresPage(
   nodes: ReturnType<typeof structureNode>[],
-  {
-    totalCount,
-    hasNextPage = false,
-  }: { totalCount: number; hasNextPage?: boolean },
+  { totalCount, hasNextPage = false }: { totalCount: number; hasNextPage?: boolean },
 ) {
   const edges = nodes.map((node) => ({
     __typename: 'StructureEdge' as const,

@@ -53,7 +53,13 @@ export function nestedPageLoader<T extends ObjectLiteral & { id: string }>(
         const size = pageSize(k.first);
         const after = (decodeCursor(k.after, 1)?.[0] as string | undefined) ?? null;
         const rows = results.get(`${size}:${after}|${k.parent}`) ?? [];
-        return toConnection(rows, size, after === null ? null : [after], (r) => [r.id], () => countLoader.load(k.parent));
+        return toConnection(
+          rows,
+          size,
+          after === null ? null : [after],
+          (r) => [r.id],
+          () => countLoader.load(k.parent),
+        );
       });
     },
     { cacheKeyFn: (k) => `${k.parent}|${k.first ?? ''}|${k.after ?? ''}`, maxBatchSize: 500 },

@@ -8,7 +8,11 @@ export function migrationsDir(): string {
   let dir = __dirname;
   while (dir !== path.dirname(dir)) {
     const candidate = path.join(dir, 'migrations');
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isDirectory() && fs.readdirSync(candidate).some((d) => /^\d{13}_/.test(d))) {
+    if (
+      fs.existsSync(candidate) &&
+      fs.statSync(candidate).isDirectory() &&
+      fs.readdirSync(candidate).some((d) => /^\d{13}_/.test(d))
+    ) {
       return candidate;
     }
     dir = path.dirname(dir);

@@ -5,7 +5,12 @@ import { DEFAULT_DEMO_SEED, DEMO_REFERENCE_DATE, generateDemoData, type DemoData
 import { Prng } from './prng';
 
 const COMMUNES = new Map(SAMBRE_AVESNOIS_COMMUNES.map((c) => [c.code, c]));
-const WORKSHOPS = ['Participer à un salon', 'Renforcer le bénévolat', 'Répondre à un appel à projets', 'Rédiger un cahier des charges'];
+const WORKSHOPS = [
+  'Participer à un salon',
+  'Renforcer le bénévolat',
+  'Répondre à un appel à projets',
+  'Rédiger un cahier des charges',
+];
 const CHANTIERS = [
   'Le financement solidaire',
   'Les emplois verts',
@@ -15,7 +20,17 @@ const CHANTIERS = [
   "Évaluer l'impact de l'ESS",
   "L'IAE",
 ];
-const THEMES = ['GOVERNANCE', 'BUSINESS_MODEL', 'HUMAN_RESOURCES', 'GROWTH', 'FUNDING', 'COMMUNICATION', 'DIGITAL', 'LEGAL', 'IMPACT'];
+const THEMES = [
+  'GOVERNANCE',
+  'BUSINESS_MODEL',
+  'HUMAN_RESOURCES',
+  'GROWTH',
+  'FUNDING',
+  'COMMUNICATION',
+  'DIGITAL',
+  'LEGAL',
+  'IMPACT',
+];
 const WORKFORCE = ['NN', '00', '01', '02', '03', '11', '12', '21', '22', '31', '32', '41', '42', '51', '52', '53'];
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const REF = Date.parse(DEMO_REFERENCE_DATE);
@@ -53,10 +68,15 @@ describe('generateDemoData', () => {
 
   it('has the sectors and networks of the action plan', () => {
     const slugs = data.sectors.map((s) => s.slug);
-    expect(slugs).toEqual(expect.arrayContaining(['iae', 'services-a-la-personne', 'petite-enfance', 'finance-solidaire', 'numerique']));
+    expect(slugs).toEqual(
+      expect.arrayContaining(['iae', 'services-a-la-personne', 'petite-enfance', 'finance-solidaire', 'numerique']),
+    );
     expect(data.sectors).toHaveLength(14);
     expect(data.networks.length).toBeGreaterThanOrEqual(8);
-    expect(data.networks.find((n) => n.slug === 'cress-hauts-de-france')).toMatchObject({ kind: 'REGIONAL_CHAMBER', scope: 'REGION' });
+    expect(data.networks.find((n) => n.slug === 'cress-hauts-de-france')).toMatchObject({
+      kind: 'REGIONAL_CHAMBER',
+      scope: 'REGION',
+    });
     expect(data.networks.some((n) => n.slug.startsWith('apes'))).toBe(true);
     expect(data.networks.some((n) => n.slug.startsWith('cotess'))).toBe(true);
     for (const s of [...data.sectors, ...data.networks]) expect(s.slug).toMatch(SLUG);
@@ -136,7 +156,17 @@ describe('generateDemoData', () => {
     });
 
     it('numbers each table 1..N and references existing rows only', () => {
-      for (const rows of [d.sectors, d.networks, d.structures, d.persons, d.participatorySpaces, d.spaceSessions, d.spaceParticipants, d.spaceDeliverables, d.mentorOffers]) {
+      for (const rows of [
+        d.sectors,
+        d.networks,
+        d.structures,
+        d.persons,
+        d.participatorySpaces,
+        d.spaceSessions,
+        d.spaceParticipants,
+        d.spaceDeliverables,
+        d.mentorOffers,
+      ]) {
         expect(rows.map((r) => r.id)).toEqual(rows.map((_, i) => i + 1));
       }
       const sectors = ids(d.sectors);

@@ -350,10 +350,23 @@ const COMMUNE_WEIGHTS = SAMBRE_AVESNOIS_COMMUNES.map((c) => c.population);
 const pickCommune = (rng: Prng): TerritoryCommune => rng.weighted(SAMBRE_AVESNOIS_COMMUNES, COMMUNE_WEIGHTS);
 
 const ARCHETYPES_BY_GROUP = new Map<FamilyGroup, readonly Archetype[]>(
-  (['ASSOCIATION', 'COOPERATIVE', 'MUTUELLE', 'FONDATION', 'ENTREPRISE'] as const).map((g) => [g, ARCHETYPES.filter((a) => a.group === g)]),
+  (['ASSOCIATION', 'COOPERATIVE', 'MUTUELLE', 'FONDATION', 'ENTREPRISE'] as const).map((g) => [
+    g,
+    ARCHETYPES.filter((a) => a.group === g),
+  ]),
 );
 
-const THEME_ORDER: readonly MentorTheme[] = ['GOVERNANCE', 'BUSINESS_MODEL', 'HUMAN_RESOURCES', 'GROWTH', 'FUNDING', 'COMMUNICATION', 'DIGITAL', 'LEGAL', 'IMPACT'];
+const THEME_ORDER: readonly MentorTheme[] = [
+  'GOVERNANCE',
+  'BUSINESS_MODEL',
+  'HUMAN_RESOURCES',
+  'GROWTH',
+  'FUNDING',
+  'COMMUNICATION',
+  'DIGITAL',
+  'LEGAL',
+  'IMPACT',
+];
 
 // ------------------------------------------------------------------ generator
 
@@ -423,7 +436,12 @@ interface BuiltStructure {
 function buildStructures(rng: Prng): BuiltStructure[] {
   const groups = rng.shuffle(apportion(DEMO_STRUCTURE_COUNT, GROUP_SHARES).flatMap(([g, n]) => Array<FamilyGroup>(n).fill(g)));
   const statuses = new Map<number, StructureStatusValue>();
-  rng.sample(groups.map((_, i) => i + 1), DRAFT_COUNT + ARCHIVED_COUNT).forEach((id, i) => statuses.set(id, i < DRAFT_COUNT ? 'DRAFT' : 'ARCHIVED'));
+  rng
+    .sample(
+      groups.map((_, i) => i + 1),
+      DRAFT_COUNT + ARCHIVED_COUNT,
+    )
+    .forEach((id, i) => statuses.set(id, i < DRAFT_COUNT ? 'DRAFT' : 'ARCHIVED'));
 
   const usedNames = new Set<string>();
   const usedSlugs = new Set<string>();
@@ -433,7 +451,10 @@ function buildStructures(rng: Prng): BuiltStructure[] {
   return groups.map((group, index) => {
     const id = index + 1;
     const candidates = ARCHETYPES_BY_GROUP.get(group)!;
-    const archetype = rng.weighted(candidates, candidates.map((a) => a.weight));
+    const archetype = rng.weighted(
+      candidates,
+      candidates.map((a) => a.weight),
+    );
     const legalCategory = rng.weightedPairs(archetype.legal ?? DEFAULT_LEGAL_CATEGORIES[group]);
     const esus =
       group === 'ENTREPRISE' ||
@@ -444,7 +465,9 @@ function buildStructures(rng: Prng): BuiltStructure[] {
     const commune = pickCommune(rng);
     const place = { communeName: commune.name, epciSiren: commune.epciSiren };
     const name = uniqueValue(usedNames, (attempt) =>
-      attempt < 40 ? composeStructureName(rng, archetype, place) : `${composeStructureName(rng, archetype, place)} ${ofPlace(commune.name)}`,
+      attempt < 40
+        ? composeStructureName(rng, archetype, place)
+        : `${composeStructureName(rng, archetype, place)} ${ofPlace(commune.name)}`,
     );
     const baseSlug = slugify(name, 50);
     const slug = uniqueValue(usedSlugs, (attempt) => (attempt === 0 ? baseSlug : `${baseSlug}-${attempt + 1}`));
@@ -459,11 +482,15 @@ function buildStructures(rng: Prng): BuiltStructure[] {
 
     const siren = uniqueValue(usedSirens, () => withLuhnKey(`99${rng.digits(6)}`));
     const nic = rng.chance(0.7) ? '0001' : String(rng.int(2, 45)).padStart(4, '0');
-    const siret = uniqueValue(usedSirets, (attempt) => withLuhnKey(siren + (attempt === 0 ? nic : String(attempt + 45).padStart(4, '0'))));
+    const siret = uniqueValue(usedSirets, (attempt) =>
+      withLuhnKey(siren + (attempt === 0 ? nic : String(attempt + 45).padStart(4, '0'))),
+    );
 
     const workforce = rng.weightedPairs(WORKFORCE_WEIGHTS[archetype.size]);
     const volunteerCount =
-      group === 'ASSOCIATION' || (group === 'FONDATION' && rng.chance(0.5)) ? Math.round(Math.exp(rng.float(Math.log(3), Math.log(150)))) : null;
+      group === 'ASSOCIATION' || (group === 'FONDATION' && rng.chance(0.5))
+        ? Math.round(Math.exp(rng.float(Math.log(3), Math.log(150))))
+        : null;
     const [fromYear, toYear] = FOUNDING_YEARS[group];
     const foundedYear = rng.int(fromYear, toYear);
     const territory = rng.pick(TERRITORY_COMPLEMENTS[commune.epciSiren] ?? ["de l'Avesnois"]);
@@ -653,7 +680,12 @@ const SESSION_COUNTS: Readonly<Record<SpaceKind, readonly [number, number]>> = {
   STUDY_DAY: [1, 1],
 };
 
-function buildSpaces(rng: Prng, built: readonly BuiltStructure[], people: People, sectorId: ReadonlyMap<SectorSlug, number>): Spaces {
+function buildSpaces(
+  rng: Prng,
+  built: readonly BuiltStructure[],
+  people: People,
+  sectorId: ReadonlyMap<SectorSlug, number>,
+): Spaces {
   const out: Spaces = { spaces: [], sessions: [], participants: [], deliverables: [] };
   const published = built.filter((b) => b.row.status === 'PUBLISHED');
 
@@ -673,7 +705,14 @@ function buildSpaces(rng: Prng, built: readonly BuiltStructure[], people: People
     // Session days: all past (completed), all future (planned, cancelled), or both (active).
     const pastCount = status === 'COMPLETED' ? count : status === 'ACTIVE' ? rng.int(1, count - 1) : 0;
     const days = [...rng.sample(PAST_DAYS, pastCount), ...rng.sample(FUTURE_DAYS, count - pastCount)].sort((a, b) => a - b);
-    const [hour, minute] = def.kind === 'STUDY_DAY' ? [9, 0] : rng.pick([[9, 30], [14, 0], [18, 0]] as const);
+    const [hour, minute] =
+      def.kind === 'STUDY_DAY'
+        ? [9, 0]
+        : rng.pick([
+            [9, 30],
+            [14, 0],
+            [18, 0],
+          ] as const);
     for (const day of days) {
       const commune = pickCommune(rng);
       const startsAt = parisTime(day, hour, minute);
@@ -725,7 +764,9 @@ function buildSpaces(rng: Prng, built: readonly BuiltStructure[], people: People
     const others = rng.shuffle(published.filter((b) => !fromSector.includes(b)));
     const chosen = [...fromSector, ...others.slice(0, structureCount - fromSector.length)];
     const contributors = rng.int(1, 2);
-    chosen.forEach((b, k) => addParticipant({ structure_id: b.row.id, person_id: null, role: k < contributors ? 'CONTRIBUTOR' : 'PARTICIPANT' }));
+    chosen.forEach((b, k) =>
+      addParticipant({ structure_id: b.row.id, person_id: null, role: k < contributors ? 'CONTRIBUTOR' : 'PARTICIPANT' }),
+    );
 
     // Deliverables: none for cancelled spaces; dated only once the space is completed.
     const deliverableCount = status === 'CANCELLED' ? 0 : rng.int(0, 3);
@@ -737,7 +778,8 @@ function buildSpaces(rng: Prng, built: readonly BuiltStructure[], people: People
         deliveredAt = dateOnly(Math.max(at, lastSession));
       }
       const title = template.title(topic);
-      const downloadable = deliveredAt !== null && (template.kind === 'REPORT' || template.kind === 'GUIDE' || template.kind === 'TOOL');
+      const downloadable =
+        deliveredAt !== null && (template.kind === 'REPORT' || template.kind === 'GUIDE' || template.kind === 'TOOL');
       out.deliverables.push({
         id: out.deliverables.length + 1,
         space_id: id,

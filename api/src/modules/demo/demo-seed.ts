@@ -179,7 +179,14 @@ const LOADS: readonly TableLoad[] = [
     table: 'space_participant',
     rows: (d) => d.spaceParticipants,
     identity: true,
-    columns: [id, col('space_id', 'bigint'), col('structure_id', 'bigint'), col('person_id', 'bigint'), col('role', 'text'), col('joined_at', 'date')],
+    columns: [
+      id,
+      col('space_id', 'bigint'),
+      col('structure_id', 'bigint'),
+      col('person_id', 'bigint'),
+      col('role', 'text'),
+      col('joined_at', 'date'),
+    ],
   },
   {
     table: 'space_deliverable',
@@ -267,7 +274,9 @@ export async function seedDemo(ds: DataSource, seed: number = DEFAULT_DEMO_SEED)
     if (found.length !== codes.length) {
       const known = new Set(found.map((r) => r.code.trim()));
       const missing = codes.filter((c) => !known.has(c));
-      throw new Error(`Demo seed refused: ${missing.length} commune(s) missing, e.g. ${missing.slice(0, 5).join(', ')}; load the territory first.`);
+      throw new Error(
+        `Demo seed refused: ${missing.length} commune(s) missing, e.g. ${missing.slice(0, 5).join(', ')}; load the territory first.`,
+      );
     }
 
     const inserted = {} as Record<DemoTable, number>;

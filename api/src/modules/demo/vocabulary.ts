@@ -54,7 +54,7 @@ export const SECTORS: readonly SectorVocabulary[] = [
     neighbours: ['sante-action-sociale', 'iae', 'petite-enfance', 'alimentation-durable'],
     name: 'Services à la personne',
     description:
-      "Aide à domicile, portage de repas, entretien du logement et accompagnement des personnes âgées ou en situation de handicap pour bien vivre chez soi.",
+      'Aide à domicile, portage de repas, entretien du logement et accompagnement des personnes âgées ou en situation de handicap pour bien vivre chez soi.',
     ofDomain: 'des services à la personne',
     activities: [
       "de l'aide à domicile pour les personnes âgées et les personnes en situation de handicap",
@@ -73,7 +73,15 @@ export const SECTORS: readonly SectorVocabulary[] = [
       'petits travaux de jardinage',
       'téléassistance',
     ],
-    evocative: ["Le Fil d'Argent", 'Bien chez Soi', "Entr'Aide", 'La Main Tendue', 'Domicile Plus', 'Au Fil des Jours', 'Les Petits Soins'],
+    evocative: [
+      "Le Fil d'Argent",
+      'Bien chez Soi',
+      "Entr'Aide",
+      'La Main Tendue',
+      'Domicile Plus',
+      'Au Fil des Jours',
+      'Les Petits Soins',
+    ],
     heads: ['Les Services', 'Le Relais', 'Les Aidants'],
   },
   {
@@ -104,7 +112,16 @@ export const SECTORS: readonly SectorVocabulary[] = [
       'petits travaux du bâtiment',
       'mises à disposition de personnel',
     ],
-    evocative: ['Les Bras Verts', 'Tremplin', 'Rebond', 'Cap Avenir', 'Passerelle', 'Les Mains Vertes', 'Nouvel Élan', 'Pas à Pas'],
+    evocative: [
+      'Les Bras Verts',
+      'Tremplin',
+      'Rebond',
+      'Cap Avenir',
+      'Passerelle',
+      'Les Mains Vertes',
+      'Nouvel Élan',
+      'Pas à Pas',
+    ],
     heads: ['Les Ateliers', 'Les Chantiers', 'Les Mains'],
   },
   {
@@ -112,7 +129,7 @@ export const SECTORS: readonly SectorVocabulary[] = [
     neighbours: ['iae', 'numerique', 'animation-education-populaire'],
     name: 'Formation',
     description:
-      "Apprentissage du français, savoirs de base, formation des bénévoles et des salariés, éducation tout au long de la vie.",
+      'Apprentissage du français, savoirs de base, formation des bénévoles et des salariés, éducation tout au long de la vie.',
     ofDomain: 'de la formation',
     activities: [
       "des ateliers d'apprentissage du français pour adultes",
@@ -121,7 +138,12 @@ export const SECTORS: readonly SectorVocabulary[] = [
       'des cours du soir et des conférences ouvertes à tous',
       'des formations pour les bénévoles et les salariés des associations',
     ],
-    publics: ['aux adultes en reprise de formation', 'aux personnes allophones', 'aux bénévoles associatifs', 'aux jeunes de 16 à 25 ans'],
+    publics: [
+      'aux adultes en reprise de formation',
+      'aux personnes allophones',
+      'aux bénévoles associatifs',
+      'aux jeunes de 16 à 25 ans',
+    ],
     services: [
       'cours de français langue étrangère',
       'remise à niveau',
@@ -130,7 +152,15 @@ export const SECTORS: readonly SectorVocabulary[] = [
       'accompagnement à la VAE',
       'formations de bénévoles',
     ],
-    evocative: ['Savoirs pour Tous', 'Les Mots Partagés', 'Le Fil des Savoirs', 'Déclic', 'Boussole', "L'Abécédaire", 'Lire et Grandir'],
+    evocative: [
+      'Savoirs pour Tous',
+      'Les Mots Partagés',
+      'Le Fil des Savoirs',
+      'Déclic',
+      'Boussole',
+      "L'Abécédaire",
+      'Lire et Grandir',
+    ],
     heads: ["L'Université populaire", "L'Atelier des savoirs", 'Les Ateliers'],
   },
   {
@@ -138,7 +168,7 @@ export const SECTORS: readonly SectorVocabulary[] = [
     neighbours: ['alimentation-durable', 'iae', 'mobilite', 'habitat-logement', 'animation-education-populaire'],
     name: 'Environnement et transition écologique',
     description:
-      "Réemploi, réduction des déchets, protection du bocage et de la biodiversité, énergies citoyennes et sensibilisation à la transition écologique.",
+      'Réemploi, réduction des déchets, protection du bocage et de la biodiversité, énergies citoyennes et sensibilisation à la transition écologique.',
     ofDomain: "de l'environnement et de la transition écologique",
     activities: [
       "la collecte, la réparation et la revente d'objets de seconde main",
@@ -157,7 +187,16 @@ export const SECTORS: readonly SectorVocabulary[] = [
       'compostage partagé',
       'plantation de haies',
     ],
-    evocative: ['Bois et Bocage', 'Les Haies Vives', 'Terre et Haies', 'La Pie Verte', 'Le Martin-Pêcheur', 'Seconde Vie', 'Le Grenier Solidaire', 'Graines de Sambre'],
+    evocative: [
+      'Bois et Bocage',
+      'Les Haies Vives',
+      'Terre et Haies',
+      'La Pie Verte',
+      'Le Martin-Pêcheur',
+      'Seconde Vie',
+      'Le Grenier Solidaire',
+      'Graines de Sambre',
+    ],
     heads: ['Les Jardins', 'Les Sentiers', 'Les Vergers', 'Les Haies'],
   },
   {
@@ -174,8 +213,25 @@ export const SECTORS: readonly SectorVocabulary[] = [
       'la mise en valeur du patrimoine local',
     ],
     publics: ['aux habitants des villages', 'aux jeunes', 'aux établissements scolaires', 'aux amateurs de tous âges'],
-    services: ["cours d'instruments", 'ateliers de théâtre', 'spectacles', "résidences d'artistes", 'projections', 'visites du patrimoine', 'chorale'],
-    evocative: ['Les Trois Chardons', 'La Bobine', 'Les Tréteaux', 'La Lanterne', 'Scène Ouverte', 'La Fabrique à Sons', 'Cordes et Bois', 'Le Grand Manège'],
+    services: [
+      "cours d'instruments",
+      'ateliers de théâtre',
+      'spectacles',
+      "résidences d'artistes",
+      'projections',
+      'visites du patrimoine',
+      'chorale',
+    ],
+    evocative: [
+      'Les Trois Chardons',
+      'La Bobine',
+      'Les Tréteaux',
+      'La Lanterne',
+      'Scène Ouverte',
+      'La Fabrique à Sons',
+      'Cordes et Bois',
+      'Le Grand Manège',
+    ],
     heads: ['Les Voix', 'Les Échos', 'Les Conteurs', 'Les Musiciens'],
   },
   {
@@ -192,7 +248,12 @@ export const SECTORS: readonly SectorVocabulary[] = [
       'des projets portés par les jeunes du territoire',
       'des fêtes de quartier et des temps conviviaux',
     ],
-    publics: ['aux familles', 'aux jeunes de 11 à 17 ans', 'aux habitants des quartiers prioritaires', 'aux enfants et à leurs parents'],
+    publics: [
+      'aux familles',
+      'aux jeunes de 11 à 17 ans',
+      'aux habitants des quartiers prioritaires',
+      'aux enfants et à leurs parents',
+    ],
     services: [
       'accueil de loisirs',
       'accompagnement à la scolarité',
@@ -201,14 +262,23 @@ export const SECTORS: readonly SectorVocabulary[] = [
       'point information jeunesse',
       'fêtes de quartier',
     ],
-    evocative: ["Le Trait d'Union", 'La Passerelle', "Les Copains d'Abord", 'Vivre Ensemble', 'La Ruche', "L'Escale", 'Les Mille-Pattes'],
+    evocative: [
+      "Le Trait d'Union",
+      'La Passerelle',
+      "Les Copains d'Abord",
+      'Vivre Ensemble',
+      'La Ruche',
+      "L'Escale",
+      'Les Mille-Pattes',
+    ],
     heads: ['La Maison', 'Le Foyer', 'Les Amis'],
   },
   {
     slug: 'sport',
     neighbours: ['animation-education-populaire', 'sante-action-sociale'],
     name: 'Sport',
-    description: 'Clubs et associations sportives, sport santé et sport adapté : la pratique pour toutes et tous, du loisir à la compétition.',
+    description:
+      'Clubs et associations sportives, sport santé et sport adapté : la pratique pour toutes et tous, du loisir à la compétition.',
     ofDomain: 'du sport',
     activities: [
       "la pratique sportive pour tous, de l'initiation à la compétition",
@@ -234,7 +304,7 @@ export const SECTORS: readonly SectorVocabulary[] = [
     neighbours: ['environnement-transition-ecologique', 'sante-action-sociale', 'iae'],
     name: 'Alimentation durable',
     description:
-      "Épiceries solidaires, AMAP, circuits courts, restauration associative et lutte contre le gaspillage : bien manger, pour tous, avec les producteurs du territoire.",
+      'Épiceries solidaires, AMAP, circuits courts, restauration associative et lutte contre le gaspillage : bien manger, pour tous, avec les producteurs du territoire.',
     ofDomain: "de l'alimentation durable",
     activities: [
       'une épicerie à petits prix pour les ménages aux revenus modestes',
@@ -244,8 +314,23 @@ export const SECTORS: readonly SectorVocabulary[] = [
       'la lutte contre le gaspillage alimentaire',
     ],
     publics: ['aux ménages aux revenus modestes', 'aux familles', 'aux étudiants', 'aux habitants'],
-    services: ['épicerie à petits prix', 'paniers de légumes', 'ateliers cuisine', 'jardin partagé', 'repas partagés', 'collecte des invendus'],
-    evocative: ['Le Panier Solidaire', 'La Table Partagée', 'Le Potager', 'La Marmite', 'Le Pain Partagé', 'Au Bon Panier', 'La Cagette'],
+    services: [
+      'épicerie à petits prix',
+      'paniers de légumes',
+      'ateliers cuisine',
+      'jardin partagé',
+      'repas partagés',
+      'collecte des invendus',
+    ],
+    evocative: [
+      'Le Panier Solidaire',
+      'La Table Partagée',
+      'Le Potager',
+      'La Marmite',
+      'Le Pain Partagé',
+      'Au Bon Panier',
+      'La Cagette',
+    ],
     heads: ['Les Paniers', 'Les Saveurs', 'La Table', 'Les Jardins'],
   },
   {
@@ -259,10 +344,15 @@ export const SECTORS: readonly SectorVocabulary[] = [
       'la réparation de véhicules à prix solidaires',
       "la location de voitures et de scooters aux personnes en recherche d'emploi",
       "l'apprentissage du vélo pour les adultes",
-      "la préparation au permis de conduire pour les publics en insertion",
+      'la préparation au permis de conduire pour les publics en insertion',
       'du transport à la demande pour les personnes isolées',
     ],
-    publics: ["aux personnes en recherche d'emploi", 'aux habitants des villages', 'aux jeunes sans permis', 'aux personnes âgées isolées'],
+    publics: [
+      "aux personnes en recherche d'emploi",
+      'aux habitants des villages',
+      'aux jeunes sans permis',
+      'aux personnes âgées isolées',
+    ],
     services: [
       'réparation de véhicules',
       'location de voitures à petit prix',
@@ -278,8 +368,7 @@ export const SECTORS: readonly SectorVocabulary[] = [
     slug: 'habitat-logement',
     neighbours: ['sante-action-sociale', 'environnement-transition-ecologique', 'iae'],
     name: 'Habitat et logement',
-    description:
-      "Accès au logement, habitat participatif, autoréhabilitation et lutte contre la précarité énergétique.",
+    description: 'Accès au logement, habitat participatif, autoréhabilitation et lutte contre la précarité énergétique.',
     ofDomain: "de l'habitat et du logement",
     activities: [
       "l'accompagnement des ménages dans leur recherche de logement",
@@ -305,7 +394,7 @@ export const SECTORS: readonly SectorVocabulary[] = [
     neighbours: ['services-a-la-personne', 'habitat-logement', 'animation-education-populaire'],
     name: 'Santé et action sociale',
     description:
-      "Accueil et accompagnement des personnes fragiles, prévention, handicap, soutien aux aidants et accès aux soins.",
+      'Accueil et accompagnement des personnes fragiles, prévention, handicap, soutien aux aidants et accès aux soins.',
     ofDomain: "de la santé et de l'action sociale",
     activities: [
       'un accueil de jour pour les personnes sans domicile',
@@ -314,7 +403,12 @@ export const SECTORS: readonly SectorVocabulary[] = [
       "un accompagnement des personnes en situation de handicap vers l'autonomie",
       'du soutien aux aidants familiaux',
     ],
-    publics: ['aux personnes en situation de précarité', 'aux personnes en situation de handicap', 'aux aidants familiaux', 'aux jeunes en difficulté'],
+    publics: [
+      'aux personnes en situation de précarité',
+      'aux personnes en situation de handicap',
+      'aux aidants familiaux',
+      'aux jeunes en difficulté',
+    ],
     services: [
       'accueil de jour',
       'écoute et orientation',
@@ -366,7 +460,13 @@ export const SECTORS: readonly SectorVocabulary[] = [
       "des prêts d'honneur aux créateurs d'entreprise",
     ],
     publics: ["aux créateurs d'entreprise", 'aux ménages fragilisés', 'aux épargnants engagés', 'aux associations employeuses'],
-    services: ['microcrédit personnel', 'conseil budgétaire', "prêts d'honneur", 'épargne solidaire', 'accompagnement des créateurs'],
+    services: [
+      'microcrédit personnel',
+      'conseil budgétaire',
+      "prêts d'honneur",
+      'épargne solidaire',
+      'accompagnement des créateurs',
+    ],
     evocative: ['La Tirelire Solidaire', 'Le Sou Solidaire', 'Épargne et Partage', 'Le Coup de Pouce'],
     heads: ['Les Épargnants', 'Les Cigales'],
   },
@@ -374,8 +474,7 @@ export const SECTORS: readonly SectorVocabulary[] = [
     slug: 'petite-enfance',
     neighbours: ['animation-education-populaire', 'services-a-la-personne', 'sante-action-sociale'],
     name: 'Petite enfance',
-    description:
-      "Crèches associatives et parentales, lieux d'accueil enfants-parents, relais petite enfance et ludothèques.",
+    description: "Crèches associatives et parentales, lieux d'accueil enfants-parents, relais petite enfance et ludothèques.",
     ofDomain: 'de la petite enfance',
     activities: [
       'un accueil collectif des jeunes enfants de 10 semaines à 4 ans',
@@ -384,7 +483,12 @@ export const SECTORS: readonly SectorVocabulary[] = [
       "des horaires d'accueil adaptés aux parents qui travaillent en horaires décalés",
       'le prêt de jeux et des soirées ludiques en famille',
     ],
-    publics: ['aux jeunes parents', 'aux familles', 'aux assistantes maternelles', 'aux parents qui travaillent en horaires décalés'],
+    publics: [
+      'aux jeunes parents',
+      'aux familles',
+      'aux assistantes maternelles',
+      'aux parents qui travaillent en horaires décalés',
+    ],
     services: [
       'accueil régulier',
       'accueil occasionnel',
@@ -393,7 +497,16 @@ export const SECTORS: readonly SectorVocabulary[] = [
       'ludothèque',
       'soutien à la parentalité',
     ],
-    evocative: ['Les Petits Loups', 'Les Lucioles', "Les P'tits Bouts", 'Les Coccinelles', 'Le Nid', 'Les Bambins', 'Pirouette', 'Les Marmousets'],
+    evocative: [
+      'Les Petits Loups',
+      'Les Lucioles',
+      "Les P'tits Bouts",
+      'Les Coccinelles',
+      'Le Nid',
+      'Les Bambins',
+      'Pirouette',
+      'Les Marmousets',
+    ],
     heads: ['Les Petits', 'La Maison des Enfants', 'Les Bambins'],
   },
 ];
@@ -424,7 +537,15 @@ export const GENERIC_EVOCATIVE: readonly string[] = [
   'Le Cercle',
 ];
 
-export const GENERIC_HEADS: readonly string[] = ['Les Amis', 'La Maison', 'Le Relais', 'Les Ateliers', 'Le Collectif', 'La Fabrique', 'Les Chemins'];
+export const GENERIC_HEADS: readonly string[] = [
+  'Les Amis',
+  'La Maison',
+  'Le Relais',
+  'Les Ateliers',
+  'Le Collectif',
+  'La Fabrique',
+  'Les Chemins',
+];
 
 /** Place complements of each EPCI ("Ressourcerie du Val de Sambre"). */
 export const TERRITORY_COMPLEMENTS: Readonly<Record<string, readonly string[]>> = {
@@ -555,19 +676,48 @@ export const ARCHETYPES: readonly Archetype[] = [
 /** Default legal categories of a group, with weights (INSEE "catégories juridiques"). */
 export const DEFAULT_LEGAL_CATEGORIES: Readonly<Record<FamilyGroup, ReadonlyArray<readonly [string, number]>>> = {
   // 9220 association déclarée, 9230 association reconnue d'utilité publique
-  ASSOCIATION: [['9220', 94], ['9230', 6]],
+  ASSOCIATION: [
+    ['9220', 94],
+    ['9230', 6],
+  ],
   COOPERATIVE: [['5458', 1]],
   MUTUELLE: [['8210', 1]],
   FONDATION: [['9300', 1]],
   // 5710 SAS, 5499 SARL: commercial companies, ESS through the ESUS agrément
-  ENTREPRISE: [['5710', 6], ['5499', 4]],
+  ENTREPRISE: [
+    ['5710', 6],
+    ['5499', 4],
+  ],
 };
 
 /** Workforce ranges (INSEE "tranches d'effectifs") and their weights by size profile. */
 export const WORKFORCE_WEIGHTS: Readonly<Record<SizeProfile, ReadonlyArray<readonly [string, number]>>> = {
-  SMALL: [['NN', 36], ['00', 20], ['01', 24], ['02', 12], ['03', 6], ['11', 2]],
-  MEDIUM: [['NN', 8], ['00', 8], ['01', 22], ['02', 25], ['03', 18], ['11', 13], ['12', 6]],
-  LARGE: [['01', 6], ['02', 12], ['03', 20], ['11', 27], ['12', 23], ['21', 9], ['22', 3]],
+  SMALL: [
+    ['NN', 36],
+    ['00', 20],
+    ['01', 24],
+    ['02', 12],
+    ['03', 6],
+    ['11', 2],
+  ],
+  MEDIUM: [
+    ['NN', 8],
+    ['00', 8],
+    ['01', 22],
+    ['02', 25],
+    ['03', 18],
+    ['11', 13],
+    ['12', 6],
+  ],
+  LARGE: [
+    ['01', 6],
+    ['02', 12],
+    ['03', 20],
+    ['11', 27],
+    ['12', 23],
+    ['21', 9],
+    ['22', 3],
+  ],
 };
 
 export const SUBJECT_BY_GROUP: Readonly<Record<FamilyGroup, string>> = {
@@ -676,7 +826,8 @@ function repeatsNoun(noun: string, complement: string): boolean {
 export function composeStructureName(rng: Prng, archetype: Archetype, place: NamePlace): string {
   for (let attempt = 0; ; attempt++) {
     const name = composeNameOnce(rng, archetype, place);
-    if (name !== null || attempt >= 20) return name ?? `${rng.pick(archetype.nouns) || 'Association'} ${ofPlace(place.communeName)}`;
+    if (name !== null || attempt >= 20)
+      return name ?? `${rng.pick(archetype.nouns) || 'Association'} ${ofPlace(place.communeName)}`;
   }
 }
 
@@ -685,7 +836,8 @@ function composeNameOnce(rng: Prng, archetype: Archetype, place: NamePlace): str
   let noun = rng.pick(archetype.nouns);
   // Some associations simply call themselves "Association …", with an evocative name.
   if (archetype.group === 'ASSOCIATION' && archetype.sector !== 'sport' && rng.chance(0.15)) noun = 'Association';
-  const [wCommune, wTerritory, wEvocative] = noun === '' || noun === 'Association' ? ([0, 0, 1] as const) : (archetype.naming ?? [3, 2, 3]);
+  const [wCommune, wTerritory, wEvocative] =
+    noun === '' || noun === 'Association' ? ([0, 0, 1] as const) : (archetype.naming ?? [3, 2, 3]);
   const kind = rng.weighted(['commune', 'territory', 'evocative'] as const, [wCommune, wTerritory, wEvocative]);
   let complement: string;
   if (kind === 'commune') complement = ofPlace(place.communeName);
@@ -751,7 +903,8 @@ export function composeDescription(rng: Prng, ctx: DescriptionContext): string {
   if (rng.chance(0.7)) {
     const others = activities.filter((a) => a !== activity);
     const options: string[] = [];
-    if (ctx.group === 'ASSOCIATION' || ctx.group === 'FONDATION') options.push(`Elle s'adresse en priorité ${rng.pick(sector.publics)}.`);
+    if (ctx.group === 'ASSOCIATION' || ctx.group === 'FONDATION')
+      options.push(`Elle s'adresse en priorité ${rng.pick(sector.publics)}.`);
     if (others.length > 0) options.push(`Elle propose aussi ${rng.pick(others)}.`);
     if (ctx.secondarySectors.length > 0) {
       options.push(`Elle intervient également dans le domaine ${sectorVocabulary(rng.pick(ctx.secondarySectors)).ofDomain}.`);
@@ -760,8 +913,12 @@ export function composeDescription(rng: Prng, ctx: DescriptionContext): string {
   }
 
   if (rng.chance(0.5)) {
-    const closings = [...CLOSINGS_BY_GROUP[ctx.group], `Chaque année, près de ${rng.int(3, 60) * 10} personnes bénéficient de ses actions.`];
-    if (ctx.volunteerCount && ctx.volunteerCount >= 5) closings.push(`Elle s'appuie sur une équipe de ${ctx.volunteerCount} bénévoles.`);
+    const closings = [
+      ...CLOSINGS_BY_GROUP[ctx.group],
+      `Chaque année, près de ${rng.int(3, 60) * 10} personnes bénéficient de ses actions.`,
+    ];
+    if (ctx.volunteerCount && ctx.volunteerCount >= 5)
+      closings.push(`Elle s'appuie sur une équipe de ${ctx.volunteerCount} bénévoles.`);
     if (ctx.esus) closings.push("Elle est agréée entreprise solidaire d'utilité sociale (ESUS).");
     sentences.push(rng.pick(closings));
   }
@@ -801,7 +958,8 @@ export function composeValues(rng: Prng): string {
     `Nous croyons à ${a}, à ${b} et à ${c}.`,
     `${ucFirst(a)}, ${b} et ${c} figurent dans nos statuts et se vivent au quotidien.`,
   ];
-  return rng.pick(templates)
+  return rng
+    .pick(templates)
     .replace(/à le /g, 'au ')
     .replace(/à les /g, 'aux ');
 }
@@ -812,26 +970,152 @@ export type Gender = 'F' | 'M';
 
 export const FIRST_NAMES: Readonly<Record<Gender, readonly string[]>> = {
   F: [
-    'Marie', 'Nathalie', 'Isabelle', 'Sylvie', 'Catherine', 'Sandrine', 'Céline', 'Aurélie', 'Émilie', 'Julie',
-    'Camille', 'Léa', 'Manon', 'Chloé', 'Sarah', 'Laura', 'Pauline', 'Mélanie', 'Virginie', 'Karine',
-    'Fatima', 'Samia', 'Nadia', 'Yasmina', 'Agnieszka', 'Monique', 'Françoise', 'Brigitte', 'Hélène', 'Anaïs',
-    'Élodie', 'Justine', 'Clémence', 'Inès', 'Aïcha', 'Maëlle', 'Océane', 'Ophélie', 'Gaëlle', 'Solène',
+    'Marie',
+    'Nathalie',
+    'Isabelle',
+    'Sylvie',
+    'Catherine',
+    'Sandrine',
+    'Céline',
+    'Aurélie',
+    'Émilie',
+    'Julie',
+    'Camille',
+    'Léa',
+    'Manon',
+    'Chloé',
+    'Sarah',
+    'Laura',
+    'Pauline',
+    'Mélanie',
+    'Virginie',
+    'Karine',
+    'Fatima',
+    'Samia',
+    'Nadia',
+    'Yasmina',
+    'Agnieszka',
+    'Monique',
+    'Françoise',
+    'Brigitte',
+    'Hélène',
+    'Anaïs',
+    'Élodie',
+    'Justine',
+    'Clémence',
+    'Inès',
+    'Aïcha',
+    'Maëlle',
+    'Océane',
+    'Ophélie',
+    'Gaëlle',
+    'Solène',
   ],
   M: [
-    'Jean', 'Philippe', 'Michel', 'Thierry', 'Pascal', 'Christophe', 'Frédéric', 'Olivier', 'Stéphane', 'Sébastien',
-    'Nicolas', 'Julien', 'Maxime', 'Thomas', 'Antoine', 'Kévin', 'Romain', 'Florian', 'Hugo', 'Lucas',
-    'Karim', 'Mehdi', 'Rachid', 'Youssef', 'Grégory', 'Jérôme', 'Bernard', 'Daniel', 'Gérard', 'Francis',
-    'Mathieu', 'Benoît', 'Damien', 'Jérémy', 'Loïc', 'Mamadou', 'Jonathan', 'Rémi', 'Cédric', 'Théo',
+    'Jean',
+    'Philippe',
+    'Michel',
+    'Thierry',
+    'Pascal',
+    'Christophe',
+    'Frédéric',
+    'Olivier',
+    'Stéphane',
+    'Sébastien',
+    'Nicolas',
+    'Julien',
+    'Maxime',
+    'Thomas',
+    'Antoine',
+    'Kévin',
+    'Romain',
+    'Florian',
+    'Hugo',
+    'Lucas',
+    'Karim',
+    'Mehdi',
+    'Rachid',
+    'Youssef',
+    'Grégory',
+    'Jérôme',
+    'Bernard',
+    'Daniel',
+    'Gérard',
+    'Francis',
+    'Mathieu',
+    'Benoît',
+    'Damien',
+    'Jérémy',
+    'Loïc',
+    'Mamadou',
+    'Jonathan',
+    'Rémi',
+    'Cédric',
+    'Théo',
   ],
 };
 
 export const LAST_NAMES: readonly string[] = [
-  'Lefebvre', 'Dubois', 'Leroy', 'Delattre', 'Dupont', 'Lemaire', 'Delcourt', 'Carpentier', 'Lecomte', 'Wattiez',
-  'Dhainaut', 'Lesage', 'Vandenberghe', 'Delhaye', 'Dehon', 'Caron', 'Duhamel', 'Legrand', 'Hennebert', 'Lambert',
-  'Bernard', 'Petit', 'Martin', 'Mercier', 'Deloffre', 'Foucart', 'Lenglet', 'Trinel', 'Gosselin', 'Fontaine',
-  'Kowalski', 'Nowak', 'Lewandowski', 'Wiśniewski', 'Benali', 'Haddad', 'Mansouri', 'Bouzid', 'Rossi', 'Ferreira',
-  'Da Silva', 'Diallo', 'Traoré', 'Nguyen', 'Moreau', 'Roussel', 'Delvaux', 'Houzé', 'Malaquin', 'Quennesson',
-  'Bracq', 'Demarcq', 'Lefort', 'Druart', 'Copin', 'Deprez', 'Sauvage', 'Tison', 'Vasseur', 'Leclercq',
+  'Lefebvre',
+  'Dubois',
+  'Leroy',
+  'Delattre',
+  'Dupont',
+  'Lemaire',
+  'Delcourt',
+  'Carpentier',
+  'Lecomte',
+  'Wattiez',
+  'Dhainaut',
+  'Lesage',
+  'Vandenberghe',
+  'Delhaye',
+  'Dehon',
+  'Caron',
+  'Duhamel',
+  'Legrand',
+  'Hennebert',
+  'Lambert',
+  'Bernard',
+  'Petit',
+  'Martin',
+  'Mercier',
+  'Deloffre',
+  'Foucart',
+  'Lenglet',
+  'Trinel',
+  'Gosselin',
+  'Fontaine',
+  'Kowalski',
+  'Nowak',
+  'Lewandowski',
+  'Wiśniewski',
+  'Benali',
+  'Haddad',
+  'Mansouri',
+  'Bouzid',
+  'Rossi',
+  'Ferreira',
+  'Da Silva',
+  'Diallo',
+  'Traoré',
+  'Nguyen',
+  'Moreau',
+  'Roussel',
+  'Delvaux',
+  'Houzé',
+  'Malaquin',
+  'Quennesson',
+  'Bracq',
+  'Demarcq',
+  'Lefort',
+  'Druart',
+  'Copin',
+  'Deprez',
+  'Sauvage',
+  'Tison',
+  'Vasseur',
+  'Leclercq',
 ];
 
 /** Pick the masculine or feminine form. */
@@ -873,23 +1157,18 @@ export const CONTACT_TITLES: Readonly<Record<FamilyGroup, ReadonlyArray<readonly
 };
 
 export const FACILITATOR_BIOS: readonly ((g: Gender, sectorName: string) => string)[] = [
-  (g, s) => `${byGender(g, 'Il', 'Elle')} anime le secteur « ${s} » du pôle territorial : rencontres, ateliers et mise en relation des structures.`,
-  (g, s) => `Ancien${byGender(g, '', 'ne')} salarié${byGender(g, '', 'e')} associati${byGender(g, 'f', 've')}, ${byGender(g, 'il', 'elle')} coordonne le secteur « ${s} » et connaît bien les acteurs du territoire.`,
-  (g, s) => `Point de contact du secteur « ${s} », ${byGender(g, 'il', 'elle')} accompagne les structures dans leurs projets communs.`,
+  (g, s) =>
+    `${byGender(g, 'Il', 'Elle')} anime le secteur « ${s} » du pôle territorial : rencontres, ateliers et mise en relation des structures.`,
+  (g, s) =>
+    `Ancien${byGender(g, '', 'ne')} salarié${byGender(g, '', 'e')} associati${byGender(g, 'f', 've')}, ${byGender(g, 'il', 'elle')} coordonne le secteur « ${s} » et connaît bien les acteurs du territoire.`,
+  (g, s) =>
+    `Point de contact du secteur « ${s} », ${byGender(g, 'il', 'elle')} accompagne les structures dans leurs projets communs.`,
 ];
 
 // --------------------------------------------------------------- mentors
 
 export type MentorTheme =
-  | 'GOVERNANCE'
-  | 'BUSINESS_MODEL'
-  | 'HUMAN_RESOURCES'
-  | 'GROWTH'
-  | 'FUNDING'
-  | 'COMMUNICATION'
-  | 'DIGITAL'
-  | 'LEGAL'
-  | 'IMPACT';
+  'GOVERNANCE' | 'BUSINESS_MODEL' | 'HUMAN_RESOURCES' | 'GROWTH' | 'FUNDING' | 'COMMUNICATION' | 'DIGITAL' | 'LEGAL' | 'IMPACT';
 
 export interface MentorProfile {
   job: readonly [masculine: string, feminine: string];
@@ -901,99 +1180,169 @@ export interface MentorProfile {
 export const MENTOR_PROFILES: readonly MentorProfile[] = [
   {
     job: ['Ancien gérant de SCOP', 'Ancienne gérante de SCOP'],
-    bio: (g) => `Après vingt ans à la tête d'une SCOP du bâtiment du Val de Sambre, ${byGender(g, 'il', 'elle')} aide les équipes qui veulent reprendre leur entreprise en coopérative.`,
+    bio: (g) =>
+      `Après vingt ans à la tête d'une SCOP du bâtiment du Val de Sambre, ${byGender(g, 'il', 'elle')} aide les équipes qui veulent reprendre leur entreprise en coopérative.`,
     themes: ['GOVERNANCE', 'BUSINESS_MODEL', 'GROWTH'],
-    offer: { title: 'Passer en SCOP ou en SCIC : les premiers pas', description: "Comprendre les statuts coopératifs, associer les salariés et préparer la transformation avec l'union régionale." },
+    offer: {
+      title: 'Passer en SCOP ou en SCIC : les premiers pas',
+      description:
+        "Comprendre les statuts coopératifs, associer les salariés et préparer la transformation avec l'union régionale.",
+    },
   },
   {
     job: ['Expert-comptable', 'Experte-comptable'],
-    bio: (g) => `Expert${byGender(g, '', 'e')}-comptable à Maubeuge, ${byGender(g, 'il', 'elle')} consacre une partie de son temps aux petites associations employeuses.`,
+    bio: (g) =>
+      `Expert${byGender(g, '', 'e')}-comptable à Maubeuge, ${byGender(g, 'il', 'elle')} consacre une partie de son temps aux petites associations employeuses.`,
     themes: ['FUNDING', 'BUSINESS_MODEL', 'LEGAL'],
-    offer: { title: 'Lire ses comptes et bâtir un budget prévisionnel', description: 'Deux à trois rendez-vous pour comprendre son bilan, construire un budget réaliste et anticiper la trésorerie.' },
+    offer: {
+      title: 'Lire ses comptes et bâtir un budget prévisionnel',
+      description:
+        'Deux à trois rendez-vous pour comprendre son bilan, construire un budget réaliste et anticiper la trésorerie.',
+    },
   },
   {
     job: ['Juriste en droit associatif', 'Juriste en droit associatif'],
-    bio: (g) => `Juriste de formation, ${byGender(g, 'il', 'elle')} a accompagné des dizaines d'associations dans la révision de leurs statuts.`,
+    bio: (g) =>
+      `Juriste de formation, ${byGender(g, 'il', 'elle')} a accompagné des dizaines d'associations dans la révision de leurs statuts.`,
     themes: ['LEGAL', 'GOVERNANCE'],
-    offer: { title: 'Sécuriser ses statuts et sa gouvernance', description: "Relire les statuts, clarifier le rôle du bureau et du conseil d'administration, préparer une assemblée générale." },
+    offer: {
+      title: 'Sécuriser ses statuts et sa gouvernance',
+      description:
+        "Relire les statuts, clarifier le rôle du bureau et du conseil d'administration, préparer une assemblée générale.",
+    },
   },
   {
     job: ['Ancien directeur des ressources humaines', 'Ancienne directrice des ressources humaines'],
-    bio: (g) => `Retraité${byGender(g, '', 'e')} d'un grand groupe industriel de la Sambre, ${byGender(g, 'il', 'elle')} met son expérience des ressources humaines au service de l'ESS.`,
+    bio: (g) =>
+      `Retraité${byGender(g, '', 'e')} d'un grand groupe industriel de la Sambre, ${byGender(g, 'il', 'elle')} met son expérience des ressources humaines au service de l'ESS.`,
     themes: ['HUMAN_RESOURCES', 'GOVERNANCE'],
-    offer: { title: 'Recruter et fidéliser ses premiers salariés', description: "Fiche de poste, entretien d'embauche, convention collective, entretien annuel : les bases pour devenir employeur." },
+    offer: {
+      title: 'Recruter et fidéliser ses premiers salariés',
+      description:
+        "Fiche de poste, entretien d'embauche, convention collective, entretien annuel : les bases pour devenir employeur.",
+    },
   },
   {
     job: ['Chargé de communication', 'Chargée de communication'],
-    bio: (g) => `Chargé${byGender(g, '', 'e')} de communication dans une collectivité, ${byGender(g, 'il', 'elle')} aime aider les petites structures à raconter ce qu'elles font.`,
+    bio: (g) =>
+      `Chargé${byGender(g, '', 'e')} de communication dans une collectivité, ${byGender(g, 'il', 'elle')} aime aider les petites structures à raconter ce qu'elles font.`,
     themes: ['COMMUNICATION', 'DIGITAL'],
-    offer: { title: 'Construire son plan de communication', description: 'Définir ses publics et ses messages, choisir ses canaux et tenir un calendrier réaliste avec peu de moyens.' },
+    offer: {
+      title: 'Construire son plan de communication',
+      description: 'Définir ses publics et ses messages, choisir ses canaux et tenir un calendrier réaliste avec peu de moyens.',
+    },
   },
   {
     job: ['Développeur web', 'Développeuse web'],
-    bio: (g) => `Développeu${byGender(g, 'r', 'se')} en SCOP, ${byGender(g, 'il', 'elle')} défend les logiciels libres et les outils numériques sobres.`,
+    bio: (g) =>
+      `Développeu${byGender(g, 'r', 'se')} en SCOP, ${byGender(g, 'il', 'elle')} défend les logiciels libres et les outils numériques sobres.`,
     themes: ['DIGITAL'],
-    offer: { title: 'Choisir ses outils numériques libres', description: 'Site internet, partage de documents, adhésions en ligne : faire le point sur ses besoins et choisir des outils adaptés.' },
+    offer: {
+      title: 'Choisir ses outils numériques libres',
+      description:
+        'Site internet, partage de documents, adhésions en ligne : faire le point sur ses besoins et choisir des outils adaptés.',
+    },
   },
   {
     job: ["Chargé d'affaires en finance solidaire", "Chargée d'affaires en finance solidaire"],
-    bio: (g) => `${byGender(g, 'Il', 'Elle')} instruit depuis dix ans des demandes de prêts et de garanties pour les entreprises de l'ESS des Hauts-de-France.`,
+    bio: (g) =>
+      `${byGender(g, 'Il', 'Elle')} instruit depuis dix ans des demandes de prêts et de garanties pour les entreprises de l'ESS des Hauts-de-France.`,
     themes: ['FUNDING', 'GROWTH'],
-    offer: { title: 'Préparer une demande de financement solidaire', description: 'Monter un plan de financement, préparer le dossier et le rendez-vous avec les financeurs solidaires.' },
+    offer: {
+      title: 'Préparer une demande de financement solidaire',
+      description: 'Monter un plan de financement, préparer le dossier et le rendez-vous avec les financeurs solidaires.',
+    },
   },
   {
     job: ["Consultant en évaluation d'impact", "Consultante en évaluation d'impact"],
-    bio: (g) => `${byGender(g, 'Il', 'Elle')} accompagne les structures qui veulent mesurer et faire connaître leur utilité sociale.`,
+    bio: (g) =>
+      `${byGender(g, 'Il', 'Elle')} accompagne les structures qui veulent mesurer et faire connaître leur utilité sociale.`,
     themes: ['IMPACT', 'COMMUNICATION'],
-    offer: { title: 'Mesurer et valoriser son impact social', description: "Choisir quelques indicateurs utiles, collecter les données sans s'épuiser et les présenter aux partenaires." },
+    offer: {
+      title: 'Mesurer et valoriser son impact social',
+      description: "Choisir quelques indicateurs utiles, collecter les données sans s'épuiser et les présenter aux partenaires.",
+    },
   },
   {
     job: ["Directeur de structure d'insertion", "Directrice de structure d'insertion"],
-    bio: (g) => `${byGender(g, 'Il', 'Elle')} dirige un atelier chantier d'insertion et partage volontiers ses outils d'accompagnement.`,
+    bio: (g) =>
+      `${byGender(g, 'Il', 'Elle')} dirige un atelier chantier d'insertion et partage volontiers ses outils d'accompagnement.`,
     themes: ['HUMAN_RESOURCES', 'BUSINESS_MODEL', 'IMPACT'],
-    offer: { title: "Créer une activité d'insertion", description: 'Conventionnement, modèle économique, encadrement technique et accompagnement socioprofessionnel : les étapes clés.' },
+    offer: {
+      title: "Créer une activité d'insertion",
+      description:
+        'Conventionnement, modèle économique, encadrement technique et accompagnement socioprofessionnel : les étapes clés.',
+    },
   },
   {
     job: ['Responsable mécénat', 'Responsable mécénat'],
-    bio: (g) => `Responsable mécénat d'une fondation d'entreprise, ${byGender(g, 'il', 'elle')} connaît les attentes des entreprises donatrices.`,
+    bio: (g) =>
+      `Responsable mécénat d'une fondation d'entreprise, ${byGender(g, 'il', 'elle')} connaît les attentes des entreprises donatrices.`,
     themes: ['FUNDING', 'COMMUNICATION'],
-    offer: { title: "Développer le mécénat d'entreprise", description: 'Identifier les entreprises proches de son projet, préparer la rencontre et fidéliser ses mécènes.' },
+    offer: {
+      title: "Développer le mécénat d'entreprise",
+      description: 'Identifier les entreprises proches de son projet, préparer la rencontre et fidéliser ses mécènes.',
+    },
   },
   {
     job: ["Chef d'entreprise retraité", "Cheffe d'entreprise retraitée"],
-    bio: (g) => `${byGender(g, 'Il', 'Elle')} a créé et développé une PME dans l'Avesnois avant de s'engager comme bénévole auprès des porteurs de projets.`,
+    bio: (g) =>
+      `${byGender(g, 'Il', 'Elle')} a créé et développé une PME dans l'Avesnois avant de s'engager comme bénévole auprès des porteurs de projets.`,
     themes: ['GROWTH', 'BUSINESS_MODEL', 'FUNDING'],
-    offer: { title: "Changer d'échelle sans perdre son âme", description: 'Essaimer, se regrouper ou grandir : réfléchir à son développement en gardant son projet social au centre.' },
+    offer: {
+      title: "Changer d'échelle sans perdre son âme",
+      description: 'Essaimer, se regrouper ou grandir : réfléchir à son développement en gardant son projet social au centre.',
+    },
   },
   {
     job: ['Formateur en gouvernance partagée', 'Formatrice en gouvernance partagée'],
-    bio: (g) => `Format${byGender(g, 'eur', 'rice')} et facilitat${byGender(g, 'eur', 'rice')}, ${byGender(g, 'il', 'elle')} aide les collectifs à mieux décider ensemble.`,
+    bio: (g) =>
+      `Format${byGender(g, 'eur', 'rice')} et facilitat${byGender(g, 'eur', 'rice')}, ${byGender(g, 'il', 'elle')} aide les collectifs à mieux décider ensemble.`,
     themes: ['GOVERNANCE', 'HUMAN_RESOURCES'],
-    offer: { title: 'Animer une gouvernance partagée', description: 'Outils de décision collective, répartition des rôles, place des bénévoles et des salariés dans les instances.' },
+    offer: {
+      title: 'Animer une gouvernance partagée',
+      description:
+        'Outils de décision collective, répartition des rôles, place des bénévoles et des salariés dans les instances.',
+    },
   },
   {
     job: ['Ancien président de mutuelle', 'Ancienne présidente de mutuelle'],
-    bio: (g) => `Élu${byGender(g, '', 'e')} mutualiste pendant quinze ans, ${byGender(g, 'il', 'elle')} s'intéresse à la démocratie interne des structures de l'ESS.`,
+    bio: (g) =>
+      `Élu${byGender(g, '', 'e')} mutualiste pendant quinze ans, ${byGender(g, 'il', 'elle')} s'intéresse à la démocratie interne des structures de l'ESS.`,
     themes: ['GOVERNANCE', 'IMPACT'],
-    offer: { title: 'Faire vivre la démocratie interne', description: 'Mobiliser les adhérents, renouveler les élus et préparer des assemblées générales vivantes.' },
+    offer: {
+      title: 'Faire vivre la démocratie interne',
+      description: 'Mobiliser les adhérents, renouveler les élus et préparer des assemblées générales vivantes.',
+    },
   },
   {
     job: ['Chargé de mission protection des données', 'Chargée de mission protection des données'],
     bio: (g) => `${byGender(g, 'Il', 'Elle')} accompagne les associations dans leur mise en conformité avec le RGPD.`,
     themes: ['LEGAL', 'DIGITAL'],
-    offer: { title: 'Se mettre en conformité avec le RGPD', description: 'Registre des traitements, consentement, durée de conservation : une démarche simple et proportionnée.' },
+    offer: {
+      title: 'Se mettre en conformité avec le RGPD',
+      description: 'Registre des traitements, consentement, durée de conservation : une démarche simple et proportionnée.',
+    },
   },
   {
     job: ['Coordinateur de réseau bénévole', 'Coordinatrice de réseau bénévole'],
-    bio: (g) => `${byGender(g, 'Il', 'Elle')} coordonne depuis longtemps des bénévoles et sait comment les accueillir et les garder.`,
+    bio: (g) =>
+      `${byGender(g, 'Il', 'Elle')} coordonne depuis longtemps des bénévoles et sait comment les accueillir et les garder.`,
     themes: ['HUMAN_RESOURCES', 'COMMUNICATION'],
-    offer: { title: 'Recruter et animer des bénévoles', description: 'Trouver des bénévoles, les accueillir, leur confier des missions claires et reconnaître leur engagement.' },
+    offer: {
+      title: 'Recruter et animer des bénévoles',
+      description: 'Trouver des bénévoles, les accueillir, leur confier des missions claires et reconnaître leur engagement.',
+    },
   },
   {
     job: ['Chargé de développement territorial', 'Chargée de développement territorial'],
-    bio: (g) => `${byGender(g, 'Il', 'Elle')} connaît bien les dispositifs publics de soutien à l'ESS et les appels à projets régionaux.`,
+    bio: (g) =>
+      `${byGender(g, 'Il', 'Elle')} connaît bien les dispositifs publics de soutien à l'ESS et les appels à projets régionaux.`,
     themes: ['FUNDING', 'GROWTH'],
-    offer: { title: 'Répondre aux appels à projets', description: 'Repérer les appels adaptés, rédiger un dossier clair et construire un budget cohérent.' },
+    offer: {
+      title: 'Répondre aux appels à projets',
+      description: 'Repérer les appels adaptés, rédiger un dossier clair et construire un budget cohérent.',
+    },
   },
 ];
 
@@ -1061,7 +1410,8 @@ export const NETWORKS: readonly NetworkDefinition[] = [
     acronym: 'COTESS',
     kind: 'LOCAL_NETWORK',
     scope: 'LOCAL',
-    description: "Réseau local des acteurs de l'économie sociale et solidaire de Sambre-Avesnois : rencontres, projets communs et représentation auprès des collectivités.",
+    description:
+      "Réseau local des acteurs de l'économie sociale et solidaire de Sambre-Avesnois : rencontres, projets communs et représentation auprès des collectivités.",
     website: null,
     baseShare: 0.12,
     affinity: { iae: 0.1 },
@@ -1073,7 +1423,8 @@ export const NETWORKS: readonly NetworkDefinition[] = [
     acronym: 'URSCOP',
     kind: 'FEDERATION',
     scope: 'REGION',
-    description: 'Union régionale des sociétés coopératives : accompagnement à la création, à la transmission et au développement des Scop et des Scic.',
+    description:
+      'Union régionale des sociétés coopératives : accompagnement à la création, à la transmission et au développement des Scop et des Scic.',
     website: null,
     baseShare: 0,
     affinity: { COOPERATIVE: 0.75 },
@@ -1098,7 +1449,8 @@ export const NETWORKS: readonly NetworkDefinition[] = [
     acronym: null,
     kind: 'FEDERATION',
     scope: 'REGION',
-    description: 'Coordination régionale des fédérations et réseaux associatifs : elle porte la voix des associations et soutient la vie associative et le bénévolat.',
+    description:
+      'Coordination régionale des fédérations et réseaux associatifs : elle porte la voix des associations et soutient la vie associative et le bénévolat.',
     website: null,
     baseShare: 0,
     affinity: { ASSOCIATION: 0.08, 'animation-education-populaire': 0.1 },
@@ -1122,7 +1474,8 @@ export const NETWORKS: readonly NetworkDefinition[] = [
     acronym: 'ADMR',
     kind: 'NATIONAL_NETWORK',
     scope: 'NATIONAL',
-    description: 'Réseau associatif de services à la personne : aide à domicile, famille, santé et services de proximité, très présent en milieu rural.',
+    description:
+      'Réseau associatif de services à la personne : aide à domicile, famille, santé et services de proximité, très présent en milieu rural.',
     website: 'https://www.admr.org',
     baseShare: 0,
     affinity: { 'services-a-la-personne': 0.3 },
@@ -1134,7 +1487,8 @@ export const NETWORKS: readonly NetworkDefinition[] = [
     acronym: null,
     kind: 'NATIONAL_NETWORK',
     scope: 'NATIONAL',
-    description: "Réseau des ateliers et chantiers d'insertion : professionnalisation des encadrants, échanges de pratiques et représentation des structures.",
+    description:
+      "Réseau des ateliers et chantiers d'insertion : professionnalisation des encadrants, échanges de pratiques et représentation des structures.",
     website: null,
     baseShare: 0,
     affinity: { iae: 0.45 },
@@ -1146,7 +1500,8 @@ export const NETWORKS: readonly NetworkDefinition[] = [
     acronym: null,
     kind: 'NATIONAL_NETWORK',
     scope: 'NATIONAL',
-    description: "Réseau de financement solidaire : garanties, prêts et accompagnement des entrepreneurs engagés et des structures de l'ESS.",
+    description:
+      "Réseau de financement solidaire : garanties, prêts et accompagnement des entrepreneurs engagés et des structures de l'ESS.",
     website: 'https://www.franceactive.org',
     baseShare: 0.02,
     affinity: { 'finance-solidaire': 0.3, ENTREPRISE: 0.3, COOPERATIVE: 0.1 },
@@ -1158,7 +1513,8 @@ export const NETWORKS: readonly NetworkDefinition[] = [
     acronym: null,
     kind: 'FEDERATION',
     scope: 'REGION',
-    description: "Union régionale des mutuelles santé : prévention, services de soins et d'accompagnement mutualistes, représentation des mutuelles.",
+    description:
+      "Union régionale des mutuelles santé : prévention, services de soins et d'accompagnement mutualistes, représentation des mutuelles.",
     website: null,
     baseShare: 0,
     affinity: { MUTUELLE: 0.8 },
@@ -1170,7 +1526,8 @@ export const NETWORKS: readonly NetworkDefinition[] = [
     acronym: null,
     kind: 'NATIONAL_NETWORK',
     scope: 'NATIONAL',
-    description: 'Réseau national des structures de réemploi : collecte, valorisation, vente et sensibilisation à la réduction des déchets.',
+    description:
+      'Réseau national des structures de réemploi : collecte, valorisation, vente et sensibilisation à la réduction des déchets.',
     website: null,
     baseShare: 0,
     affinity: { 'environnement-transition-ecologique': 0.25 },
@@ -1197,42 +1554,48 @@ export const SPACES: readonly SpaceDefinition[] = [
     sector: 'culture',
     title: 'Participer à un salon',
     goal: 'Préparer ensemble la présence des structures sur les salons, forums et marchés du territoire.',
-    description: "Choisir les bons événements, concevoir un stand commun, préparer les supports et le discours, puis faire le bilan des contacts pris.",
+    description:
+      'Choisir les bons événements, concevoir un stand commun, préparer les supports et le discours, puis faire le bilan des contacts pris.',
   },
   {
     kind: 'WORKSHOP',
     sector: 'sport',
     title: 'Renforcer le bénévolat',
     goal: 'Partager des pratiques pour recruter, accueillir et fidéliser les bénévoles.',
-    description: "Les clubs et associations échangent leurs difficultés et leurs réussites : missions courtes, accueil des nouveaux, reconnaissance de l'engagement, relève des dirigeants.",
+    description:
+      "Les clubs et associations échangent leurs difficultés et leurs réussites : missions courtes, accueil des nouveaux, reconnaissance de l'engagement, relève des dirigeants.",
   },
   {
     kind: 'WORKSHOP',
     sector: 'animation-education-populaire',
     title: 'Répondre à un appel à projets',
-    goal: "Savoir repérer les appels à projets adaptés et rédiger un dossier convaincant.",
-    description: "À partir d'appels à projets réels, les participants travaillent la présentation du projet, les indicateurs, le budget et le calendrier.",
+    goal: 'Savoir repérer les appels à projets adaptés et rédiger un dossier convaincant.',
+    description:
+      "À partir d'appels à projets réels, les participants travaillent la présentation du projet, les indicateurs, le budget et le calendrier.",
   },
   {
     kind: 'WORKSHOP',
     sector: 'numerique',
     title: 'Rédiger un cahier des charges',
     goal: 'Exprimer clairement un besoin avant de solliciter un prestataire.',
-    description: "Site internet, logiciel de gestion, travaux : décrire l'existant, les besoins, les contraintes et les critères de choix, avec des modèles à réutiliser.",
+    description:
+      "Site internet, logiciel de gestion, travaux : décrire l'existant, les besoins, les contraintes et les critères de choix, avec des modèles à réutiliser.",
   },
   {
     kind: 'WORKSHOP',
     sector: 'services-a-la-personne',
     title: 'Mutualiser un emploi',
     goal: "Explorer les groupements d'employeurs et le partage de postes entre petites structures.",
-    description: "Les structures qui ne peuvent pas financer un poste à temps plein étudient ensemble les formes juridiques et les conditions d'un emploi partagé.",
+    description:
+      "Les structures qui ne peuvent pas financer un poste à temps plein étudient ensemble les formes juridiques et les conditions d'un emploi partagé.",
   },
   {
     kind: 'WORKSHOP',
     sector: 'formation',
     title: 'Accueillir des volontaires en service civique',
     goal: 'Construire des missions de service civique utiles et bien accompagnées.',
-    description: 'Agrément, définition des missions, tutorat et formation civique et citoyenne : un parcours pas à pas pour les structures qui se lancent.',
+    description:
+      'Agrément, définition des missions, tutorat et formation civique et citoyenne : un parcours pas à pas pour les structures qui se lancent.',
   },
   // Chantiers of the action plan.
   {
@@ -1240,49 +1603,56 @@ export const SPACES: readonly SpaceDefinition[] = [
     sector: 'finance-solidaire',
     title: 'Le financement solidaire',
     goal: 'Faire connaître les outils de financement solidaire et faciliter leur accès aux structures du territoire.',
-    description: "Cartographie des financeurs solidaires, témoignages de structures financées et préparation d'une rencontre annuelle avec les financeurs.",
+    description:
+      "Cartographie des financeurs solidaires, témoignages de structures financées et préparation d'une rencontre annuelle avec les financeurs.",
   },
   {
     kind: 'CHANTIER',
     sector: 'environnement-transition-ecologique',
     title: 'Les emplois verts',
     goal: 'Identifier les métiers de la transition écologique accessibles aux habitants et les parcours qui y mènent.',
-    description: "Réemploi, entretien du bocage, rénovation énergétique : le chantier recense les besoins des employeurs et les formations disponibles en Sambre-Avesnois.",
+    description:
+      'Réemploi, entretien du bocage, rénovation énergétique : le chantier recense les besoins des employeurs et les formations disponibles en Sambre-Avesnois.',
   },
   {
     kind: 'CHANTIER',
     sector: 'petite-enfance',
     title: "La garde d'enfants",
-    goal: "Développer des solutions de garde adaptées aux parents en insertion et aux horaires décalés.",
-    description: "Crèches associatives, assistantes maternelles et structures d'insertion travaillent ensemble sur l'accueil d'urgence et les horaires atypiques.",
+    goal: 'Développer des solutions de garde adaptées aux parents en insertion et aux horaires décalés.',
+    description:
+      "Crèches associatives, assistantes maternelles et structures d'insertion travaillent ensemble sur l'accueil d'urgence et les horaires atypiques.",
   },
   {
     kind: 'CHANTIER',
     sector: 'culture',
     title: 'Le mécénat',
     goal: "Rapprocher les entreprises du territoire et les structures de l'ESS autour du mécénat.",
-    description: "Mécénat financier, de compétences ou en nature : le chantier prépare un guide et des rencontres entre chefs d'entreprise et associations.",
+    description:
+      "Mécénat financier, de compétences ou en nature : le chantier prépare un guide et des rencontres entre chefs d'entreprise et associations.",
   },
   {
     kind: 'CHANTIER',
     sector: 'animation-education-populaire',
     title: 'La représentation des SESS',
     goal: "Organiser la représentation des structures de l'ESS dans les instances locales.",
-    description: "Qui siège où, avec quel mandat et quel retour vers les autres structures : le chantier propose des règles simples de représentation collective.",
+    description:
+      'Qui siège où, avec quel mandat et quel retour vers les autres structures : le chantier propose des règles simples de représentation collective.',
   },
   {
     kind: 'CHANTIER',
     sector: 'sante-action-sociale',
     title: "Évaluer l'impact de l'ESS",
     goal: "Construire une méthode commune et légère pour mesurer l'utilité sociale des structures.",
-    description: "Choix d'indicateurs partagés, tests auprès de structures volontaires et restitution des premiers résultats aux partenaires publics.",
+    description:
+      "Choix d'indicateurs partagés, tests auprès de structures volontaires et restitution des premiers résultats aux partenaires publics.",
   },
   {
     kind: 'CHANTIER',
     sector: 'iae',
     title: "L'IAE",
     goal: "Renforcer la coopération entre les structures d'insertion par l'activité économique du territoire.",
-    description: "Parcours des salariés en insertion, relations avec les employeurs classiques, achats responsables des collectivités : un travail commun sur toute la chaîne de l'insertion.",
+    description:
+      "Parcours des salariés en insertion, relations avec les employeurs classiques, achats responsables des collectivités : un travail commun sur toute la chaîne de l'insertion.",
   },
   // Study days (journées d'études).
   {
@@ -1290,7 +1660,8 @@ export const SPACES: readonly SpaceDefinition[] = [
     sector: 'environnement-transition-ecologique',
     title: "L'ESS, moteur de la transition écologique en Sambre-Avesnois",
     goal: "Croiser les regards de chercheurs, d'élus et d'acteurs sur la contribution de l'ESS à la transition écologique.",
-    description: "Conférences le matin, ateliers l'après-midi et visite d'une ressourcerie : une journée pour partager constats et pistes d'action.",
+    description:
+      "Conférences le matin, ateliers l'après-midi et visite d'une ressourcerie : une journée pour partager constats et pistes d'action.",
   },
   {
     kind: 'STUDY_DAY',
@@ -1302,9 +1673,10 @@ export const SPACES: readonly SpaceDefinition[] = [
   {
     kind: 'STUDY_DAY',
     sector: 'mobilite',
-    title: "Bouger pour travailler : la mobilité solidaire en milieu rural",
-    goal: "Comprendre les freins à la mobilité des habitants et présenter les solutions solidaires existantes.",
-    description: "Témoignages, résultats d'enquête et tables rondes avec les garages solidaires, les auto-écoles sociales et les collectivités.",
+    title: 'Bouger pour travailler : la mobilité solidaire en milieu rural',
+    goal: 'Comprendre les freins à la mobilité des habitants et présenter les solutions solidaires existantes.',
+    description:
+      "Témoignages, résultats d'enquête et tables rondes avec les garages solidaires, les auto-écoles sociales et les collectivités.",
   },
 ];
 
@@ -1327,11 +1699,31 @@ export interface DeliverableTemplate {
 }
 
 export const DELIVERABLES: readonly DeliverableTemplate[] = [
-  { kind: 'REPORT', title: (t) => `Compte rendu : ${t}`, description: 'Synthèse des échanges et des propositions issues des séances.' },
-  { kind: 'GUIDE', title: (t) => `Guide pratique : ${t}`, description: 'Fiches repères et bonnes pratiques rédigées avec les structures participantes.' },
-  { kind: 'TOOL', title: (t) => `Boîte à outils : ${t}`, description: 'Modèles de documents, grilles et listes de vérification réutilisables.' },
-  { kind: 'EVENT', title: (t) => `Restitution publique : ${t}`, description: "Temps de restitution ouvert aux acteurs de l'ESS et aux partenaires du territoire." },
-  { kind: 'OTHER', title: (t) => `Carnet de contacts : ${t}`, description: 'Liste des personnes et des structures ressources identifiées pendant les travaux.' },
+  {
+    kind: 'REPORT',
+    title: (t) => `Compte rendu : ${t}`,
+    description: 'Synthèse des échanges et des propositions issues des séances.',
+  },
+  {
+    kind: 'GUIDE',
+    title: (t) => `Guide pratique : ${t}`,
+    description: 'Fiches repères et bonnes pratiques rédigées avec les structures participantes.',
+  },
+  {
+    kind: 'TOOL',
+    title: (t) => `Boîte à outils : ${t}`,
+    description: 'Modèles de documents, grilles et listes de vérification réutilisables.',
+  },
+  {
+    kind: 'EVENT',
+    title: (t) => `Restitution publique : ${t}`,
+    description: "Temps de restitution ouvert aux acteurs de l'ESS et aux partenaires du territoire.",
+  },
+  {
+    kind: 'OTHER',
+    title: (t) => `Carnet de contacts : ${t}`,
+    description: 'Liste des personnes et des structures ressources identifiées pendant les travaux.',
+  },
 ];
 
 export const SESSION_NOTES: readonly string[] = [

@@ -22,8 +22,17 @@ export async function listMentorOffers(
     `SELECT t.* FROM mentor_offer t WHERE ${where.join(' AND ')} ORDER BY t.id LIMIT $${params.push(size + 1)}`,
     params,
   );
-  return toConnection(rows, size, after, (o) => [o.id], async () => {
-    const [{ n }] = await ctx.ds.query(`SELECT count(*)::int AS n FROM mentor_offer t WHERE ${countWhere.join(' AND ')}`, countParams);
-    return n;
-  });
+  return toConnection(
+    rows,
+    size,
+    after,
+    (o) => [o.id],
+    async () => {
+      const [{ n }] = await ctx.ds.query(
+        `SELECT count(*)::int AS n FROM mentor_offer t WHERE ${countWhere.join(' AND ')}`,
+        countParams,
+      );
+      return n;
+    },
+  );
 }

@@ -22,7 +22,9 @@ export async function listSpaces(ctx: Context, kind: SpaceKind, f: SpaceFilter):
       [f.sector],
     );
     if (unknown.length) {
-      throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, `Secteur inconnu : « ${unknown[0].slug.slice(0, 80)} ».`, { field: 'sector' });
+      throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, `Secteur inconnu : « ${unknown[0].slug.slice(0, 80)} ».`, {
+        field: 'sector',
+      });
     }
     where.push(`t.sector_id IN (SELECT id FROM sector WHERE slug = ANY($${params.push(f.sector)}::text[]))`);
   }
@@ -36,13 +38,19 @@ export async function listSpaces(ctx: Context, kind: SpaceKind, f: SpaceFilter):
     `SELECT t.* FROM participatory_space t WHERE ${where.join(' AND ')} ORDER BY t.id LIMIT $${params.push(size + 1)}`,
     params,
   );
-  return toConnection(rows, size, after, (s) => [s.id], async () => {
-    const [{ n }] = await ctx.ds.query(
-      `SELECT count(*)::int AS n FROM participatory_space t WHERE ${countWhere.join(' AND ')}`,
-      countParams,
-    );
-    return n;
-  });
+  return toConnection(
+    rows,
+    size,
+    after,
+    (s) => [s.id],
+    async () => {
+      const [{ n }] = await ctx.ds.query(
+        `SELECT count(*)::int AS n FROM participatory_space t WHERE ${countWhere.join(' AND ')}`,
+        countParams,
+      );
+      return n;
+    },
+  );
 }
 
 export async function findSpace(ctx: Context, kind: SpaceKind, id: string): Promise<ParticipatorySpace | null> {

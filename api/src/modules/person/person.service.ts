@@ -5,7 +5,10 @@ import { Person } from './person.entity';
 import { canListPrivatePersons, canSeePersonalData } from './person.permissions';
 
 /** Persons by id; anonymous visitors only list the persons who chose to be public. */
-export async function listPersons(ctx: Context, args: { first?: number | null; after?: string | null }): Promise<Connection<Person>> {
+export async function listPersons(
+  ctx: Context,
+  args: { first?: number | null; after?: string | null },
+): Promise<Connection<Person>> {
   const size = pageSize(args.first);
   const after = decodeCursor(args.after, 1);
   const where = canListPrivatePersons(ctx) ? ['true'] : ['t.is_public'];
@@ -18,10 +21,16 @@ export async function listPersons(ctx: Context, args: { first?: number | null; a
     `SELECT t.* FROM person t WHERE ${where.join(' AND ')} ORDER BY t.id LIMIT $${params.push(size + 1)}`,
     params,
   );
-  return toConnection(rows, size, after, (p) => [p.id], async () => {
-    const [{ n }] = await ctx.ds.query(`SELECT count(*)::int AS n FROM person t WHERE ${countWhere.join(' AND ')}`);
-    return n;
-  });
+  return toConnection(
+    rows,
+    size,
+    after,
+    (p) => [p.id],
+    async () => {
+      const [{ n }] = await ctx.ds.query(`SELECT count(*)::int AS n FROM person t WHERE ${countWhere.join(' AND ')}`);
+      return n;
+    },
+  );
 }
 
 export async function findPerson(ctx: Context, id: string): Promise<Person | null> {

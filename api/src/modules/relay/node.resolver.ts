@@ -18,7 +18,9 @@ export class NodeResolver {
   @Query(() => [Node], { nullable: 'items', description: 'Fetches objects by their global ids (100 at most).' })
   nodes(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[]) {
     if (ids.length > MAX_PAGE_SIZE) {
-      throw new UserInputError(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, `Au plus ${MAX_PAGE_SIZE} identifiants par requête.`, { field: 'ids' });
+      throw new UserInputError(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, `Au plus ${MAX_PAGE_SIZE} identifiants par requête.`, {
+        field: 'ids',
+      });
     }
     return Promise.all(ids.map((id) => fetchNode(ctx, id)));
   }

@@ -7,7 +7,10 @@ import { findStructure } from '../structure/structure.service';
 
 type Fetcher = (ctx: Context, key: string) => Promise<object | null>;
 
-const numeric = (f: Fetcher): Fetcher => (ctx, key) => (/^[0-9]{1,18}$/.test(key) ? f(ctx, key) : Promise.resolve(null));
+const numeric =
+  (f: Fetcher): Fetcher =>
+  (ctx, key) =>
+    /^[0-9]{1,18}$/.test(key) ? f(ctx, key) : Promise.resolve(null);
 
 /** How to fetch each Node type from the key of its global id (visibility rules included). */
 const FETCHERS: Record<string, Fetcher> = {

@@ -23,7 +23,10 @@ export class ProposeStructureInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { message: "L'adresse du site doit commencer par http:// ou https://." })
+  @IsUrl(
+    { require_protocol: true, protocols: ['http', 'https'] },
+    { message: "L'adresse du site doit commencer par http:// ou https://." },
+  )
   @MaxLength(300)
   website?: string | null;
 

@@ -39,7 +39,9 @@ export class StructureResolver {
   }
 
   @Public()
-  @Mutation(() => StructureSubmission, { description: '« Ajouter ma structure » : stored as a pending submission for moderation.' })
+  @Mutation(() => StructureSubmission, {
+    description: '« Ajouter ma structure » : stored as a pending submission for moderation.',
+  })
   proposeStructure(@Ctx() ctx: Context, @Arg('input') input: ProposeStructureInput) {
     return proposeStructure(ctx, input);
   }

@@ -29,9 +29,13 @@ export interface StructureFilter {
 async function assertFilterCodes(ctx: Context, f: StructureFilter): Promise<void> {
   const badCategory = f.legalCategory?.find((c) => !/^[0-9]{4}$/.test(c));
   if (badCategory !== undefined) {
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, `Catégorie juridique invalide : « ${badCategory.slice(0, 10)} » (4 chiffres).`, {
-      field: 'legalCategory',
-    });
+    throw new UserInputError(
+      ErrorCode.BAD_USER_INPUT,
+      `Catégorie juridique invalide : « ${badCategory.slice(0, 10)} » (4 chiffres).`,
+      {
+        field: 'legalCategory',
+      },
+    );
   }
   const badRange = f.workforceRange?.find((c) => !WORKFORCE_RANGES.includes(c));
   if (badRange !== undefined) {
@@ -112,10 +116,19 @@ export async function listStructures(
     sortKeys.set(s, [r.__sort, s.id]);
     return s;
   });
-  return toConnection(nodes, size, after, (s) => sortKeys.get(s)!, async () => {
-    const [{ n }] = await ctx.ds.query(`SELECT count(*)::int AS n FROM structure t WHERE ${countWhere.join(' AND ')}`, countParams);
-    return n;
-  });
+  return toConnection(
+    nodes,
+    size,
+    after,
+    (s) => sortKeys.get(s)!,
+    async () => {
+      const [{ n }] = await ctx.ds.query(
+        `SELECT count(*)::int AS n FROM structure t WHERE ${countWhere.join(' AND ')}`,
+        countParams,
+      );
+      return n;
+    },
+  );
 }
 
 export async function findStructure(ctx: Context, id: string): Promise<Structure | null> {
@@ -125,7 +138,9 @@ export async function findStructure(ctx: Context, id: string): Promise<Structure
 
 export async function findStructureBySiret(ctx: Context, siret: string): Promise<Structure | null> {
   const normalised = assertSiret(siret);
-  const [row] = await ctx.ds.query(`SELECT ${columnsOf(ctx.ds, Structure, 't')} FROM structure t WHERE t.siret = $1`, [normalised]);
+  const [row] = await ctx.ds.query(`SELECT ${columnsOf(ctx.ds, Structure, 't')} FROM structure t WHERE t.siret = $1`, [
+    normalised,
+  ]);
   const s = row ? hydrate(ctx.ds, Structure, row) : null;
   return s && canSeeStructure(ctx, s) ? s : null;
 }

@@ -22,10 +22,16 @@ interface EtalabEpci {
  * COG as packaged by @etalab/decoupage-administratif, plus the centroids of the
  * communes of Sambre-Avesnois. Idempotent (upserts), one transaction, a few statements.
  */
-export async function loadTerritory(ds: DataSource): Promise<{ regions: number; departements: number; epcis: number; communes: number }> {
+export async function loadTerritory(
+  ds: DataSource,
+): Promise<{ regions: number; departements: number; epcis: number; communes: number }> {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const regions: Array<{ code: string; nom: string }> = require('@etalab/decoupage-administratif/data/regions.json');
-  const departements: Array<{ code: string; nom: string; region: string }> = require('@etalab/decoupage-administratif/data/departements.json');
+  const departements: Array<{
+    code: string;
+    nom: string;
+    region: string;
+  }> = require('@etalab/decoupage-administratif/data/departements.json');
   const epcis: EtalabEpci[] = require('@etalab/decoupage-administratif/data/epci.json');
   const allCommunes: EtalabCommune[] = require('@etalab/decoupage-administratif/data/communes.json');
   /* eslint-enable @typescript-eslint/no-require-imports */
@@ -49,7 +55,12 @@ export async function loadTerritory(ds: DataSource): Promise<{ regions: number; 
     await m.query(
       `INSERT INTO epci (siren, name, kind, population) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[])
        ON CONFLICT (siren) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, population = EXCLUDED.population`,
-      [epcis.map((e) => e.code), epcis.map((e) => e.nom), epcis.map((e) => e.type), epcis.map((e) => e.populationMunicipale ?? null)],
+      [
+        epcis.map((e) => e.code),
+        epcis.map((e) => e.nom),
+        epcis.map((e) => e.type),
+        epcis.map((e) => e.populationMunicipale ?? null),
+      ],
     );
     await m.query(
       `INSERT INTO commune (code, name, departement_code, epci_siren, population, postal_codes, latitude, longitude)

@@ -14,7 +14,8 @@ export function createTerritoryLoaders(ds: DataSource) {
     communesByEpci: groupLoader(
       ds,
       Commune,
-      (cols) => `SELECT t.epci_siren AS __key, ${cols} FROM commune t WHERE t.epci_siren = ANY($1::text[]) ORDER BY t.name, t.code`,
+      (cols) =>
+        `SELECT t.epci_siren AS __key, ${cols} FROM commune t WHERE t.epci_siren = ANY($1::text[]) ORDER BY t.name, t.code`,
     ),
     communeCountByEpci: countLoader(
       ds,

@@ -50,11 +50,10 @@ export async function assertTerritoryCodes(ctx: Context, codes: TerritoryCodes):
 }
 
 function unknown(kind: keyof typeof FORMATS, code: string) {
-  return new UserInputError(
-    ErrorCode.UNKNOWN_TERRITORY_CODE,
-    `Code ${LABELS[kind]} inconnu : « ${code.slice(0, 20)} ».`,
-    { field: kind, value: code.slice(0, 20) },
-  );
+  return new UserInputError(ErrorCode.UNKNOWN_TERRITORY_CODE, `Code ${LABELS[kind]} inconnu : « ${code.slice(0, 20)} ».`, {
+    field: kind,
+    value: code.slice(0, 20),
+  });
 }
 
 export interface CommuneFilter {
@@ -86,13 +85,22 @@ export async function listCommunes(ctx: Context, f: CommuneFilter): Promise<Conn
     `SELECT t.* FROM commune t ${filter} ${keyset} ORDER BY t.code LIMIT ${p(size + 1)}`,
     params,
   );
-  return toConnection(rows, size, after, (c) => [c.code], async () => {
-    const [{ n }] = await ctx.ds.query(`SELECT count(*)::int AS n FROM commune t ${filter}`, countParams);
-    return n;
-  });
+  return toConnection(
+    rows,
+    size,
+    after,
+    (c) => [c.code],
+    async () => {
+      const [{ n }] = await ctx.ds.query(`SELECT count(*)::int AS n FROM commune t ${filter}`, countParams);
+      return n;
+    },
+  );
 }
 
-export async function listEpcis(ctx: Context, f: { departement?: string[] | null; first?: number | null; after?: string | null }) {
+export async function listEpcis(
+  ctx: Context,
+  f: { departement?: string[] | null; first?: number | null; after?: string | null },
+) {
   const size = pageSize(f.first);
   await assertTerritoryCodes(ctx, { departement: f.departement });
   const after = decodeCursor(f.after, 1);
@@ -100,17 +108,30 @@ export async function listEpcis(ctx: Context, f: { departement?: string[] | null
   const p = (v: unknown) => `$${params.push(v)}`;
   const where: string[] = [];
   if (f.departement?.length) {
-    where.push(`EXISTS (SELECT 1 FROM commune c WHERE c.epci_siren = t.siren AND c.departement_code = ANY(${p(f.departement)}::text[]))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM commune c WHERE c.epci_siren = t.siren AND c.departement_code = ANY(${p(f.departement)}::text[]))`,
+    );
   }
   const countParams = [...params];
   if (after) where.push(`t.siren > ${p(after[0])}`);
   const filter = (w: string[]) => (w.length ? `WHERE ${w.join(' AND ')}` : '');
-  const rows = await queryEntities(ctx.ds, Epci, `SELECT t.* FROM epci t ${filter(where)} ORDER BY t.siren LIMIT ${p(size + 1)}`, params);
+  const rows = await queryEntities(
+    ctx.ds,
+    Epci,
+    `SELECT t.* FROM epci t ${filter(where)} ORDER BY t.siren LIMIT ${p(size + 1)}`,
+    params,
+  );
   const countWhere = where.filter((w) => !w.startsWith('t.siren >'));
-  return toConnection(rows, size, after, (e) => [e.siren], async () => {
-    const [{ n }] = await ctx.ds.query(`SELECT count(*)::int AS n FROM epci t ${filter(countWhere)}`, countParams);
-    return n;
-  });
+  return toConnection(
+    rows,
+    size,
+    after,
+    (e) => [e.siren],
+    async () => {
+      const [{ n }] = await ctx.ds.query(`SELECT count(*)::int AS n FROM epci t ${filter(countWhere)}`, countParams);
+      return n;
+    },
+  );
 }
 
 export async function listDepartements(ctx: Context, region?: string | null): Promise<Departement[]> {
