@@ -1,7 +1,7 @@
 import type { Context } from '../../common/context';
-import { queryEntities } from '../../common/db/rows';
+import { idPage } from '../../common/db/id-page';
 import { ErrorCode, UserInputError } from '../../common/errors';
-import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination/connection';
+import type { Connection } from '../../common/pagination/connection';
 import { ParticipatorySpace, SpaceKind, SpaceStatus } from './participatory-space.entity';
 
 export interface SpaceFilter {
@@ -12,8 +12,6 @@ export interface SpaceFilter {
 }
 
 export async function listSpaces(ctx: Context, kind: SpaceKind, f: SpaceFilter): Promise<Connection<ParticipatorySpace>> {
-  const size = pageSize(f.first);
-  const after = decodeCursor(f.after, 1);
   const params: unknown[] = [kind];
   const where = ['t.kind = $1'];
   if (f.sector?.length) {
@@ -29,28 +27,7 @@ export async function listSpaces(ctx: Context, kind: SpaceKind, f: SpaceFilter):
     where.push(`t.sector_id IN (SELECT id FROM sector WHERE slug = ANY($${params.push(f.sector)}::text[]))`);
   }
   if (f.status?.length) where.push(`t.status = ANY($${params.push(f.status)}::text[])`);
-  const countWhere = [...where];
-  const countParams = [...params];
-  if (after) where.push(`t.id > $${params.push(after[0])}::bigint`);
-  const rows = await queryEntities(
-    ctx.ds,
-    ParticipatorySpace,
-    `SELECT t.* FROM participatory_space t WHERE ${where.join(' AND ')} ORDER BY t.id LIMIT $${params.push(size + 1)}`,
-    params,
-  );
-  return toConnection(
-    rows,
-    size,
-    after,
-    (s) => [s.id],
-    async () => {
-      const [{ n }] = await ctx.ds.query(
-        `SELECT count(*)::int AS n FROM participatory_space t WHERE ${countWhere.join(' AND ')}`,
-        countParams,
-      );
-      return n;
-    },
-  );
+  return idPage(ctx.ds, ParticipatorySpace, { table: 'participatory_space', where, params, first: f.first, after: f.after });
 }
 
 export async function findSpace(ctx: Context, kind: SpaceKind, id: string): Promise<ParticipatorySpace | null> {

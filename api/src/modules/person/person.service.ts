@@ -1,36 +1,13 @@
 import type { Context } from '../../common/context';
-import { queryEntities } from '../../common/db/rows';
-import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination/connection';
+import { idPage } from '../../common/db/id-page';
+import type { Connection } from '../../common/pagination/connection';
 import { Person } from './person.entity';
 import { canListPrivatePersons, canSeePersonalData } from './person.permissions';
 
 /** Persons by id; anonymous visitors only list the persons who chose to be public. */
-export async function listPersons(
-  ctx: Context,
-  args: { first?: number | null; after?: string | null },
-): Promise<Connection<Person>> {
-  const size = pageSize(args.first);
-  const after = decodeCursor(args.after, 1);
-  const where = canListPrivatePersons(ctx) ? ['true'] : ['t.is_public'];
-  const countWhere = [...where];
-  const params: unknown[] = [];
-  if (after) where.push(`t.id > $${params.push(after[0])}::bigint`);
-  const rows = await queryEntities(
-    ctx.ds,
-    Person,
-    `SELECT t.* FROM person t WHERE ${where.join(' AND ')} ORDER BY t.id LIMIT $${params.push(size + 1)}`,
-    params,
-  );
-  return toConnection(
-    rows,
-    size,
-    after,
-    (p) => [p.id],
-    async () => {
-      const [{ n }] = await ctx.ds.query(`SELECT count(*)::int AS n FROM person t WHERE ${countWhere.join(' AND ')}`);
-      return n;
-    },
-  );
+export function listPersons(ctx: Context, args: { first?: number | null; after?: string | null }): Promise<Connection<Person>> {
+  const where = canListPrivatePersons(ctx) ? [] : ['t.is_public'];
+  return idPage(ctx.ds, Person, { table: 'person', where, first: args.first, after: args.after });
 }
 
 export async function findPerson(ctx: Context, id: string): Promise<Person | null> {
