@@ -18,6 +18,7 @@ import { PersonResolver } from './modules/person/person.resolver';
 import { NodeResolver } from './modules/relay/node.resolver';
 import { SectorResolver } from './modules/sector/sector.resolver';
 import { EcosystemStatsResolver } from './modules/stats/ecosystem-stats.resolver';
+import { StructureNearbyResolver, StructureSearchResolver } from './modules/structure/structure-search.resolver';
 import { StructureResolver } from './modules/structure/structure.resolver';
 import { CommuneResolver, DepartementResolver, EpciResolver, RegionResolver } from './modules/territory/territory.resolver';
 
@@ -28,6 +29,8 @@ export const RESOLVERS = [
   EpciResolver,
   CommuneResolver,
   StructureResolver,
+  StructureSearchResolver,
+  StructureNearbyResolver,
   SectorResolver,
   NetworkResolver,
   PersonResolver,

@@ -14,6 +14,12 @@ export interface StructureOverrides {
   workforceRange?: string | null;
   siret?: string | null;
   acceptsInterns?: boolean;
+  seeksVolunteers?: boolean;
+  description?: string | null;
+  services?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  createdAt?: string;
 }
 
 export async function createStructure(
@@ -26,8 +32,9 @@ export async function createStructure(
   const siren = withLuhnKey(`98${String(randomInt(1_000_000)).padStart(6, '0')}`);
   const siret = o.siret === undefined ? withLuhnKey(`${siren}${String(randomInt(10_000)).padStart(4, '0')}`) : o.siret;
   const [row] = await ds.query(
-    `INSERT INTO structure (name, siren, siret, legal_category, ess_family, commune_code, status, workforce_range, accepts_interns)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::text`,
+    `INSERT INTO structure (name, siren, siret, legal_category, ess_family, commune_code, status, workforce_range, accepts_interns,
+       seeks_volunteers, description, services, latitude, longitude, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, coalesce($15::timestamptz, now())) RETURNING id::text`,
     [
       name,
       siret ? siret.slice(0, 9) : siren,
@@ -38,6 +45,12 @@ export async function createStructure(
       o.status ?? 'PUBLISHED',
       o.workforceRange ?? '01',
       o.acceptsInterns ?? false,
+      o.seeksVolunteers ?? false,
+      o.description ?? null,
+      o.services ?? null,
+      o.latitude ?? null,
+      o.longitude ?? null,
+      o.createdAt ?? null,
     ],
   );
   return { id: row.id, name, siret: siret ?? '' };

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { ArrayMaxSize } from 'class-validator';
 import { Public } from '../../common/auth/access';
 import type { Context } from '../../common/context';
@@ -10,8 +10,8 @@ import { Structure } from '../structure/structure.entity';
 import { findStructure } from '../structure/structure.service';
 import { Commune } from '../territory/commune.entity';
 import { ParticipatorySpace, SPACE_TYPENAME, SpaceKind, SpaceStatus } from './participatory-space.entity';
-import { listSpaces, findSpace } from './participatory-space.service';
-import { Chantier, StudyDay, Workshop } from './participatory-space.types';
+import { findSpace, listSpaces, listUpcomingSessions } from './participatory-space.service';
+import { Chantier, ParticipatorySpaceType, StudyDay, Workshop } from './participatory-space.types';
 import { SpaceDeliverable } from './space-deliverable.entity';
 import { SpaceParticipant } from './space-participant.entity';
 import { SpaceSession } from './space-session.entity';
@@ -80,6 +80,17 @@ export const StudyDayResolver = spaceResolver(StudyDay, SpaceKind.STUDY_DAY, 'st
 
 @Resolver(() => SpaceSession)
 export class SpaceSessionResolver {
+  @Public()
+  @Query(() => [SpaceSession], { description: 'Sessions to come (workshops, chantiers, study days), soonest first.' })
+  upcomingSessions(@Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true }) first?: number | null) {
+    return listUpcomingSessions(ctx, first);
+  }
+
+  @FieldResolver(() => ParticipatorySpaceType)
+  space(@Root() s: SpaceSession, @Ctx() ctx: Context) {
+    return ctx.loaders.space.byId.load(s.spaceId);
+  }
+
   @FieldResolver(() => Commune, { nullable: true })
   commune(@Root() s: SpaceSession, @Ctx() ctx: Context) {
     return s.communeCode ? ctx.loaders.territory.communeByCode.load(s.communeCode) : null;

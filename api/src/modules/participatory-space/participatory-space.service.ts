@@ -1,8 +1,10 @@
 import type { Context } from '../../common/context';
 import { idPage } from '../../common/db/id-page';
+import { queryEntities } from '../../common/db/rows';
 import { ErrorCode, UserInputError } from '../../common/errors';
-import type { Connection } from '../../common/pagination/connection';
+import { pageSize, type Connection } from '../../common/pagination/connection';
 import { ParticipatorySpace, SpaceKind, SpaceStatus } from './participatory-space.entity';
+import { SpaceSession } from './space-session.entity';
 
 export interface SpaceFilter {
   sector?: string[] | null;
@@ -33,4 +35,15 @@ export async function listSpaces(ctx: Context, kind: SpaceKind, f: SpaceFilter):
 export async function findSpace(ctx: Context, kind: SpaceKind, id: string): Promise<ParticipatorySpace | null> {
   const s = await ctx.loaders.space.byId.load(id);
   return s?.kind === kind ? s : null;
+}
+
+/** Sessions from now on, soonest first. */
+export function listUpcomingSessions(ctx: Context, first?: number | null): Promise<SpaceSession[]> {
+  const size = pageSize(first ?? 10);
+  return queryEntities(
+    ctx.ds,
+    SpaceSession,
+    `SELECT t.* FROM space_session t WHERE t.starts_at >= now() ORDER BY t.starts_at, t.id LIMIT $1`,
+    [size],
+  );
 }

@@ -1,10 +1,28 @@
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { keyLoader } from '../../common/db/rows';
+import type { Context } from '../../common/context';
+import type { NearbyStructure } from './structure-search.types';
+import { nearbyStructures } from './structure-search.service';
 import { Structure } from './structure.entity';
 
 export function createStructureLoaders(ds: DataSource) {
+  const nearby = new Map<string, DataLoader<string, NearbyStructure[]>>();
   return {
     /** Any status: callers check visibility (see structure.permissions). */
     byId: keyLoader(ds, Structure, { table: 'structure', key: 'id', keyType: 'bigint' }),
+    /** Nearest structures of many structures in one statement, per (first, radius). */
+    nearby(ctx: Context, first: number, radiusKm: number): DataLoader<string, NearbyStructure[]> {
+      const key = `${first}:${radiusKm}`;
+      let loader = nearby.get(key);
+      if (!loader) {
+        loader = new DataLoader(async (ids) => {
+          const found = await nearbyStructures(ctx, ids, first, radiusKm);
+          return ids.map((id) => found.get(id) ?? []);
+        });
+        nearby.set(key, loader);
+      }
+      return loader;
+    },
   };
 }

@@ -14,7 +14,8 @@ import { ProposeStructureInput } from './propose-structure.input';
 import { StructureFilterArgs } from './structure.args';
 import { Structure } from './structure.entity';
 import { StructureSubmission } from './structure-submission.entity';
-import { findStructure, findStructureBySiret, listStructures, proposeStructure } from './structure.service';
+import { findStructure, findStructureBySiret, listStructures, proposeStructure, suggestCorrection } from './structure.service';
+import { SuggestCorrectionInput } from './suggest-correction.input';
 
 export const StructureConnection = ConnectionType(Structure, 'Structure');
 
@@ -44,6 +45,12 @@ export class StructureResolver {
   })
   proposeStructure(@Ctx() ctx: Context, @Arg('input') input: ProposeStructureInput) {
     return proposeStructure(ctx, input);
+  }
+
+  @Public()
+  @Mutation(() => StructureSubmission, { description: '« Proposer une correction » : stored as a pending submission for moderation.' })
+  suggestCorrection(@Ctx() ctx: Context, @Arg('input') input: SuggestCorrectionInput) {
+    return suggestCorrection(ctx, input);
   }
 
   @FieldResolver(() => Commune, { nullable: true })

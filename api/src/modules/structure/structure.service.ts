@@ -2,14 +2,15 @@ import type { Context } from '../../common/context';
 import { columnsOf, hydrate } from '../../common/db/rows';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination/connection';
+import { rowIdOf } from '../../common/relay/global-id';
 import { assertTerritoryCodes, searchWords } from '../territory/territory.service';
 import { EssFamily } from './ess-family';
 import { isValidSiret, normaliseIdentifier } from './siret';
+import { WORKFORCE_RANGES } from './workforce-range';
 import { StructureSubmission, SubmissionKind, SubmissionStatus } from './structure-submission.entity';
 import { Structure } from './structure.entity';
 import { canSeeStructure } from './structure.permissions';
 
-export const WORKFORCE_RANGES = ['NN', '00', '01', '02', '03', '11', '12', '21', '22', '31', '32', '41', '42', '51', '52', '53'];
 
 export interface StructureFilter {
   search?: string | null;
@@ -26,7 +27,7 @@ export interface StructureFilter {
 }
 
 /** Validates the codes of a filter: formats first, then existence (one statement). */
-async function assertFilterCodes(ctx: Context, f: StructureFilter): Promise<void> {
+export async function assertFilterCodes(ctx: Context, f: StructureFilter): Promise<void> {
   const badCategory = f.legalCategory?.find((c) => !/^[0-9]{4}$/.test(c));
   if (badCategory !== undefined) {
     throw new UserInputError(
@@ -62,31 +63,54 @@ async function assertFilterCodes(ctx: Context, f: StructureFilter): Promise<void
   }
 }
 
-/** WHERE clause of the public structure list; pushes its parameters. */
-function whereOf(f: StructureFilter, params: unknown[]): string[] {
+export const FACETS = [
+  'essFamily',
+  'sector',
+  'network',
+  'epci',
+  'commune',
+  'workforceRange',
+  'acceptsInterns',
+  'seeksVolunteers',
+] as const;
+export type FacetName = (typeof FACETS)[number];
+
+/**
+ * SQL conditions (on alias `t`, the structure) of a filter, pushing their parameters:
+ * `common` ones always apply; `faceted` ones are left out of their own facet's counts.
+ */
+export function filterConditions(f: StructureFilter, params: unknown[]): { common: string[]; faceted: Partial<Record<FacetName, string>> } {
   const p = (v: unknown) => `$${params.push(v)}`;
-  const where = [`t.status = 'PUBLISHED'`];
-  for (const word of searchWords(f.search)) {
-    where.push(`t.search_name LIKE '%' || lower(essor_unaccent(${p(word)})) || '%'`);
-  }
-  if (f.commune?.length) where.push(`t.commune_code = ANY(${p(f.commune)}::text[])`);
-  if (f.epci?.length) where.push(`t.commune_code IN (SELECT code FROM commune WHERE epci_siren = ANY(${p(f.epci)}::text[]))`);
+  const common = [`t.status = 'PUBLISHED'`];
+  const faceted: Partial<Record<FacetName, string>> = {};
   if (f.departement?.length) {
-    where.push(`t.commune_code IN (SELECT code FROM commune WHERE departement_code = ANY(${p(f.departement)}::text[]))`);
+    common.push(`t.commune_code IN (SELECT code FROM commune WHERE departement_code = ANY(${p(f.departement)}::text[]))`);
   }
+  if (f.legalCategory?.length) common.push(`t.legal_category = ANY(${p(f.legalCategory)}::text[])`);
+  if (f.commune?.length) faceted.commune = `t.commune_code = ANY(${p(f.commune)}::text[])`;
+  if (f.epci?.length) faceted.epci = `t.commune_code IN (SELECT code FROM commune WHERE epci_siren = ANY(${p(f.epci)}::text[]))`;
   if (f.sector?.length) {
-    where.push(`EXISTS (SELECT 1 FROM structure_sector ss JOIN sector s ON s.id = ss.sector_id
-      WHERE ss.structure_id = t.id AND s.slug = ANY(${p(f.sector)}::text[]))`);
+    faceted.sector = `EXISTS (SELECT 1 FROM structure_sector ss JOIN sector s ON s.id = ss.sector_id
+      WHERE ss.structure_id = t.id AND s.slug = ANY(${p(f.sector)}::text[]))`;
   }
   if (f.network?.length) {
-    where.push(`EXISTS (SELECT 1 FROM network_membership m JOIN network n ON n.id = m.network_id
-      WHERE m.structure_id = t.id AND n.slug = ANY(${p(f.network)}::text[]))`);
+    faceted.network = `EXISTS (SELECT 1 FROM network_membership m JOIN network n ON n.id = m.network_id
+      WHERE m.structure_id = t.id AND n.slug = ANY(${p(f.network)}::text[]))`;
   }
-  if (f.essFamily?.length) where.push(`t.ess_family = ANY(${p(f.essFamily)}::text[])`);
-  if (f.legalCategory?.length) where.push(`t.legal_category = ANY(${p(f.legalCategory)}::text[])`);
-  if (f.workforceRange?.length) where.push(`t.workforce_range = ANY(${p(f.workforceRange)}::text[])`);
-  if (f.acceptsInterns != null) where.push(`t.accepts_interns = ${p(f.acceptsInterns)}`);
-  if (f.seeksVolunteers != null) where.push(`t.seeks_volunteers = ${p(f.seeksVolunteers)}`);
+  if (f.essFamily?.length) faceted.essFamily = `t.ess_family = ANY(${p(f.essFamily)}::text[])`;
+  if (f.workforceRange?.length) faceted.workforceRange = `t.workforce_range = ANY(${p(f.workforceRange)}::text[])`;
+  if (f.acceptsInterns != null) faceted.acceptsInterns = `t.accepts_interns = ${p(f.acceptsInterns)}`;
+  if (f.seeksVolunteers != null) faceted.seeksVolunteers = `t.seeks_volunteers = ${p(f.seeksVolunteers)}`;
+  return { common, faceted };
+}
+
+/** WHERE clause of the public structure list (name search by words); pushes its parameters. */
+function whereOf(f: StructureFilter, params: unknown[]): string[] {
+  const { common, faceted } = filterConditions(f, params);
+  const where = [...common, ...Object.values(faceted)];
+  for (const word of searchWords(f.search)) {
+    where.push(`t.search_name LIKE '%' || lower(essor_unaccent($${params.push(word)})) || '%'`);
+  }
   return where;
 }
 
@@ -184,6 +208,42 @@ export async function proposeStructure(ctx: Context, data: ProposeStructureData)
       submitterName: submitterName?.trim() || null,
       submitterEmail: submitterEmail.trim(),
       message: message?.trim() || null,
+      status: SubmissionStatus.PENDING,
+    }),
+  );
+}
+
+export interface SuggestCorrectionData {
+  structureId: string;
+  name?: string | null;
+  address?: string | null;
+  website?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  description?: string | null;
+  services?: string | null;
+  message: string;
+  submitterName?: string | null;
+  submitterEmail: string;
+}
+
+/** « Proposer une correction »: stores the proposed values of a visible structure as a pending submission. */
+export async function suggestCorrection(ctx: Context, data: SuggestCorrectionData): Promise<StructureSubmission> {
+  const structure = await findStructure(ctx, rowIdOf(data.structureId, 'Structure'));
+  if (!structure) {
+    throw new UserInputError(ErrorCode.NOT_FOUND, "Cette structure n'existe pas ou n'est pas publiée.", { field: 'structureId' });
+  }
+  const { structureId: _id, message, submitterName, submitterEmail, ...fields } = data;
+  const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v != null && String(v).trim() !== ''));
+  const repo = ctx.ds.getRepository(StructureSubmission);
+  return repo.save(
+    repo.create({
+      kind: SubmissionKind.CORRECTION,
+      structureId: structure.id,
+      payload: changes,
+      submitterName: submitterName?.trim() || null,
+      submitterEmail: submitterEmail.trim(),
+      message: message.trim(),
       status: SubmissionStatus.PENDING,
     }),
   );

@@ -1,0 +1,51 @@
+import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { Public } from '../../common/auth/access';
+import type { Context } from '../../common/context';
+import { ErrorCode, UserInputError } from '../../common/errors';
+import { SearchStructuresArgs } from './search-structures.args';
+import { MAP_POINTS_DEFAULT, searchStructures } from './structure-search.service';
+import { MapPoint, MAX_RADIUS_KM, NearbyStructure, StructureSearchResult } from './structure-search.types';
+import { Structure } from './structure.entity';
+import { WORKFORCE_RANGE_LABELS } from './workforce-range';
+
+@Resolver(() => StructureSearchResult)
+export class StructureSearchResolver {
+  @Public()
+  @Query(() => StructureSearchResult, {
+    description: 'Directory search: French full text (typo-tolerant names as fallback), filters by official codes, radius, facets.',
+  })
+  searchStructures(@Ctx() ctx: Context, @Args() args: SearchStructuresArgs) {
+    return searchStructures(ctx, args);
+  }
+
+  @FieldResolver(() => [MapPoint], { description: `Every hit with coordinates (${MAP_POINTS_DEFAULT} by default, 5000 at most).` })
+  mapPoints(@Root() r: StructureSearchResult, @Arg('limit', () => Int, { nullable: true }) limit?: number | null) {
+    return r.loadMapPoints(limit ?? MAP_POINTS_DEFAULT);
+  }
+}
+
+@Resolver(() => Structure)
+export class StructureNearbyResolver {
+  @FieldResolver(() => [NearbyStructure], { description: 'Nearest published structures, nearest first.' })
+  nearby(
+    @Root() s: Structure,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('radiusKm', () => Float, { nullable: true }) radiusKm?: number | null,
+  ) {
+    const n = first ?? 5;
+    const r = radiusKm ?? 15;
+    if (!Number.isInteger(n) || n < 0 || n > 20) {
+      throw new UserInputError(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, '« first » doit être compris entre 0 et 20.', { field: 'first' });
+    }
+    if (!(r > 0 && r <= MAX_RADIUS_KM)) {
+      throw new UserInputError(ErrorCode.BAD_USER_INPUT, `Le rayon doit être compris entre 0 et ${MAX_RADIUS_KM} km.`, { field: 'radiusKm' });
+    }
+    return ctx.loaders.structure.nearby(ctx, n, r).load(s.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'French label of the workforce range.' })
+  workforceRangeLabel(@Root() s: Structure) {
+    return s.workforceRange ? (WORKFORCE_RANGE_LABELS[s.workforceRange] ?? null) : null;
+  }
+}
