@@ -6,7 +6,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { DataSource } from 'typeorm';
-import { createContext, type Context } from './common/context';
+import { createContext, type Context, type HttpExchange } from './common/context';
+import { SESSION_COOKIE, viewerOfToken } from './modules/account/session.service';
 import { runWithTally, type StatementTally } from './common/db/statement-counter';
 import { formatError } from './common/errors';
 import { buildEssorSchema } from './schema';
@@ -72,6 +73,29 @@ function depthLimitPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
+/** Cookies of a request (name → value); malformed pairs are ignored. */
+function parseCookie(header: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    try {
+      out[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      /* ignore */
+    }
+  }
+  return out;
+}
+
+/** Session cookie: httpOnly, Secure (browsers accept it on http://localhost), SameSite=Lax. */
+const cookieOptions: express.CookieOptions = {
+  httpOnly: true,
+  secure: process.env.ESSOR_COOKIE_SECURE !== '0',
+  sameSite: 'lax',
+  path: '/',
+};
+
 export async function createApp(
   opts: AppOptions,
 ): Promise<{ app: Express; apollo: ApolloServer<Context>; stop: () => Promise<void> }> {
@@ -109,8 +133,18 @@ export async function createApp(
       runWithTally(tally, () => next());
     },
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const ctx = createContext(opts.ds, null, (req.headers['x-request-id'] as string) || randomUUID());
+      context: async ({ req, res }) => {
+        const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
+        const viewer = await viewerOfToken(opts.ds, token);
+        const http: HttpExchange = {
+          ip: req.ip ?? null,
+          userAgent: req.headers['user-agent'] ?? null,
+          sessionToken: token ?? null,
+          setSessionCookie: (value, expires) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),
+          clearSessionCookie: () => res.clearCookie(SESSION_COOKIE, cookieOptions),
+        };
+        const requestId = String(req.headers['x-request-id'] ?? '').slice(0, 100) || randomUUID();
+        const ctx = createContext(opts.ds, viewer, requestId, http);
         return Object.assign(ctx, { tally: (req as express.Request & { tally?: StatementTally }).tally });
       },
     }),

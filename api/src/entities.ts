@@ -1,3 +1,4 @@
+import { Account } from './modules/account/account.entity';
 import { MentorOffer } from './modules/mentor/mentor-offer.entity';
 import { Network } from './modules/network/network.entity';
 import { ParticipatorySpace } from './modules/participatory-space/participatory-space.entity';
@@ -14,6 +15,7 @@ import { Epci } from './modules/territory/epci.entity';
 import { Region } from './modules/territory/region.entity';
 
 export const ENTITIES = [
+  Account,
   Region,
   Departement,
   Epci,

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { createAccountLoaders } from './modules/account/account.loaders';
 import { createMentorOfferLoaders } from './modules/mentor/mentor-offer.loaders';
 import { createNetworkLoaders } from './modules/network/network.loaders';
 import { createSpaceLoaders } from './modules/participatory-space/participatory-space.loaders';
@@ -10,6 +11,7 @@ import { createTerritoryLoaders } from './modules/territory/territory.loaders';
 /** Per-request DataLoaders of every module (built in the GraphQL context). */
 export function createLoaders(ds: DataSource) {
   return {
+    account: createAccountLoaders(ds),
     territory: createTerritoryLoaders(ds),
     structure: createStructureLoaders(ds),
     sector: createSectorLoaders(ds),

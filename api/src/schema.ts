@@ -4,6 +4,7 @@ import { buildSchema, type MiddlewareFn } from 'type-graphql';
 import { accessRuleOf, authChecker } from './common/auth/access';
 import type { Context } from './common/context';
 import { ForbiddenError } from './common/errors';
+import { AccountResolver } from './modules/account/account.resolver';
 import { MentorOfferResolver } from './modules/mentor/mentor-offer.resolver';
 import { NetworkResolver } from './modules/network/network.resolver';
 import {
@@ -24,6 +25,7 @@ import { CommuneResolver, DepartementResolver, EpciResolver, RegionResolver } fr
 
 export const RESOLVERS = [
   NodeResolver,
+  AccountResolver,
   RegionResolver,
   DepartementResolver,
   EpciResolver,

@@ -12,6 +12,11 @@ export enum ErrorCode {
   INVALID_CURSOR = 'INVALID_CURSOR',
   INVALID_ID = 'INVALID_ID',
   NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  INVALID_TOKEN = 'INVALID_TOKEN',
+  RATE_LIMITED = 'RATE_LIMITED',
+  EMAIL_TAKEN = 'EMAIL_TAKEN',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
@@ -19,8 +24,14 @@ export enum ErrorCode {
 
 /** An expected failure caused by the request: clear message (French, shown to users), stable code, optional field. */
 export class UserInputError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, extra: { field?: string; value?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, extra: { field?: string; value?: unknown; [key: string]: unknown } = {}) {
     super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message = 'Connectez-vous pour accéder à cette ressource.') {
+    super(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
   }
 }
 
@@ -44,7 +55,6 @@ const EXPOSED_CODES = new Set<string>([
 /** Apollo `formatError`: keeps typed errors, maps authorization and validation errors, masks the rest. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error) as { name?: string; message?: string; extensions?: Record<string, unknown> };
-  const name = original?.name;
   const validationErrors =
     (formatted.extensions?.validationErrors as unknown[] | undefined) ??
     (original as { validationErrors?: unknown[] } | undefined)?.validationErrors;
@@ -54,16 +64,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: 'Certaines valeurs sont invalides.',
       extensions: { code: ErrorCode.BAD_USER_INPUT, fields: flattenValidation(validationErrors) },
     };
-  }
-  if (name === 'UnauthorizedError') {
-    return {
-      ...formatted,
-      message: 'Connectez-vous pour accéder à cette ressource.',
-      extensions: { code: ErrorCode.UNAUTHENTICATED },
-    };
-  }
-  if (name === 'ForbiddenError' && !(original instanceof GraphQLError)) {
-    return { ...formatted, message: "Vous n'avez pas accès à cette ressource.", extensions: { code: ErrorCode.FORBIDDEN } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && EXPOSED_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {

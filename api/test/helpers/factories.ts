@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { deriveEssFamily } from '../../src/modules/structure/ess-family';
 import { withLuhnKey } from '../../src/modules/structure/siret';
+import { hashPassword } from '../../src/modules/account/password';
 
 /** A unique token for names, so tests can find exactly their own rows among the demo data. */
 export const uniqueToken = (prefix = 'zz') => `${prefix}${randomUUID().replace(/-/g, '').slice(0, 10)}`;
@@ -95,3 +96,22 @@ export async function createPerson(
 }
 
 export const toGlobal = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
+
+const PASSWORD_HASHES = new Map<string, Promise<string>>();
+
+/** An account with roles and scopes; the password defaults to a shared test password. */
+export async function createAccount(
+  ds: DataSource,
+  o: { roles: string[]; structureIds?: string[]; sectorIds?: string[]; password?: string; email?: string },
+): Promise<{ id: string; email: string; password: string }> {
+  const password = o.password ?? 'mot de passe de test 2026';
+  if (!PASSWORD_HASHES.has(password)) PASSWORD_HASHES.set(password, hashPassword(password));
+  const email = o.email ?? `${uniqueToken('compte')}@exemple.org`;
+  const [row] = await ds.query(
+    `INSERT INTO account (email, display_name, password_hash, roles) VALUES ($1, $2, $3, $4::text[]) RETURNING id::text`,
+    [email, `Compte ${email}`, await PASSWORD_HASHES.get(password), o.roles],
+  );
+  for (const s of o.structureIds ?? []) await ds.query('INSERT INTO account_structure VALUES ($1, $2)', [row.id, s]);
+  for (const s of o.sectorIds ?? []) await ds.query('INSERT INTO account_sector VALUES ($1, $2)', [row.id, s]);
+  return { id: row.id, email, password };
+}

@@ -10,12 +10,20 @@ export interface GqlResponse<T = Record<string, any>> {
   data?: T;
   errors?: Array<{ message: string; extensions?: Record<string, any> }>;
   extensions?: { sqlStatements?: number };
+  /** Set-Cookie headers of the response. */
+  cookies: string[];
 }
 
 export interface TestServer {
   url: string;
   ds: DataSource;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GqlResponse<T>>;
+  /** Logs in and returns the Cookie header to send as that account. */
+  login(email: string, password: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -27,17 +35,25 @@ export async function startTestServer(): Promise<TestServer> {
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  return {
+  const server_: TestServer = {
     url,
     ds,
-    async gql(query, variables) {
+    async gql(query, variables, headers = {}) {
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as GqlResponse;
-      return { ...body, status: res.status } as never;
+      return { ...body, status: res.status, cookies: res.headers.getSetCookie() } as never;
+    },
+    async login(email, password) {
+      const res = await server_.gql(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { id } }`, {
+        e: email,
+        p: password,
+      });
+      if (res.errors) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
+      return res.cookies.map((c: string) => c.split(';')[0]).join('; ');
     },
     async close() {
       await new Promise((resolve) => server.close(resolve));
@@ -45,4 +61,5 @@ export async function startTestServer(): Promise<TestServer> {
       await ds.destroy();
     },
   };
+  return server_;
 }

@@ -29,7 +29,10 @@ describe('full-text search', () => {
   it('« insertion » finds Insertion and the verb « insérer », accents and case ignored', async () => {
     const token = uniqueToken('fts');
     const a = await createStructure(t.ds, { name: `Atelier ${token} Insertion` });
-    const b = await createStructure(t.ds, { name: `Jardins ${token}`, description: 'Nous aidons les personnes à s’insérer par le travail.' });
+    const b = await createStructure(t.ds, {
+      name: `Jardins ${token}`,
+      description: 'Nous aidons les personnes à s’insérer par le travail.',
+    });
     const res: any = await t.gql(SEARCH, { text: `insertion ${token}`, first: 10 });
     expect(res.errors).toBeUndefined();
     expect(res.data.searchStructures.fuzzy).toBe(false);
@@ -159,7 +162,9 @@ describe('facets', () => {
     for (const f of r.facets.essFamily) expect(r.nodes.filter((n: any) => n.essFamily === f.value).length).toBe(f.count);
     // the EPCI facet ignores its own filter: it still offers the other EPCIs, with their full counts
     // (other test files may add structures elsewhere in France meanwhile, hence arrayContaining)
-    expect(r.facets.epci.map((e: any) => e.value)).toEqual(expect.arrayContaining(['200043396', '200043321', '200043263', '200043404']));
+    expect(r.facets.epci.map((e: any) => e.value)).toEqual(
+      expect.arrayContaining(['200043396', '200043321', '200043263', '200043404']),
+    );
     const sud = r.facets.epci.find((e: any) => e.value === '200043404');
     expect(sud.count).toBe(r.totalCount);
     expect(sud.label).toBe('CC du Sud Avesnois');
@@ -193,9 +198,12 @@ describe('structure page data', () => {
   it('nearby structures are the nearest others, nearest first', async () => {
     const list: any = await t.gql(`{ searchStructures(nearCommune: "59392", radiusKm: 3, first: 1) { nodes { id name } } }`);
     const id = list.data.searchStructures.nodes[0].id;
-    const res: any = await t.gql(`query ($id: ID!) { structure(id: $id) { name workforceRangeLabel nearby(first: 5) { distanceKm structure { id } } } }`, {
-      id,
-    });
+    const res: any = await t.gql(
+      `query ($id: ID!) { structure(id: $id) { name workforceRangeLabel nearby(first: 5) { distanceKm structure { id } } } }`,
+      {
+        id,
+      },
+    );
     expect(res.errors).toBeUndefined();
     const nearby = res.data.structure.nearby;
     expect(nearby).toHaveLength(5);
@@ -207,16 +215,24 @@ describe('structure page data', () => {
   it('suggestCorrection stores a pending correction; bad input writes nothing', async () => {
     const s = await createStructure(t.ds);
     const M = `mutation ($input: SuggestCorrectionInput!) { suggestCorrection(input: $input) { kind status } }`;
-    const count = async () => (await t.ds.query(`SELECT count(*)::int AS n FROM structure_submission WHERE structure_id = $1`, [s.id]))[0].n;
+    const count = async () =>
+      (await t.ds.query(`SELECT count(*)::int AS n FROM structure_submission WHERE structure_id = $1`, [s.id]))[0].n;
     const ok: any = await t.gql(M, {
-      input: { structureId: toGlobal('Structure', s.id), phone: '03 27 11 22 33', message: 'Nouveau numéro', submitterEmail: 'a@exemple.org' },
+      input: {
+        structureId: toGlobal('Structure', s.id),
+        phone: '03 27 11 22 33',
+        message: 'Nouveau numéro',
+        submitterEmail: 'a@exemple.org',
+      },
     });
     expect(ok.data.suggestCorrection).toEqual({ kind: 'CORRECTION', status: 'PENDING' });
     const [row] = await t.ds.query(`SELECT payload FROM structure_submission WHERE structure_id = $1`, [s.id]);
     expect(row.payload).toEqual({ phone: '03 27 11 22 33' });
     const bad: any = await t.gql(M, { input: { structureId: toGlobal('Structure', s.id), message: 'x', submitterEmail: 'non' } });
     expect(bad.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    const missing: any = await t.gql(M, { input: { structureId: toGlobal('Structure', '999999999'), message: 'Bonjour', submitterEmail: 'a@exemple.org' } });
+    const missing: any = await t.gql(M, {
+      input: { structureId: toGlobal('Structure', '999999999'), message: 'Bonjour', submitterEmail: 'a@exemple.org' },
+    });
     expect(missing.errors[0].extensions.code).toBe('NOT_FOUND');
     expect(await count()).toBe(1);
   });

@@ -1,6 +1,7 @@
 import type { GraphQLField } from 'graphql';
 import { Authorized, Extensions, type AuthChecker } from 'type-graphql';
 import type { Context } from '../context';
+import { ForbiddenError, UnauthenticatedError } from '../errors';
 import { Role } from './roles';
 
 /**
@@ -29,9 +30,10 @@ export function accessRuleOf(field: GraphQLField<unknown, unknown>): AccessRule 
   return (field.extensions as Record<string, unknown> | undefined)?.[ACCESS_EXTENSION] as AccessRule | undefined;
 }
 
+/** Anonymous: UNAUTHENTICATED; logged in without one of the roles: FORBIDDEN. ADMIN may do everything. */
 export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
   const viewer = context.viewer;
-  if (!viewer) return false;
-  if (roles.length === 0) return true;
-  return viewer.roles.includes(Role.ADMIN) || roles.some((r) => viewer.roles.includes(r));
+  if (!viewer) throw new UnauthenticatedError();
+  if (roles.length === 0 || viewer.roles.includes(Role.ADMIN) || roles.some((r) => viewer.roles.includes(r))) return true;
+  throw new ForbiddenError();
 };

@@ -1,6 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../pagination/connection';
-import { queryEntities } from './rows';
+import { columnsOf, queryEntities } from './rows';
 
 /**
  * A root list ordered by id, keyset-paginated: `where` are SQL conditions on alias `t`
@@ -21,7 +21,7 @@ export async function idPage<T extends ObjectLiteral & { id: string }>(
   const rows = await queryEntities(
     ds,
     entity,
-    `SELECT t.* FROM ${opts.table} t WHERE ${where.join(' AND ')} ORDER BY t.id LIMIT $${params.push(size + 1)}`,
+    `SELECT ${columnsOf(ds, entity, 't')} FROM ${opts.table} t WHERE ${where.join(' AND ')} ORDER BY t.id LIMIT $${params.push(size + 1)}`,
     params,
   );
   return toConnection(

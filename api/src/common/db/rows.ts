@@ -80,3 +80,16 @@ export function countLoader(ds: DataSource, sql: string): DataLoader<string, num
     return keys.map((k) => byKey.get(k) ?? 0);
   }, LOADER_OPTIONS);
 }
+
+/**
+ * Rows of an `UPDATE … RETURNING` or `DELETE … RETURNING`: TypeORM's postgres driver answers
+ * those with `[rows, affected]` instead of the rows.
+ */
+export async function updateReturning(
+  m: { query: (sql: string, params?: unknown[]) => Promise<unknown> },
+  sql: string,
+  params: unknown[],
+): Promise<Record<string, unknown>[]> {
+  const result = (await m.query(sql, params)) as unknown[];
+  return (Array.isArray(result[0]) ? result[0] : result) as Record<string, unknown>[];
+}

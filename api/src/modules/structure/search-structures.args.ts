@@ -5,7 +5,10 @@ import { MAX_RADIUS_KM, NearInput, StructureSort } from './structure-search.type
 
 @ArgsType()
 export class SearchStructuresArgs extends StructureFilterArgs {
-  @Field(() => String, { nullable: true, description: 'Free text: French full-text search over names, services and descriptions.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Free text: French full-text search over names, services and descriptions.',
+  })
   @IsOptional()
   @MaxLength(300)
   text?: string | null;

@@ -12,13 +12,16 @@ import { WORKFORCE_RANGE_LABELS } from './workforce-range';
 export class StructureSearchResolver {
   @Public()
   @Query(() => StructureSearchResult, {
-    description: 'Directory search: French full text (typo-tolerant names as fallback), filters by official codes, radius, facets.',
+    description:
+      'Directory search: French full text (typo-tolerant names as fallback), filters by official codes, radius, facets.',
   })
   searchStructures(@Ctx() ctx: Context, @Args() args: SearchStructuresArgs) {
     return searchStructures(ctx, args);
   }
 
-  @FieldResolver(() => [MapPoint], { description: `Every hit with coordinates (${MAP_POINTS_DEFAULT} by default, 5000 at most).` })
+  @FieldResolver(() => [MapPoint], {
+    description: `Every hit with coordinates (${MAP_POINTS_DEFAULT} by default, 5000 at most).`,
+  })
   mapPoints(@Root() r: StructureSearchResult, @Arg('limit', () => Int, { nullable: true }) limit?: number | null) {
     return r.loadMapPoints(limit ?? MAP_POINTS_DEFAULT);
   }
@@ -36,10 +39,14 @@ export class StructureNearbyResolver {
     const n = first ?? 5;
     const r = radiusKm ?? 15;
     if (!Number.isInteger(n) || n < 0 || n > 20) {
-      throw new UserInputError(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, '« first » doit être compris entre 0 et 20.', { field: 'first' });
+      throw new UserInputError(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, '« first » doit être compris entre 0 et 20.', {
+        field: 'first',
+      });
     }
     if (!(r > 0 && r <= MAX_RADIUS_KM)) {
-      throw new UserInputError(ErrorCode.BAD_USER_INPUT, `Le rayon doit être compris entre 0 et ${MAX_RADIUS_KM} km.`, { field: 'radiusKm' });
+      throw new UserInputError(ErrorCode.BAD_USER_INPUT, `Le rayon doit être compris entre 0 et ${MAX_RADIUS_KM} km.`, {
+        field: 'radiusKm',
+      });
     }
     return ctx.loaders.structure.nearby(ctx, n, r).load(s.id);
   }

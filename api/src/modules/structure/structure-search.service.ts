@@ -101,7 +101,9 @@ async function textMode(ctx: Context, text: string | null | undefined): Promise<
 
 async function resolveCentre(ctx: Context, input: SearchInput): Promise<Centre | null> {
   if (input.near && input.nearCommune) {
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Choisissez soit un point, soit une commune, pas les deux.', { field: 'near' });
+    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Choisissez soit un point, soit une commune, pas les deux.', {
+      field: 'near',
+    });
   }
   if (input.near) {
     return { latitude: input.near.latitude, longitude: input.near.longitude, radiusKm: input.near.radiusKm ?? DEFAULT_RADIUS_KM };
@@ -110,9 +112,13 @@ async function resolveCentre(ctx: Context, input: SearchInput): Promise<Centre |
   await assertTerritoryCodes(ctx, { commune: [input.nearCommune] });
   const commune = await ctx.loaders.territory.communeByCode.load(input.nearCommune);
   if (commune?.latitude == null || commune.longitude == null) {
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, `La position de la commune ${commune?.name ?? input.nearCommune} n'est pas connue.`, {
-      field: 'nearCommune',
-    });
+    throw new UserInputError(
+      ErrorCode.BAD_USER_INPUT,
+      `La position de la commune ${commune?.name ?? input.nearCommune} n'est pas connue.`,
+      {
+        field: 'nearCommune',
+      },
+    );
   }
   return { latitude: commune.latitude, longitude: commune.longitude, radiusKm: input.radiusKm ?? DEFAULT_RADIUS_KM };
 }
@@ -142,7 +148,9 @@ export async function searchStructures(ctx: Context, input: SearchInput): Promis
   let sql: string;
   switch (sort) {
     case StructureSort.RELEVANCE: {
-      const afterSql = after ? `WHERE (c.k < ${p(after[0])}::real OR (c.k = $${b.params.length}::real AND t.id > ${p(after[1])}::bigint))` : '';
+      const afterSql = after
+        ? `WHERE (c.k < ${p(after[0])}::real OR (c.k = $${b.params.length}::real AND t.id > ${p(after[1])}::bigint))`
+        : '';
       sql = `WITH c AS MATERIALIZED (
           SELECT t.id, (${b.rank})::real AS k FROM structure t WHERE ${where.join(' AND ')} LIMIT ${RANK_CANDIDATES})
         SELECT ${cols}, c.k AS "__k", ${dist} AS "__d" FROM c JOIN structure t ON t.id = c.id ${afterSql}
@@ -150,7 +158,10 @@ export async function searchStructures(ctx: Context, input: SearchInput): Promis
       break;
     }
     case StructureSort.DISTANCE: {
-      if (after) where.push(`(${dist} > ${p(after[0])}::float8 OR (${dist} = $${b.params.length}::float8 AND t.id > ${p(after[1])}::bigint))`);
+      if (after)
+        where.push(
+          `(${dist} > ${p(after[0])}::float8 OR (${dist} = $${b.params.length}::float8 AND t.id > ${p(after[1])}::bigint))`,
+        );
       sql = `SELECT ${cols}, ${dist} AS "__k", ${dist} AS "__d" FROM structure t WHERE ${where.join(' AND ')}
         ORDER BY ${dist}, t.id LIMIT ${p(size + 1)}`;
       break;
@@ -210,17 +221,26 @@ async function countHits(ctx: Context, input: SearchInput, mode: TextMode, centr
   return n;
 }
 
-async function mapPoints(ctx: Context, input: SearchInput, mode: TextMode, centre: Centre | null, limit: number): Promise<MapPoint[]> {
+async function mapPoints(
+  ctx: Context,
+  input: SearchInput,
+  mode: TextMode,
+  centre: Centre | null,
+  limit: number,
+): Promise<MapPoint[]> {
   if (!Number.isInteger(limit) || limit < 0 || limit > MAP_POINTS_MAX) {
-    throw new UserInputError(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, `« limit » doit être compris entre 0 et ${MAP_POINTS_MAX}.`, { field: 'limit' });
+    throw new UserInputError(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, `« limit » doit être compris entre 0 et ${MAP_POINTS_MAX}.`, {
+      field: 'limit',
+    });
   }
   const b = build(input, mode, centre);
-  const rows: Array<{ id: string; name: string; latitude: number; longitude: number; ess_family: EssFamily }> = await ctx.ds.query(
-    `SELECT t.id::text, t.name, t.latitude, t.longitude, t.ess_family FROM structure t
+  const rows: Array<{ id: string; name: string; latitude: number; longitude: number; ess_family: EssFamily }> =
+    await ctx.ds.query(
+      `SELECT t.id::text, t.name, t.latitude, t.longitude, t.ess_family FROM structure t
      WHERE ${[...b.where, ...Object.values(b.faceted), 't.latitude IS NOT NULL'].join(' AND ')}
      ORDER BY t.id LIMIT $${b.params.push(limit)}`,
-    b.params,
-  );
+      b.params,
+    );
   return rows.map((r) => ({
     id: toGlobalId('Structure', r.id),
     name: r.name,
@@ -313,7 +333,9 @@ export async function nearbyStructures(
   );
   const out = new Map<string, NearbyStructure[]>(ids.map((id) => [id, []]));
   for (const r of rows) {
-    out.get(String(r.__key))?.push({ distanceKm: Math.round((r.__km as number) * 100) / 100, structure: hydrate(ctx.ds, Structure, r) });
+    out
+      .get(String(r.__key))
+      ?.push({ distanceKm: Math.round((r.__km as number) * 100) / 100, structure: hydrate(ctx.ds, Structure, r) });
   }
   return out;
 }

@@ -48,7 +48,9 @@ export class StructureResolver {
   }
 
   @Public()
-  @Mutation(() => StructureSubmission, { description: '« Proposer une correction » : stored as a pending submission for moderation.' })
+  @Mutation(() => StructureSubmission, {
+    description: '« Proposer une correction » : stored as a pending submission for moderation.',
+  })
   suggestCorrection(@Ctx() ctx: Context, @Arg('input') input: SuggestCorrectionInput) {
     return suggestCorrection(ctx, input);
   }

@@ -11,7 +11,6 @@ import { StructureSubmission, SubmissionKind, SubmissionStatus } from './structu
 import { Structure } from './structure.entity';
 import { canSeeStructure } from './structure.permissions';
 
-
 export interface StructureFilter {
   search?: string | null;
   commune?: string[] | null;
@@ -79,7 +78,10 @@ export type FacetName = (typeof FACETS)[number];
  * SQL conditions (on alias `t`, the structure) of a filter, pushing their parameters:
  * `common` ones always apply; `faceted` ones are left out of their own facet's counts.
  */
-export function filterConditions(f: StructureFilter, params: unknown[]): { common: string[]; faceted: Partial<Record<FacetName, string>> } {
+export function filterConditions(
+  f: StructureFilter,
+  params: unknown[],
+): { common: string[]; faceted: Partial<Record<FacetName, string>> } {
   const p = (v: unknown) => `$${params.push(v)}`;
   const common = [`t.status = 'PUBLISHED'`];
   const faceted: Partial<Record<FacetName, string>> = {};

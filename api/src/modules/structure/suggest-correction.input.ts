@@ -1,7 +1,9 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { IsEmail, IsOptional, IsUrl, Length, Matches, MaxLength } from 'class-validator';
 
-@InputType({ description: '« Proposer une correction » : the corrected values and a message, moderated before anything changes.' })
+@InputType({
+  description: '« Proposer une correction » : the corrected values and a message, moderated before anything changes.',
+})
 export class SuggestCorrectionInput {
   @Field(() => ID)
   structureId: string;
@@ -18,7 +20,10 @@ export class SuggestCorrectionInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { message: "L'adresse du site doit commencer par http:// ou https://." })
+  @IsUrl(
+    { require_protocol: true, protocols: ['http', 'https'] },
+    { message: "L'adresse du site doit commencer par http:// ou https://." },
+  )
   @MaxLength(300)
   website?: string | null;
 

@@ -1,0 +1,55 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Context } from '../context';
+
+/** Keys never written to the audit trail. */
+const SECRET = /password|token|secret|session|hash/i;
+
+export type Row = Record<string, unknown>;
+
+const comparable = (v: unknown) => (v instanceof Date ? v.toISOString() : JSON.stringify(v ?? null));
+
+/** The fields that differ between two versions of a row (secrets removed). */
+export function changedFields(before: Row | null, after: Row | null): { before: Row | null; after: Row | null } {
+  if (!before || !after) return { before: before && scrub(before), after: after && scrub(after) };
+  const b: Row = {};
+  const a: Row = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (SECRET.test(key) || key === 'updatedAt' || key === 'updated_at') continue;
+    if (comparable(before[key]) !== comparable(after[key])) {
+      b[key] = before[key] ?? null;
+      a[key] = after[key] ?? null;
+    }
+  }
+  return { before: b, after: a };
+}
+
+function scrub(row: Row): Row {
+  return Object.fromEntries(Object.entries(row).filter(([k]) => !SECRET.test(k)));
+}
+
+export interface AuditEvent {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: Row | null;
+  after?: Row | null;
+}
+
+/** Appends one entry to the audit trail, in the caller's transaction. */
+export async function audit(m: EntityManager | DataSource, ctx: Context, e: AuditEvent): Promise<void> {
+  const { before, after } = changedFields(e.before ?? null, e.after ?? null);
+  await m.query(
+    `INSERT INTO audit_log (account_id, actor, action, entity_type, entity_id, before, after, request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      ctx.viewer?.accountId ?? null,
+      ctx.viewer ? ctx.viewer.email : 'anonyme',
+      e.action,
+      e.entityType,
+      e.entityId,
+      before ? JSON.stringify(before) : null,
+      after ? JSON.stringify(after) : null,
+      ctx.requestId,
+    ],
+  );
+}

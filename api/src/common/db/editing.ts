@@ -1,0 +1,110 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { audit } from '../audit/audit';
+import type { Context } from '../context';
+import { ErrorCode, UserInputError } from '../errors';
+import { columnsOf, hydrate, updateReturning } from './rows';
+
+/** A versioned, audited table (columns `id`, `version`, `updated_at`). */
+export interface EditSpec<T extends ObjectLiteral> {
+  entity: EntityTarget<T>;
+  table: string;
+  /** GraphQL type name, used in the audit trail. */
+  entityType: string;
+}
+
+export interface FieldConflict {
+  field: string;
+  current: unknown;
+  submitted: unknown;
+}
+
+const same = (a: unknown, b: unknown) =>
+  JSON.stringify(a instanceof Date ? a.toISOString() : (a ?? null)) ===
+  JSON.stringify(b instanceof Date ? b.toISOString() : (b ?? null));
+
+function columnOf(m: EntityManager, entity: EntityTarget<ObjectLiteral>, property: string): string {
+  const col = m.connection.getMetadata(entity).columns.find((c) => c.propertyName === property);
+  if (!col) throw new Error(`Unknown property ${property}`);
+  return col.databaseName;
+}
+
+/** Locks the row; NOT_FOUND when it does not exist. */
+export async function lockRow<T extends ObjectLiteral>(m: EntityManager, spec: EditSpec<T>, id: string): Promise<T> {
+  const [row] = await m.query(
+    `SELECT ${columnsOf(m.connection, spec.entity, 't')} FROM ${spec.table} t WHERE t.id = $1 FOR UPDATE`,
+    [id],
+  );
+  if (!row) throw new UserInputError(ErrorCode.NOT_FOUND, 'Cet élément n’existe pas (ou plus).', { field: 'id' });
+  return hydrate(m.connection, spec.entity, row);
+}
+
+/**
+ * Optimistic locking: saving on a stale version is refused with CONFLICT, showing for each
+ * field the current value and the submitted one, and who changed it last; nothing is written.
+ * Otherwise writes the changed fields, bumps the version and appends one audit entry.
+ */
+export async function updateVersioned<T extends ObjectLiteral & { id: string; version: number }>(
+  ctx: Context,
+  m: EntityManager,
+  spec: EditSpec<T>,
+  current: T,
+  version: number,
+  patch: Partial<T>,
+  action = 'UPDATE',
+): Promise<T> {
+  const keys = Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined);
+  if (current.version !== version) {
+    const [last] = await m.query(
+      `SELECT actor, at FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY id DESC LIMIT 1`,
+      [spec.entityType, current.id],
+    );
+    const changes: FieldConflict[] = keys
+      .filter((k) => !same(current[k], (patch as Record<string, unknown>)[k]))
+      .map((k) => ({ field: k, current: current[k] ?? null, submitted: (patch as Record<string, unknown>)[k] ?? null }));
+    throw new UserInputError(
+      ErrorCode.CONFLICT,
+      `Cet élément a été modifié entre-temps${last ? ` par ${last.actor}` : ''} (version ${current.version}, la vôtre : ${version}). Rien n’a été enregistré : vérifiez les différences puis enregistrez à nouveau.`,
+      { currentVersion: current.version, changes, lastChangedBy: last?.actor ?? null, lastChangedAt: last?.at ?? null },
+    );
+  }
+  const changed = keys.filter((k) => !same(current[k], (patch as Record<string, unknown>)[k]));
+  if (!changed.length) return current;
+  const params: unknown[] = [current.id];
+  const sets = changed.map(
+    (k) => `${columnOf(m, spec.entity, k)} = $${params.push((patch as Record<string, unknown>)[k] ?? null)}`,
+  );
+  const [row] = await updateReturning(
+    m,
+    `UPDATE ${spec.table} t SET ${sets.join(', ')}, version = t.version + 1, updated_at = now()
+     WHERE t.id = $1 RETURNING ${columnsOf(m.connection, spec.entity, 't')}`,
+    params,
+  );
+  const updated = hydrate(m.connection, spec.entity, row);
+  await audit(m, ctx, {
+    action,
+    entityType: spec.entityType,
+    entityId: current.id,
+    before: { ...current },
+    after: { ...updated },
+  });
+  return updated;
+}
+
+/** Inserts a row from entity properties and audits its creation. */
+export async function insertAudited<T extends ObjectLiteral & { id: string }>(
+  ctx: Context,
+  m: EntityManager,
+  spec: EditSpec<T>,
+  values: Partial<T>,
+): Promise<T> {
+  const keys = Object.keys(values).filter((k) => (values as Record<string, unknown>)[k] !== undefined);
+  const params = keys.map((k) => (values as Record<string, unknown>)[k] ?? null);
+  const [row] = await m.query(
+    `INSERT INTO ${spec.table} AS t (${keys.map((k) => columnOf(m, spec.entity, k)).join(', ')})
+     VALUES (${keys.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING ${columnsOf(m.connection, spec.entity, 't')}`,
+    params,
+  );
+  const created = hydrate(m.connection, spec.entity, row);
+  await audit(m, ctx, { action: 'CREATE', entityType: spec.entityType, entityId: created.id, after: { ...created } });
+  return created;
+}

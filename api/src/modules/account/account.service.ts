@@ -1,0 +1,151 @@
+import type { EntityManager } from 'typeorm';
+import { audit } from '../../common/audit/audit';
+import type { Context } from '../../common/context';
+import { idPage } from '../../common/db/id-page';
+import { updateVersioned, lockRow, type EditSpec } from '../../common/db/editing';
+import { ErrorCode, UserInputError } from '../../common/errors';
+import { rowIdOf } from '../../common/relay/global-id';
+import { Account } from './account.entity';
+import { normaliseEmail, requestPasswordReset } from './auth.service';
+import { hashPassword, passwordProblem } from './password';
+import { newToken, deleteSessionsOf } from './session.service';
+
+const SPEC: EditSpec<Account> = { entity: Account, table: 'account', entityType: 'Account' };
+export const ADMIN_RESET_URL = process.env.ESSOR_PUBLIC_URL
+  ? `${process.env.ESSOR_PUBLIC_URL.replace(/\/$/, '')}/admin/mot-de-passe`
+  : 'http://localhost:4000/admin/mot-de-passe';
+
+export function listAccounts(ctx: Context, args: { first?: number | null; after?: string | null }) {
+  return idPage(ctx.ds, Account, { table: 'account', first: args.first, after: args.after });
+}
+
+async function resolveScopes(m: EntityManager, structureIds?: string[] | null, sectorSlugs?: string[] | null) {
+  const structures = (structureIds ?? []).map((id) => rowIdOf(id, 'Structure'));
+  const [found] = await m.query(
+    `SELECT ARRAY(SELECT id::text FROM structure WHERE id = ANY($1::bigint[])) AS structures,
+            ARRAY(SELECT id::text FROM sector WHERE slug = ANY($2::text[])) AS sectors`,
+    [structures, sectorSlugs ?? []],
+  );
+  if (found.structures.length !== new Set(structures).size) {
+    throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, 'Une des structures indiquées n’existe pas.', {
+      field: 'structureIds',
+    });
+  }
+  if (found.sectors.length !== new Set(sectorSlugs ?? []).size) {
+    throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, 'Un des secteurs indiqués n’existe pas.', { field: 'sectorSlugs' });
+  }
+  return { structures: found.structures as string[], sectors: found.sectors as string[] };
+}
+
+async function setScopes(m: EntityManager, accountId: string, scopes: { structures: string[]; sectors: string[] }) {
+  await m.query('DELETE FROM account_structure WHERE account_id = $1', [accountId]);
+  await m.query('DELETE FROM account_sector WHERE account_id = $1', [accountId]);
+  await m.query('INSERT INTO account_structure (account_id, structure_id) SELECT $1, unnest($2::bigint[])', [
+    accountId,
+    scopes.structures,
+  ]);
+  await m.query('INSERT INTO account_sector (account_id, sector_id) SELECT $1, unnest($2::bigint[])', [
+    accountId,
+    scopes.sectors,
+  ]);
+}
+
+export interface CreateAccountData {
+  email: string;
+  displayName: string;
+  password?: string | null;
+  roles: Account['roles'];
+  structureIds?: string[] | null;
+  sectorSlugs?: string[] | null;
+}
+
+/** Creates an account; without a password, the person gets an invitation to choose one. */
+export async function createAccount(ctx: Context, data: CreateAccountData): Promise<Account> {
+  const email = normaliseEmail(data.email);
+  if (data.password) {
+    const problem = passwordProblem(data.password);
+    if (problem) throw new UserInputError(ErrorCode.BAD_USER_INPUT, problem, { field: 'password' });
+  }
+  const passwordHash = await hashPassword(data.password || newToken());
+  const account = await ctx.ds.transaction(async (m) => {
+    const [exists] = await m.query('SELECT 1 FROM account WHERE email = $1', [email]);
+    if (exists)
+      throw new UserInputError(ErrorCode.EMAIL_TAKEN, 'Un compte existe déjà avec cette adresse e-mail.', { field: 'email' });
+    const scopes = await resolveScopes(m, data.structureIds, data.sectorSlugs);
+    const [row] = await m.query(
+      `INSERT INTO account (email, display_name, password_hash, roles) VALUES ($1, $2, $3, $4::text[]) RETURNING id::text`,
+      [email, data.displayName.trim(), passwordHash, [...new Set(data.roles)]],
+    );
+    await setScopes(m, row.id, scopes);
+    await audit(m, ctx, {
+      action: 'CREATE',
+      entityType: 'Account',
+      entityId: row.id,
+      after: {
+        email,
+        displayName: data.displayName.trim(),
+        roles: data.roles,
+        structureIds: scopes.structures,
+        sectorIds: scopes.sectors,
+      },
+    });
+    return lockRow(m, SPEC, row.id);
+  });
+  if (!data.password) await requestPasswordReset(ctx, email, ADMIN_RESET_URL);
+  return account;
+}
+
+export interface UpdateAccountData {
+  displayName?: string | null;
+  roles?: Account['roles'] | null;
+  disabled?: boolean | null;
+  unlock?: boolean | null;
+  structureIds?: string[] | null;
+  sectorSlugs?: string[] | null;
+}
+
+export async function updateAccount(ctx: Context, id: string, version: number, data: UpdateAccountData): Promise<Account> {
+  const rowId = rowIdOf(id, 'Account');
+  if (rowId === ctx.viewer?.accountId && (data.disabled || (data.roles && !data.roles.includes('ADMIN' as never)))) {
+    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Vous ne pouvez pas retirer vos propres droits d’administration.', {
+      field: 'roles',
+    });
+  }
+  const account = await ctx.ds.transaction(async (m) => {
+    const current = await lockRow(m, SPEC, rowId);
+    const updated = await updateVersioned(ctx, m, SPEC, current, version, {
+      displayName: data.displayName?.trim() ?? undefined,
+      roles: data.roles ? [...new Set(data.roles)] : undefined,
+      disabled: data.disabled ?? undefined,
+      failedLogins: data.unlock ? 0 : undefined,
+      lockedUntil: data.unlock ? null : undefined,
+    });
+    if (data.structureIds || data.sectorSlugs) {
+      const [before] = await m.query(
+        `SELECT ARRAY(SELECT structure_id::text FROM account_structure WHERE account_id = $1 ORDER BY 1) AS structures,
+                ARRAY(SELECT sector_id::text FROM account_sector WHERE account_id = $1 ORDER BY 1) AS sectors`,
+        [rowId],
+      );
+      const scopes = await resolveScopes(m, data.structureIds ?? null, data.sectorSlugs ?? null);
+      const next = {
+        structures: data.structureIds ? scopes.structures.sort() : before.structures,
+        sectors: data.sectorSlugs ? scopes.sectors.sort() : before.sectors,
+      };
+      await setScopes(m, rowId, next);
+      await audit(m, ctx, {
+        action: 'UPDATE_SCOPES',
+        entityType: 'Account',
+        entityId: rowId,
+        before: { structureIds: before.structures, sectorIds: before.sectors },
+        after: { structureIds: next.structures, sectorIds: next.sectors },
+      });
+    }
+    return updated;
+  });
+  if (data.disabled) await deleteSessionsOf(ctx.ds, rowId);
+  return account;
+}
+
+export function findAccount(ctx: Context, id: string): Promise<Account | null> {
+  return ctx.loaders.account.byId.load(id);
+}

@@ -1,0 +1,126 @@
+import type { Context } from '../../common/context';
+import { ErrorCode, UserInputError } from '../../common/errors';
+import { updateReturning } from '../../common/db/rows';
+import { mailer } from '../../common/mail/mailer';
+import { passwordProblem, hashPassword, verifyPassword } from './password';
+import { createSession, deleteSession, deleteSessionsOf, newToken, sha256 } from './session.service';
+
+/** Limits, all counted in PostgreSQL (shared by every API replica). */
+export const LOGIN_LIMITS = {
+  windowMinutes: 15,
+  failuresPerAccount: Number(process.env.ESSOR_LOGIN_MAX_FAILURES_PER_ACCOUNT ?? 5),
+  failuresPerIp: Number(process.env.ESSOR_LOGIN_MAX_FAILURES_PER_IP ?? 30),
+  lockAfterFailures: 10,
+  lockMinutes: 30,
+};
+const RESET_TOKEN_MINUTES = 60;
+
+const INVALID = 'Adresse e-mail ou mot de passe incorrect.';
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+/**
+ * Logs in with e-mail and password. The answer never says whether the account exists:
+ * unknown e-mail, wrong password, locked or disabled account all get the same message
+ * (and the same argon2 cost). Too many failures per e-mail or per IP: RATE_LIMITED.
+ */
+export async function login(ctx: Context, emailInput: string, password: string): Promise<string> {
+  const email = normaliseEmail(emailInput).slice(0, 320);
+  const [limits] = await ctx.ds.query(
+    `SELECT
+       count(*) FILTER (WHERE email = $1)::int AS by_email,
+       count(*) FILTER (WHERE ip = $2::inet)::int AS by_ip
+     FROM login_attempt
+     WHERE NOT succeeded AND at > now() - make_interval(mins => $3) AND (email = $1 OR ip = $2::inet)`,
+    [email, ctx.http.ip, LOGIN_LIMITS.windowMinutes],
+  );
+  if (limits.by_email >= LOGIN_LIMITS.failuresPerAccount || limits.by_ip >= LOGIN_LIMITS.failuresPerIp) {
+    throw new UserInputError(
+      ErrorCode.RATE_LIMITED,
+      `Trop de tentatives de connexion. Réessayez dans ${LOGIN_LIMITS.windowMinutes} minutes.`,
+    );
+  }
+  const [account]: Array<{ id: string; password_hash: string; disabled: boolean; locked: boolean }> = await ctx.ds.query(
+    `SELECT id::text, password_hash, disabled, coalesce(locked_until > now(), false) AS locked FROM account WHERE email = $1`,
+    [email],
+  );
+  const passwordOk = await verifyPassword(account?.password_hash ?? null, password);
+  const ok = !!account && passwordOk && !account.disabled && !account.locked;
+  await ctx.ds.query(`INSERT INTO login_attempt (email, ip, succeeded) VALUES ($1, $2::inet, $3)`, [email, ctx.http.ip, ok]);
+  if (!ok) {
+    if (account && !passwordOk) {
+      await ctx.ds.query(
+        `UPDATE account SET failed_logins = failed_logins + 1,
+           locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+         WHERE id = $1`,
+        [account.id, LOGIN_LIMITS.lockAfterFailures, LOGIN_LIMITS.lockMinutes],
+      );
+    }
+    throw new UserInputError(ErrorCode.INVALID_CREDENTIALS, INVALID);
+  }
+  await ctx.ds.query(`UPDATE account SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = $1`, [
+    account.id,
+  ]);
+  const { token, expires } = await createSession(ctx.ds, account.id, ctx.http);
+  ctx.http.setSessionCookie(token, expires);
+  return account.id;
+}
+
+export async function logout(ctx: Context): Promise<boolean> {
+  await deleteSession(ctx.ds, ctx.http.sessionToken ?? undefined);
+  ctx.http.clearSessionCookie();
+  return true;
+}
+
+/** Always answers true; mails a single-use, expiring link only if the account exists. */
+export async function requestPasswordReset(ctx: Context, emailInput: string, resetUrlBase: string): Promise<boolean> {
+  const email = normaliseEmail(emailInput).slice(0, 320);
+  const [account] = await ctx.ds.query(`SELECT id::text FROM account WHERE email = $1 AND NOT disabled`, [email]);
+  if (!account) return true;
+  const token = newToken();
+  await ctx.ds.query(
+    `INSERT INTO password_reset (token_hash, account_id, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3))`,
+    [sha256(token), account.id, RESET_TOKEN_MINUTES],
+  );
+  await mailer().send(ctx.ds, {
+    to: email,
+    subject: 'Essor — réinitialisation de votre mot de passe',
+    body:
+      `Bonjour,\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable ${RESET_TOKEN_MINUTES} minutes, une seule fois) :\n` +
+      `${resetUrlBase}?jeton=${token}\n\nSi vous n'avez rien demandé, ignorez ce message.\n`,
+  });
+  return true;
+}
+
+/** Consumes a reset token (single use, not expired), sets the password and ends every session. */
+export async function resetPassword(ctx: Context, token: string, password: string): Promise<boolean> {
+  const problem = passwordProblem(password);
+  if (problem) throw new UserInputError(ErrorCode.BAD_USER_INPUT, problem, { field: 'password' });
+  const passwordHash = await hashPassword(password);
+  const accountId = await ctx.ds.transaction(async (m) => {
+    const [row] = await updateReturning(
+      m,
+      `UPDATE password_reset SET used_at = now()
+       WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING account_id::text`,
+      [sha256(token.slice(0, 100))],
+    );
+    if (!row) return null;
+    await m.query(
+      `UPDATE account SET password_hash = $2, failed_logins = 0, locked_until = NULL, updated_at = now(), version = version + 1 WHERE id = $1`,
+      [row.account_id, passwordHash],
+    );
+    await m.query(
+      `INSERT INTO audit_log (account_id, actor, action, entity_type, entity_id, after, request_id)
+       VALUES ($1::bigint, 'password-reset', 'PASSWORD_RESET', 'Account', $1::text, '{}'::jsonb, $2)`,
+      [row.account_id, ctx.requestId],
+    );
+    return String(row.account_id);
+  });
+  if (!accountId) {
+    throw new UserInputError(ErrorCode.INVALID_TOKEN, 'Ce lien de réinitialisation est invalide, expiré ou déjà utilisé.', {
+      field: 'token',
+    });
+  }
+  await deleteSessionsOf(ctx.ds, accountId);
+  return true;
+}

@@ -1,0 +1,16 @@
+ALTER TABLE participatory_space DROP COLUMN IF EXISTS archived;
+ALTER TABLE network DROP COLUMN IF EXISTS status;
+ALTER TABLE sector DROP COLUMN IF EXISTS status;
+ALTER TABLE structure_submission DROP COLUMN IF EXISTS reject_reason, DROP COLUMN IF EXISTS reviewed_at, DROP COLUMN IF EXISTS reviewed_by;
+ALTER TABLE person DROP COLUMN IF EXISTS status, DROP COLUMN IF EXISTS anonymised_at, DROP COLUMN IF EXISTS last_contact_at;
+DROP TABLE IF EXISTS consent;
+DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log;
+DROP FUNCTION IF EXISTS essor_audit_log_is_append_only();
+DROP TABLE IF EXISTS audit_log;
+DROP TABLE IF EXISTS mail_outbox;
+DROP TABLE IF EXISTS login_attempt;
+DROP TABLE IF EXISTS password_reset;
+DROP TABLE IF EXISTS session;
+DROP TABLE IF EXISTS account_sector;
+DROP TABLE IF EXISTS account_structure;
+DROP TABLE IF EXISTS account;
