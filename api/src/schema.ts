@@ -5,6 +5,8 @@ import { accessRuleOf, authChecker } from './common/auth/access';
 import type { Context } from './common/context';
 import { ForbiddenError } from './common/errors';
 import { AccountResolver } from './modules/account/account.resolver';
+import { AuditResolver } from './modules/audit/audit.resolver';
+import { StructureEditingResolver } from './modules/structure/structure-editing.resolver';
 import { MentorOfferResolver } from './modules/mentor/mentor-offer.resolver';
 import { NetworkResolver } from './modules/network/network.resolver';
 import {
@@ -33,6 +35,8 @@ export const RESOLVERS = [
   StructureResolver,
   StructureSearchResolver,
   StructureNearbyResolver,
+  StructureEditingResolver,
+  AuditResolver,
   SectorResolver,
   NetworkResolver,
   PersonResolver,
