@@ -17,6 +17,7 @@ module.exports = {
     ],
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
+  setupFiles: ['reflect-metadata'],
   testTimeout: 30000,
   maxWorkers: 2,
 };

@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { prepareDatabase } from './bootstrap';
 import { createDataSource } from './common/db/data-source';
 import { loadConfig } from './config';
+import { RETENTION, runRetention } from './modules/person/person-gdpr.service';
 
 async function main() {
   const config = loadConfig();
@@ -19,6 +20,15 @@ async function main() {
     exposeStatementCount: config.exposeStatementCount,
   });
   const server = createServer(app);
+  // Retention of personal data: a scheduled job; one replica at a time runs it (advisory lock).
+  const retention = setInterval(
+    () =>
+      runRetention(ds)
+        .then((n) => n && console.log(`[essor] retention: ${n} person(s) anonymised`))
+        .catch((e) => console.error('[essor] retention failed', e)),
+    RETENTION.intervalHours * 3_600_000,
+  );
+  retention.unref();
   server.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') {
       console.error(`Port ${config.port} is already in use: stop the other process or set PORT to a free port.`);

@@ -7,6 +7,8 @@ import { ForbiddenError } from './common/errors';
 import { AccountResolver } from './modules/account/account.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { StructureEditingResolver } from './modules/structure/structure-editing.resolver';
+import { StructureModerationResolver } from './modules/structure/structure-moderation.resolver';
+import { StructureImportResolver } from './modules/structure/structure-import.resolver';
 import { MentorOfferResolver } from './modules/mentor/mentor-offer.resolver';
 import { NetworkResolver } from './modules/network/network.resolver';
 import {
@@ -17,6 +19,7 @@ import {
   WorkshopResolver,
 } from './modules/participatory-space/participatory-space.resolver';
 import { Chantier, StudyDay, Workshop } from './modules/participatory-space/participatory-space.types';
+import { PersonGdprResolver } from './modules/person/person-gdpr.resolver';
 import { PersonResolver } from './modules/person/person.resolver';
 import { NodeResolver } from './modules/relay/node.resolver';
 import { SectorResolver } from './modules/sector/sector.resolver';
@@ -36,10 +39,13 @@ export const RESOLVERS = [
   StructureSearchResolver,
   StructureNearbyResolver,
   StructureEditingResolver,
+  StructureModerationResolver,
+  StructureImportResolver,
   AuditResolver,
   SectorResolver,
   NetworkResolver,
   PersonResolver,
+  PersonGdprResolver,
   MentorOfferResolver,
   WorkshopResolver,
   ChantierResolver,

@@ -96,6 +96,7 @@ export async function insertAudited<T extends ObjectLiteral & { id: string }>(
   m: EntityManager,
   spec: EditSpec<T>,
   values: Partial<T>,
+  action = 'CREATE',
 ): Promise<T> {
   const keys = Object.keys(values).filter((k) => (values as Record<string, unknown>)[k] !== undefined);
   const params = keys.map((k) => (values as Record<string, unknown>)[k] ?? null);
@@ -105,6 +106,6 @@ export async function insertAudited<T extends ObjectLiteral & { id: string }>(
     params,
   );
   const created = hydrate(m.connection, spec.entity, row);
-  await audit(m, ctx, { action: 'CREATE', entityType: spec.entityType, entityId: created.id, after: { ...created } });
+  await audit(m, ctx, { action, entityType: spec.entityType, entityId: created.id, after: { ...created } });
   return created;
 }

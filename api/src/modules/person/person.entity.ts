@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../../common/relay/node.interface';
 import { toGlobalId } from '../../common/relay/global-id';
@@ -42,6 +42,26 @@ export class Person {
 
   @Column({ type: 'boolean', default: false })
   isDemo: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastContactAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the personal fields were erased (GDPR).' })
+  @Column({ type: 'timestamptz', nullable: true })
+  anonymisedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 10, default: 'ACTIVE' })
+  status: 'ACTIVE' | 'ARCHIVED';
+
+  @Column({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Field(() => Int)
+  @Column({ type: 'integer' })
+  version: number;
 
   get nodeId(): string {
     return toGlobalId('Person', this.id);

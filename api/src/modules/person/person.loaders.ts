@@ -1,9 +1,15 @@
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import { consentsOf } from './person-gdpr.service';
 import { groupLoader, keyLoader } from '../../common/db/rows';
 import { Person } from './person.entity';
 
 export function createPersonLoaders(ds: DataSource) {
   return {
+    consents: new DataLoader(async (ids: readonly string[]) => {
+      const found = await consentsOf(ds, ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
     byId: keyLoader(ds, Person, { table: 'person', key: 'id', keyType: 'bigint' }),
     byStructureId: groupLoader(
       ds,

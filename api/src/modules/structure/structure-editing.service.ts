@@ -19,7 +19,7 @@ const blankToNull = (v: string | null | undefined) =>
   v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim();
 
 /** Validates a patch against the current row and turns it into column values (derived fields included). */
-async function toValues(
+export async function toValues(
   m: EntityManager,
   ctx: Context,
   patch: StructurePatch,
@@ -87,7 +87,7 @@ async function toValues(
 }
 
 /** Unique violations become typed errors. */
-async function guardUnique<T>(fn: () => Promise<T>): Promise<T> {
+export async function guardUnique<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {

@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { toGlobalId } from '../../common/relay/global-id';
 
@@ -49,7 +49,18 @@ export class StructureSubmission {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 
-  @Field(() => String, { name: 'id' })
+  @Column({ type: 'bigint', nullable: true })
+  reviewedBy: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  rejectReason: string | null;
+
+  @Field(() => ID, { name: 'id' })
   get nodeId(): string {
     return toGlobalId('StructureSubmission', this.id);
   }

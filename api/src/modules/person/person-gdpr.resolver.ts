@@ -1,0 +1,101 @@
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { Roles } from '../../common/auth/access';
+import { hasRole, Role } from '../../common/auth/roles';
+import type { Context } from '../../common/context';
+import { Consent } from './consent.type';
+import { Person } from './person.entity';
+import {
+  adminListPersons,
+  erasePerson,
+  exportPersonData,
+  recordConsent,
+  runRetention,
+  withdrawConsent,
+} from './person-gdpr.service';
+
+@ObjectType()
+class AdminPersonPage {
+  @Field(() => Int) totalCount: number;
+  @Field(() => [Person]) items: Person[];
+}
+
+@ArgsType()
+class AdminPersonsArgs {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  text?: string | null;
+
+  @Field(() => Int, { defaultValue: 0 })
+  @Min(0)
+  page: number;
+
+  @Field(() => Int, { defaultValue: 20 })
+  @Min(1)
+  @Max(100)
+  pageSize: number;
+}
+
+@Resolver(() => Person)
+export class PersonGdprResolver {
+  @Roles(Role.ADMIN, Role.STEERING)
+  @Query(() => AdminPersonPage, { description: 'Every person (personal fields visible to the mission).' })
+  adminPersons(@Ctx() ctx: Context, @Args() args: AdminPersonsArgs) {
+    return adminListPersons(ctx, args);
+  }
+
+  @Roles(Role.ADMIN)
+  @Query(() => String, { description: 'RGPD: everything held about a person, as JSON (the export is audited).' })
+  personData(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return exportPersonData(ctx, id);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Person, { description: 'RGPD: erases the personal fields; links and counts stay.' })
+  erasePerson(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return erasePerson(ctx, id);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Consent)
+  recordConsent(
+    @Ctx() ctx: Context,
+    @Arg('personId', () => ID) personId: string,
+    @Arg('scope') scope: string,
+    @Arg('version') version: string,
+  ) {
+    return recordConsent(ctx, personId, scope, version);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Consent)
+  withdrawConsent(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return withdrawConsent(ctx, id);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Int, { description: 'Runs the retention job now; returns how many persons were anonymised.' })
+  runRetention(@Ctx() ctx: Context) {
+    return runRetention(ctx.ds);
+  }
+
+  @FieldResolver(() => [Consent], { nullable: true, description: 'Consents (mission and steering committee only).' })
+  consents(@Root() p: Person, @Ctx() ctx: Context) {
+    return hasRole(ctx.viewer, Role.ADMIN, Role.STEERING) ? ctx.loaders.person.consents.load(p.id) : null;
+  }
+}

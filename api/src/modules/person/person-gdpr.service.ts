@@ -1,0 +1,169 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { audit } from '../../common/audit/audit';
+import type { Context } from '../../common/context';
+import { lockRow, type EditSpec } from '../../common/db/editing';
+import { columnsOf, hydrate, updateReturning } from '../../common/db/rows';
+import { ErrorCode, UserInputError } from '../../common/errors';
+import { rowIdOf } from '../../common/relay/global-id';
+import { searchWords } from '../territory/territory.service';
+import type { Consent } from './consent.type';
+import { Person } from './person.entity';
+
+const PERSON_SPEC: EditSpec<Person> = { entity: Person, table: 'person', entityType: 'Person' };
+/** Personal fields: erased on request or by retention; never copied into the audit trail. */
+export const PERSONAL_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'bio'] as const;
+
+/** Retention durations, in days, from the configuration. */
+export const RETENTION = {
+  /** Persons with a last contact date (talent pool, contacts): 2 years after the last contact. */
+  personDays: Number(process.env.ESSOR_RETENTION_PERSON_DAYS ?? 730),
+  intervalHours: Number(process.env.ESSOR_RETENTION_INTERVAL_HOURS ?? 6),
+};
+
+export async function adminListPersons(ctx: Context, a: { text?: string | null; page: number; pageSize: number }) {
+  if (!Number.isInteger(a.page) || a.page < 0 || !Number.isInteger(a.pageSize) || a.pageSize < 1 || a.pageSize > 100) {
+    throw new UserInputError(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, 'Page invalide (taille entre 1 et 100).', { field: 'pageSize' });
+  }
+  const params: unknown[] = [];
+  const where = searchWords(a.text).map(
+    (w) =>
+      `lower(essor_unaccent(concat_ws(' ', t.first_name, t.last_name, t.email, t.job_title))) LIKE '%' || lower(essor_unaccent($${params.push(w)})) || '%'`,
+  );
+  const rows: Record<string, unknown>[] = await ctx.ds.query(
+    `SELECT ${columnsOf(ctx.ds, Person, 't')}, count(*) OVER () AS __total FROM person t
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.last_name NULLS LAST, t.id
+     LIMIT $${params.push(a.pageSize)} OFFSET $${params.push(a.page * a.pageSize)}`,
+    params,
+  );
+  return { totalCount: Number(rows[0]?.__total ?? 0), items: rows.map((r) => hydrate(ctx.ds, Person, r)) };
+}
+
+export async function consentsOf(ds: DataSource, personIds: readonly string[]): Promise<Map<string, Consent[]>> {
+  const rows = await ds.query(
+    `SELECT id::text, person_id::text, scope, version, granted_at AS "grantedAt", withdrawn_at AS "withdrawnAt"
+     FROM consent WHERE person_id = ANY($1::bigint[]) ORDER BY granted_at`,
+    [personIds],
+  );
+  const out = new Map<string, Consent[]>(personIds.map((id) => [id, []]));
+  for (const r of rows) out.get(r.person_id)?.push(r);
+  return out;
+}
+
+/** Everything the platform holds about a person, as JSON (right of access and portability). */
+export async function exportPersonData(ctx: Context, id: string): Promise<string> {
+  const rowId = rowIdOf(id, 'Person');
+  const [data] = await ctx.ds.query(
+    `SELECT json_build_object(
+       'exportedAt', now(),
+       'person', (SELECT to_jsonb(p) - 'is_demo' FROM person p WHERE p.id = $1),
+       'structure', (SELECT json_build_object('name', s.name, 'siret', s.siret) FROM person p JOIN structure s ON s.id = p.structure_id WHERE p.id = $1),
+       'consents', coalesce((SELECT json_agg(json_build_object('scope', scope, 'version', version, 'grantedAt', granted_at, 'withdrawnAt', withdrawn_at))
+                    FROM consent WHERE person_id = $1), '[]'),
+       'facilitatedSectors', coalesce((SELECT json_agg(s.name) FROM sector_facilitator f JOIN sector s ON s.id = f.sector_id WHERE f.person_id = $1), '[]'),
+       'mentorOffers', coalesce((SELECT json_agg(json_build_object('title', title, 'themes', themes, 'availability', availability))
+                    FROM mentor_offer WHERE mentor_id = $1), '[]'),
+       'participations', coalesce((SELECT json_agg(json_build_object('space', ps.title, 'kind', ps.kind, 'role', sp.role))
+                    FROM space_participant sp JOIN participatory_space ps ON ps.id = sp.space_id WHERE sp.person_id = $1), '[]'),
+       'auditTrail', coalesce((SELECT json_agg(json_build_object('at', at, 'actor', actor, 'action', action) ORDER BY id)
+                    FROM audit_log WHERE entity_type = 'Person' AND entity_id = $1::text), '[]')
+     ) AS data`,
+    [rowId],
+  );
+  if (!data.data.person) throw new UserInputError(ErrorCode.NOT_FOUND, 'Cette personne n’existe pas.', { field: 'id' });
+  await audit(ctx.ds, ctx, { action: 'EXPORT_PERSONAL_DATA', entityType: 'Person', entityId: rowId });
+  return JSON.stringify(data.data, null, 2);
+}
+
+/** Anonymises the personal fields; links and counts (aggregates) stay. */
+async function anonymise(m: EntityManager, ids: string[]): Promise<string[]> {
+  const rows = await updateReturning(
+    m,
+    `UPDATE person SET first_name = NULL, last_name = NULL, email = NULL, phone = NULL, bio = NULL,
+       is_public = false, anonymised_at = now(), updated_at = now(), version = version + 1
+     WHERE id = ANY($1::bigint[]) AND anonymised_at IS NULL RETURNING id::text`,
+    [ids],
+  );
+  await m.query(`UPDATE consent SET withdrawn_at = now() WHERE person_id = ANY($1::bigint[]) AND withdrawn_at IS NULL`, [ids]);
+  return rows.map((r) => String(r.id));
+}
+
+export async function erasePerson(ctx: Context, id: string): Promise<Person> {
+  const rowId = rowIdOf(id, 'Person');
+  return ctx.ds.transaction(async (m) => {
+    await lockRow(m, PERSON_SPEC, rowId);
+    await anonymise(m, [rowId]);
+    // The trail records which fields were erased, never their values.
+    await audit(m, ctx, {
+      action: 'ERASE_PERSONAL_DATA',
+      entityType: 'Person',
+      entityId: rowId,
+      after: { erasedFields: [...PERSONAL_FIELDS] },
+    });
+    return lockRow(m, PERSON_SPEC, rowId);
+  });
+}
+
+export async function recordConsent(ctx: Context, personId: string, scope: string, version: string): Promise<Consent> {
+  const rowId = rowIdOf(personId, 'Person');
+  if (!/^[a-z0-9-]{2,40}$/.test(scope))
+    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Portée invalide (ex. contact-public).', { field: 'scope' });
+  if (!/^[\w.-]{1,20}$/.test(version))
+    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Version invalide (ex. 2026-11).', { field: 'version' });
+  return ctx.ds.transaction(async (m) => {
+    await lockRow(m, PERSON_SPEC, rowId);
+    const [c] = await m.query(
+      `INSERT INTO consent (person_id, scope, version) VALUES ($1, $2, $3)
+       RETURNING id::text, scope, version, granted_at AS "grantedAt", withdrawn_at AS "withdrawnAt"`,
+      [rowId, scope, version],
+    );
+    await audit(m, ctx, { action: 'RECORD_CONSENT', entityType: 'Person', entityId: rowId, after: { scope, version } });
+    return c;
+  });
+}
+
+export async function withdrawConsent(ctx: Context, consentId: string): Promise<Consent> {
+  if (!/^[0-9]{1,18}$/.test(consentId)) throw new UserInputError(ErrorCode.INVALID_ID, 'Identifiant invalide.', { field: 'id' });
+  return ctx.ds.transaction(async (m) => {
+    const [c] = await updateReturning(
+      m,
+      `UPDATE consent SET withdrawn_at = coalesce(withdrawn_at, now()) WHERE id = $1
+       RETURNING id::text, person_id::text AS "personId", scope, version, granted_at AS "grantedAt", withdrawn_at AS "withdrawnAt"`,
+      [consentId],
+    );
+    if (!c) throw new UserInputError(ErrorCode.NOT_FOUND, 'Ce consentement n’existe pas.', { field: 'id' });
+    await audit(m, ctx, {
+      action: 'WITHDRAW_CONSENT',
+      entityType: 'Person',
+      entityId: String(c.personId),
+      after: { scope: c.scope },
+    });
+    return c as unknown as Consent;
+  });
+}
+
+/**
+ * Retention: anonymises the persons whose last contact is older than the configured
+ * duration. Safe with several API replicas: one runs it at a time (advisory lock).
+ */
+export async function runRetention(ds: DataSource, days = RETENTION.personDays): Promise<number> {
+  return ds.transaction(async (m) => {
+    const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('essor-retention')) AS locked`);
+    if (!locked) return 0;
+    const due: Array<{ id: string }> = await m.query(
+      `SELECT id::text FROM person WHERE anonymised_at IS NULL AND last_contact_at < now() - make_interval(days => $1)`,
+      [days],
+    );
+    if (!due.length) return 0;
+    const done = await anonymise(
+      m,
+      due.map((d) => d.id),
+    );
+    for (const id of done) {
+      await m.query(
+        `INSERT INTO audit_log (actor, action, entity_type, entity_id, after) VALUES ('retention', 'RETENTION_ANONYMISE', 'Person', $1, $2)`,
+        [id, JSON.stringify({ erasedFields: PERSONAL_FIELDS, retentionDays: days })],
+      );
+    }
+    return done.length;
+  });
+}

@@ -1,0 +1,121 @@
+import { audit } from '../../common/audit/audit';
+import type { Context } from '../../common/context';
+import { idPage } from '../../common/db/id-page';
+import { insertAudited, lockRow, updateVersioned, type EditSpec } from '../../common/db/editing';
+import { ErrorCode, UserInputError } from '../../common/errors';
+import { rowIdOf } from '../../common/relay/global-id';
+import { guardUnique, STRUCTURE_SPEC, toValues } from './structure-editing.service';
+import { StructureSubmission, SubmissionKind, SubmissionStatus } from './structure-submission.entity';
+import { StructureStatus, type Structure } from './structure.entity';
+import type { StructurePatch } from './structure.inputs';
+
+const SUBMISSION_SPEC: EditSpec<StructureSubmission> = {
+  entity: StructureSubmission,
+  table: 'structure_submission',
+  entityType: 'StructureSubmission',
+};
+
+export function listSubmissions(
+  ctx: Context,
+  a: { status?: SubmissionStatus[] | null; first?: number | null; after?: string | null },
+) {
+  const params: unknown[] = [];
+  const where = a.status?.length ? [`t.status = ANY($${params.push(a.status)}::text[])`] : [];
+  return idPage(ctx.ds, StructureSubmission, { table: 'structure_submission', where, params, first: a.first, after: a.after });
+}
+
+/** The submission's payload as a structure patch (the fields a visitor may propose). */
+function patchOf(s: StructureSubmission): StructurePatch {
+  const p = s.payload as Record<string, string | null | undefined>;
+  const pick = (k: string) => (typeof p[k] === 'string' ? p[k] : undefined);
+  return {
+    name: pick('name'),
+    siret: pick('siret'),
+    communeCode: pick('communeCode'),
+    address: pick('address'),
+    website: pick('website'),
+    email: pick('email'),
+    phone: pick('phone'),
+    description: pick('description'),
+    services: pick('services'),
+  };
+}
+
+/** Field by field: the structure's current value and the proposed one (JSON-encoded). */
+export async function submissionChanges(ctx: Context, s: StructureSubmission) {
+  const current: Structure | null = s.structureId ? await ctx.loaders.structure.byId.load(s.structureId) : null;
+  const patch = patchOf(s) as Record<string, unknown>;
+  return Object.entries(patch)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([field, proposed]) => ({
+      field,
+      current: current ? JSON.stringify((current as unknown as Record<string, unknown>)[field] ?? null) : null,
+      proposed: JSON.stringify(proposed),
+    }));
+}
+
+async function lockPending(m: Parameters<typeof lockRow>[0], id: string) {
+  const s = await lockRow(m, SUBMISSION_SPEC, rowIdOf(id, 'StructureSubmission'));
+  if (s.status !== SubmissionStatus.PENDING) {
+    throw new UserInputError(ErrorCode.CONFLICT, 'Cette proposition a déjà été traitée.', { field: 'id', status: s.status });
+  }
+  return s;
+}
+
+/** Applies a proposal (new structure, published; or a correction), audited, then marks it accepted. */
+export async function acceptSubmission(ctx: Context, id: string): Promise<StructureSubmission> {
+  return guardUnique(() =>
+    ctx.ds.transaction(async (m) => {
+      const s = await lockPending(m, id);
+      const patch = patchOf(s);
+      let structureId = s.structureId;
+      if (s.kind === SubmissionKind.NEW) {
+        const values = await toValues(m, ctx, { ...patch, status: StructureStatus.PUBLISHED }, null);
+        structureId = (await insertAudited(ctx, m, STRUCTURE_SPEC, values, 'CREATE_FROM_SUBMISSION')).id;
+      } else {
+        const current = await lockRow(m, STRUCTURE_SPEC, s.structureId!);
+        await updateVersioned(
+          ctx,
+          m,
+          STRUCTURE_SPEC,
+          current,
+          current.version,
+          await toValues(m, ctx, patch, current),
+          'APPLY_CORRECTION',
+        );
+      }
+      await m.query(
+        `UPDATE structure_submission SET status = 'ACCEPTED', reviewed_by = $2, reviewed_at = now(), structure_id = $3 WHERE id = $1`,
+        [s.id, ctx.viewer?.accountId ?? null, structureId],
+      );
+      await audit(m, ctx, {
+        action: 'ACCEPT',
+        entityType: 'StructureSubmission',
+        entityId: s.id,
+        before: { status: s.status },
+        after: { status: SubmissionStatus.ACCEPTED, structureId },
+      });
+      return lockRow(m, SUBMISSION_SPEC, s.id);
+    }),
+  );
+}
+
+export async function rejectSubmission(ctx: Context, id: string, reason: string): Promise<StructureSubmission> {
+  const why = reason.trim();
+  if (why.length < 3) throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Indiquez la raison du refus.', { field: 'reason' });
+  return ctx.ds.transaction(async (m) => {
+    const s = await lockPending(m, id);
+    await m.query(
+      `UPDATE structure_submission SET status = 'REJECTED', reviewed_by = $2, reviewed_at = now(), reject_reason = $3 WHERE id = $1`,
+      [s.id, ctx.viewer?.accountId ?? null, why.slice(0, 2000)],
+    );
+    await audit(m, ctx, {
+      action: 'REJECT',
+      entityType: 'StructureSubmission',
+      entityId: s.id,
+      before: { status: s.status },
+      after: { status: SubmissionStatus.REJECTED, rejectReason: why },
+    });
+    return lockRow(m, SUBMISSION_SPEC, s.id);
+  });
+}

@@ -1,0 +1,95 @@
+import { runRetention } from '../../src/modules/person/person-gdpr.service';
+import { createAccount, createPerson, createStructure, toGlobal } from '../helpers/factories';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+let t: TestServer;
+let admin: string;
+let partner: string;
+beforeAll(async () => {
+  t = await startTestServer();
+  const a = await createAccount(t.ds, { roles: ['ADMIN'] });
+  admin = await t.login(a.email, a.password);
+  const p = await createAccount(t.ds, { roles: ['PARTNER'] });
+  partner = await t.login(p.email, p.password);
+});
+afterAll(() => t.close());
+
+describe('GDPR', () => {
+  it('consent is recorded with scope, version and date, and can be withdrawn', async () => {
+    const p = await createPerson(t.ds, { isPublic: false });
+    const M = `mutation ($p: ID!) { recordConsent(personId: $p, scope: "contact-public", version: "2026-11") { id scope version grantedAt withdrawnAt } }`;
+    expect((await t.gql(M, { p: toGlobal('Person', p.id) })).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    const res: any = await t.gql(M, { p: toGlobal('Person', p.id) }, { cookie: admin });
+    expect(res.data.recordConsent).toMatchObject({ scope: 'contact-public', version: '2026-11', withdrawnAt: null });
+    const w: any = await t.gql(
+      `mutation ($id: ID!) { withdrawConsent(id: $id) { withdrawnAt } }`,
+      { id: res.data.recordConsent.id },
+      { cookie: admin },
+    );
+    expect(w.data.withdrawConsent.withdrawnAt).not.toBeNull();
+  });
+
+  it('exports a person’s data as JSON, mission only', async () => {
+    const s = await createStructure(t.ds);
+    const p = await createPerson(t.ds, { isPublic: false, structureId: s.id, firstName: 'Léa' });
+    const Q = `query ($id: ID!) { personData(id: $id) }`;
+    expect((await t.gql(Q, { id: toGlobal('Person', p.id) }, { cookie: partner })).errors![0].extensions!.code).toBe('FORBIDDEN');
+    const res: any = await t.gql(Q, { id: toGlobal('Person', p.id) }, { cookie: admin });
+    const data = JSON.parse(res.data.personData);
+    expect(data.person).toMatchObject({ first_name: 'Léa', last_name: p.lastName, email: p.email });
+    expect(data.structure).toEqual({ name: s.name, siret: s.siret });
+  });
+
+  it('erasure anonymises the personal fields, keeps the aggregates, and leaves no personal value in the audit trail', async () => {
+    const s = await createStructure(t.ds);
+    const p = await createPerson(t.ds, { isPublic: true, structureId: s.id, firstName: 'Maëlle' });
+    const res: any = await t.gql(
+      `mutation ($id: ID!) { erasePerson(id: $id) { firstName lastName email isPublic anonymisedAt } }`,
+      {
+        id: toGlobal('Person', p.id),
+      },
+      { cookie: admin },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.erasePerson).toMatchObject({ firstName: null, lastName: null, email: null, isPublic: false });
+    expect(res.data.erasePerson.anonymisedAt).not.toBeNull();
+    const [row] = await t.ds.query('SELECT first_name, last_name, email, phone, structure_id::text FROM person WHERE id = $1', [
+      p.id,
+    ]);
+    expect(row).toEqual({ first_name: null, last_name: null, email: null, phone: null, structure_id: s.id });
+    const trail = await t.ds.query(`SELECT before, after FROM audit_log WHERE entity_type = 'Person' AND entity_id = $1`, [p.id]);
+    expect(JSON.stringify(trail)).not.toContain(p.lastName);
+    expect(JSON.stringify(trail)).not.toContain('Maëlle');
+  });
+
+  it('anonymous users and partners never read a personal field that was not made public', async () => {
+    const hidden = await createPerson(t.ds, { isPublic: false, firstName: 'Secrète' });
+    for (const cookie of [undefined, partner]) {
+      const headers: Record<string, string> = cookie ? { cookie } : {};
+      const r: any = await t.gql(
+        `query ($id: ID!) { node(id: $id) { ... on Person { firstName lastName email phone bio displayName consents { scope } } } person(id: $id) { email } persons(first: 100) { nodes { email } } }`,
+        { id: toGlobal('Person', hidden.id) },
+        headers,
+      );
+      expect(JSON.stringify(r)).not.toContain(hidden.lastName);
+      expect(JSON.stringify(r)).not.toContain('Secrète');
+      const admins: any = await t.gql(`{ adminPersons { totalCount } }`, {}, headers);
+      expect(admins.errors[0].extensions.code).toBe(cookie ? 'FORBIDDEN' : 'UNAUTHENTICATED');
+    }
+  });
+
+  it('retention anonymises persons whose last contact is older than the configured duration', async () => {
+    const old = await createPerson(t.ds, { isPublic: false });
+    const recent = await createPerson(t.ds, { isPublic: false });
+    await t.ds.query(`UPDATE person SET last_contact_at = now() - interval '800 days' WHERE id = $1`, [old.id]);
+    await t.ds.query(`UPDATE person SET last_contact_at = now() - interval '100 days' WHERE id = $1`, [recent.id]);
+    expect(await runRetention(t.ds, 730)).toBeGreaterThanOrEqual(1);
+    const rows = await t.ds.query('SELECT id::text, last_name FROM person WHERE id = ANY($1::bigint[]) ORDER BY id', [
+      [old.id, recent.id],
+    ]);
+    expect(rows).toEqual([
+      { id: old.id, last_name: null },
+      { id: recent.id, last_name: recent.lastName },
+    ]);
+  });
+});
