@@ -9,6 +9,11 @@ import { AuditResolver } from './modules/audit/audit.resolver';
 import { StructureEditingResolver } from './modules/structure/structure-editing.resolver';
 import { StructureModerationResolver } from './modules/structure/structure-moderation.resolver';
 import { StructureImportResolver } from './modules/structure/structure-import.resolver';
+import { SectorEditingResolver } from './modules/sector/sector-editing.resolver';
+import { NetworkEditingResolver } from './modules/network/network-editing.resolver';
+import { PersonEditingResolver } from './modules/person/person-editing.resolver';
+import { MentorOfferEditingResolver } from './modules/mentor/mentor-offer-editing.resolver';
+import { ParticipatorySpaceEditingResolver } from './modules/participatory-space/participatory-space-editing.resolver';
 import { MentorOfferResolver } from './modules/mentor/mentor-offer.resolver';
 import { NetworkResolver } from './modules/network/network.resolver';
 import {
@@ -41,6 +46,11 @@ export const RESOLVERS = [
   StructureEditingResolver,
   StructureModerationResolver,
   StructureImportResolver,
+  SectorEditingResolver,
+  NetworkEditingResolver,
+  PersonEditingResolver,
+  MentorOfferEditingResolver,
+  ParticipatorySpaceEditingResolver,
   AuditResolver,
   SectorResolver,
   NetworkResolver,

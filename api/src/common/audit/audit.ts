@@ -33,11 +33,22 @@ export interface AuditEvent {
   entityId: string;
   before?: Row | null;
   after?: Row | null;
+  /** Personal fields: the trail says they changed, never what they held. */
+  redact?: readonly string[];
 }
+
+export const REDACTED = '[donnée personnelle]';
+
+const redactRow = (row: Row | null, keys: readonly string[] | undefined) =>
+  row && keys?.length
+    ? Object.fromEntries(Object.entries(row).map(([k, v]) => [k, keys.includes(k) && v != null ? REDACTED : v]))
+    : row;
 
 /** Appends one entry to the audit trail, in the caller's transaction. */
 export async function audit(m: EntityManager | DataSource, ctx: Context, e: AuditEvent): Promise<void> {
-  const { before, after } = changedFields(e.before ?? null, e.after ?? null);
+  const diff = changedFields(e.before ?? null, e.after ?? null);
+  const before = redactRow(diff.before, e.redact);
+  const after = redactRow(diff.after, e.redact);
   await m.query(
     `INSERT INTO audit_log (account_id, actor, action, entity_type, entity_id, before, after, request_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

@@ -10,6 +10,8 @@ export interface EditSpec<T extends ObjectLiteral> {
   table: string;
   /** GraphQL type name, used in the audit trail. */
   entityType: string;
+  /** Personal fields, redacted in the audit trail. */
+  redact?: readonly string[];
 }
 
 export interface FieldConflict {
@@ -86,6 +88,7 @@ export async function updateVersioned<T extends ObjectLiteral & { id: string; ve
     entityId: current.id,
     before: { ...current },
     after: { ...updated },
+    redact: spec.redact,
   });
   return updated;
 }
@@ -106,6 +109,58 @@ export async function insertAudited<T extends ObjectLiteral & { id: string }>(
     params,
   );
   const created = hydrate(m.connection, spec.entity, row);
-  await audit(m, ctx, { action, entityType: spec.entityType, entityId: created.id, after: { ...created } });
+  await audit(m, ctx, { action, entityType: spec.entityType, entityId: created.id, after: { ...created }, redact: spec.redact });
   return created;
+}
+
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Integrity violations the database caught become typed input errors (nothing was written). */
+export async function typedDbErrors<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    const err = e as { code?: string; detail?: string; column?: string };
+    const column = /Key \(([a-z_]+)\)/.exec(err.detail ?? '')?.[1] ?? err.column;
+    const field = column ? camel(column) : undefined;
+    if (err.code === '23503') throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, 'L’élément lié n’existe pas.', { field });
+    if (err.code === '23505') throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Cette valeur est déjà utilisée.', { field });
+    if (err.code === '23514' || err.code === '23502')
+      throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Valeur refusée.', { field });
+    throw e;
+  }
+}
+
+/** One transaction: lock the row of a global id, check its version, write the changed fields, audit. */
+export function editVersioned<T extends ObjectLiteral & { id: string; version: number }>(
+  ctx: Context,
+  spec: EditSpec<T>,
+  rowId: string,
+  version: number,
+  values: Partial<T> | ((current: T) => Partial<T> | Promise<Partial<T>>),
+  action = 'UPDATE',
+): Promise<T> {
+  return typedDbErrors(() =>
+    ctx.ds.transaction(async (m) => {
+      const current = await lockRow(m, spec, rowId);
+      return updateVersioned(
+        ctx,
+        m,
+        spec,
+        current,
+        version,
+        typeof values === 'function' ? await values(current) : values,
+        action,
+      );
+    }),
+  );
+}
+
+/** One transaction: insert and audit. */
+export function createAudited<T extends ObjectLiteral & { id: string }>(
+  ctx: Context,
+  spec: EditSpec<T>,
+  values: Partial<T>,
+): Promise<T> {
+  return typedDbErrors(() => ctx.ds.transaction((m) => insertAudited(ctx, m, spec, values)));
 }

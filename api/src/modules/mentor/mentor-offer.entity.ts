@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../../common/relay/node.interface';
 import { toGlobalId } from '../../common/relay/global-id';
@@ -64,6 +64,16 @@ export class MentorOffer {
   @Field(() => MentorOfferStatus)
   @Column({ type: 'varchar', length: 8 })
   status: MentorOfferStatus;
+
+  @Column({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Field(() => Int)
+  @Column({ type: 'integer' })
+  version: number;
 
   get nodeId(): string {
     return toGlobalId('MentorOffer', this.id);

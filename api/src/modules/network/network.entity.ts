@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../../common/relay/node.interface';
 import { toGlobalId } from '../../common/relay/global-id';
@@ -53,6 +53,20 @@ export class Network {
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   website: string | null;
+
+  @Field({ description: 'ACTIVE or ARCHIVED (archived items leave the public views).' })
+  @Column({ type: 'varchar', length: 10, default: 'ACTIVE' })
+  status: string;
+
+  @Column({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Field(() => Int, { description: 'Row version, for optimistic locking.' })
+  @Column({ type: 'integer' })
+  version: number;
 
   get nodeId(): string {
     return toGlobalId('Network', this.id);

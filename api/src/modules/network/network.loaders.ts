@@ -17,7 +17,7 @@ export function createNetworkLoaders(ds: DataSource) {
       ds,
       Network,
       (cols) => `SELECT m.structure_id::text AS __key, ${cols} FROM network_membership m
-        JOIN network t ON t.id = m.network_id WHERE m.structure_id = ANY($1::bigint[]) ORDER BY t.name, t.id`,
+        JOIN network t ON t.id = m.network_id AND t.status = 'ACTIVE' WHERE m.structure_id = ANY($1::bigint[]) ORDER BY t.name, t.id`,
     ),
     memberCount,
     members: nestedPageLoader(

@@ -67,6 +67,9 @@ export class ParticipatorySpace {
   @Column({ type: 'integer', default: 1 })
   version: number;
 
+  @Column({ type: 'boolean', default: false })
+  archived: boolean;
+
   get __typename(): string {
     return SPACE_TYPENAME[this.kind];
   }

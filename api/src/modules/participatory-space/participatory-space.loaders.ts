@@ -12,13 +12,13 @@ export function createSpaceLoaders(ds: DataSource) {
       ds,
       ParticipatorySpace,
       (cols) => `SELECT t.sector_id::text AS __key, ${cols} FROM participatory_space t
-        WHERE t.sector_id = ANY($1::bigint[]) ORDER BY t.kind, t.id`,
+        WHERE t.sector_id = ANY($1::bigint[]) AND NOT t.archived ORDER BY t.kind, t.id`,
     ),
     byStructureId: groupLoader(
       ds,
       ParticipatorySpace,
       (cols) => `SELECT p.structure_id::text AS __key, ${cols} FROM space_participant p
-        JOIN participatory_space t ON t.id = p.space_id WHERE p.structure_id = ANY($1::bigint[]) ORDER BY t.kind, t.id`,
+        JOIN participatory_space t ON t.id = p.space_id AND NOT t.archived WHERE p.structure_id = ANY($1::bigint[]) ORDER BY t.kind, t.id`,
     ),
     sessions: groupLoader(
       ds,

@@ -10,6 +10,7 @@ import { Structure } from '../structure/structure.entity';
 import { findStructure } from '../structure/structure.service';
 import { Commune } from '../territory/commune.entity';
 import { ParticipatorySpace, SPACE_TYPENAME, SpaceKind, SpaceStatus } from './participatory-space.entity';
+import { canEditSpacesOfSector } from './participatory-space.permissions';
 import { findSpace, listSpaces, listUpcomingSessions } from './participatory-space.service';
 import { Chantier, ParticipatorySpaceType, StudyDay, Workshop } from './participatory-space.types';
 import { SpaceDeliverable } from './space-deliverable.entity';
@@ -48,6 +49,11 @@ function spaceResolver(type: ClassType, kind: SpaceKind, listName: string) {
     @Query(() => type, { name: lowerFirst(typeName), nullable: true })
     one(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
       return findSpace(ctx, kind, rowIdOf(id, typeName));
+    }
+
+    @FieldResolver(() => Boolean, { description: 'Whether the viewer may edit this space (for the UI).' })
+    viewerCanEdit(@Root() s: ParticipatorySpace, @Ctx() ctx: Context) {
+      return canEditSpacesOfSector(ctx, s.sectorId);
     }
 
     @FieldResolver(() => Sector)

@@ -1,3 +1,4 @@
+import { hasRole, Role } from '../../common/auth/roles';
 import type { Context } from '../../common/context';
 import { idPage } from '../../common/db/id-page';
 import { queryEntities } from '../../common/db/rows';
@@ -15,7 +16,7 @@ export interface SpaceFilter {
 
 export async function listSpaces(ctx: Context, kind: SpaceKind, f: SpaceFilter): Promise<Connection<ParticipatorySpace>> {
   const params: unknown[] = [kind];
-  const where = ['t.kind = $1'];
+  const where = ['t.kind = $1', 'NOT t.archived'];
   if (f.sector?.length) {
     const unknown: Array<{ slug: string }> = await ctx.ds.query(
       'SELECT c AS slug FROM unnest($1::text[]) c WHERE NOT EXISTS (SELECT 1 FROM sector WHERE slug = c) LIMIT 1',
@@ -34,7 +35,7 @@ export async function listSpaces(ctx: Context, kind: SpaceKind, f: SpaceFilter):
 
 export async function findSpace(ctx: Context, kind: SpaceKind, id: string): Promise<ParticipatorySpace | null> {
   const s = await ctx.loaders.space.byId.load(id);
-  return s?.kind === kind ? s : null;
+  return s?.kind === kind && (!s.archived || hasRole(ctx.viewer, Role.ADMIN, Role.STEERING, Role.FACILITATOR)) ? s : null;
 }
 
 /** Sessions from now on, soonest first. */
@@ -43,7 +44,8 @@ export function listUpcomingSessions(ctx: Context, first?: number | null): Promi
   return queryEntities(
     ctx.ds,
     SpaceSession,
-    `SELECT t.* FROM space_session t WHERE t.starts_at >= now() ORDER BY t.starts_at, t.id LIMIT $1`,
+    `SELECT t.* FROM space_session t JOIN participatory_space s ON s.id = t.space_id AND NOT s.archived
+     WHERE t.starts_at >= now() ORDER BY t.starts_at, t.id LIMIT $1`,
     [size],
   );
 }

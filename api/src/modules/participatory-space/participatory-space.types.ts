@@ -1,4 +1,4 @@
-import { Field, InterfaceType, ObjectType } from 'type-graphql';
+import { Field, InterfaceType, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../common/relay/node.interface';
 import { Sector } from '../sector/sector.entity';
 import { SPACE_TYPENAME, SpaceKind, SpaceStatus, type ParticipatorySpace as SpaceRow } from './participatory-space.entity';
@@ -38,6 +38,12 @@ export abstract class ParticipatorySpaceType extends Node {
 
   @Field(() => [SpaceDeliverable])
   deliverables: SpaceDeliverable[];
+
+  @Field(() => Int, { description: 'Row version, for optimistic locking.' })
+  version: number;
+
+  @Field({ description: 'Archived spaces leave the public views.' })
+  archived: boolean;
 }
 
 @ObjectType('Workshop', { implements: [Node, ParticipatorySpaceType], description: 'Atelier.' })

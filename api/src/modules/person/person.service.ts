@@ -6,13 +6,13 @@ import { canListPrivatePersons, canSeePersonalData } from './person.permissions'
 
 /** Persons by id; anonymous visitors only list the persons who chose to be public. */
 export function listPersons(ctx: Context, args: { first?: number | null; after?: string | null }): Promise<Connection<Person>> {
-  const where = canListPrivatePersons(ctx) ? [] : ['t.is_public'];
+  const where = canListPrivatePersons(ctx) ? [] : ['t.is_public', "t.status = 'ACTIVE'"];
   return idPage(ctx.ds, Person, { table: 'person', where, first: args.first, after: args.after });
 }
 
 export async function findPerson(ctx: Context, id: string): Promise<Person | null> {
   const p = await ctx.loaders.person.byId.load(id);
-  return p && (p.isPublic || canListPrivatePersons(ctx)) ? p : null;
+  return p && ((p.isPublic && p.status === 'ACTIVE') || canListPrivatePersons(ctx)) ? p : null;
 }
 
 /** A personal field as the viewer may see it. */

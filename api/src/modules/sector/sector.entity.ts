@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../../common/relay/node.interface';
 import { toGlobalId } from '../../common/relay/global-id';
@@ -20,6 +20,20 @@ export class Sector {
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   description: string | null;
+
+  @Field({ description: 'ACTIVE or ARCHIVED (archived items leave the public views).' })
+  @Column({ type: 'varchar', length: 10, default: 'ACTIVE' })
+  status: string;
+
+  @Column({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Field(() => Int, { description: 'Row version, for optimistic locking.' })
+  @Column({ type: 'integer' })
+  version: number;
 
   get nodeId(): string {
     return toGlobalId('Sector', this.id);

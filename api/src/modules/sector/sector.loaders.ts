@@ -18,13 +18,13 @@ export function createSectorLoaders(ds: DataSource) {
       ds,
       Sector,
       (cols) => `SELECT ss.structure_id::text AS __key, ${cols} FROM structure_sector ss
-        JOIN sector t ON t.id = ss.sector_id WHERE ss.structure_id = ANY($1::bigint[]) ORDER BY t.name, t.id`,
+        JOIN sector t ON t.id = ss.sector_id AND t.status = 'ACTIVE' WHERE ss.structure_id = ANY($1::bigint[]) ORDER BY t.name, t.id`,
     ),
     facilitators: groupLoader(
       ds,
       Person,
       (cols) => `SELECT f.sector_id::text AS __key, ${cols} FROM sector_facilitator f
-        JOIN person t ON t.id = f.person_id WHERE f.sector_id = ANY($1::bigint[]) ORDER BY t.id`,
+        JOIN person t ON t.id = f.person_id AND t.status = 'ACTIVE' WHERE f.sector_id = ANY($1::bigint[]) ORDER BY t.id`,
     ),
     facilitatedByPerson: groupLoader(
       ds,

@@ -1,0 +1,167 @@
+import type { EntityManager } from 'typeorm';
+import { audit } from '../../common/audit/audit';
+import type { Context } from '../../common/context';
+import { insertAudited, lockRow, typedDbErrors, updateVersioned, type EditSpec } from '../../common/db/editing';
+import { ErrorCode, ForbiddenError, UserInputError } from '../../common/errors';
+import { fromGlobalId, rowIdOf } from '../../common/relay/global-id';
+import { assertTerritoryCodes } from '../territory/territory.service';
+import type {
+  CreateSpaceInput,
+  DeliverableInput,
+  ParticipantInput,
+  SessionInput,
+  SpacePatch,
+} from './participatory-space.inputs';
+import { ParticipatorySpace, SPACE_TYPENAME, SpaceKind, SpaceStatus } from './participatory-space.entity';
+import { canEditSpacesOfSector } from './participatory-space.permissions';
+
+const SPEC: EditSpec<ParticipatorySpace> = {
+  entity: ParticipatorySpace,
+  table: 'participatory_space',
+  entityType: 'ParticipatorySpace',
+};
+const DENIED = 'Vous ne pouvez modifier que les espaces de vos secteurs.';
+
+/** Row id of a Workshop, Chantier or StudyDay global id. */
+export function spaceRowId(id: string): string {
+  const { type, key } = fromGlobalId(id);
+  if (!Object.values(SPACE_TYPENAME).includes(type as never) || !/^[0-9]{1,18}$/.test(key)) {
+    throw new UserInputError(
+      ErrorCode.INVALID_ID,
+      "L'identifiant ne désigne pas un atelier, un chantier ou une journée d'études.",
+      { field: 'id' },
+    );
+  }
+  return key;
+}
+
+async function sectorIdOf(m: EntityManager, slug: string): Promise<string> {
+  const [row] = await m.query(`SELECT id::text FROM sector WHERE slug = $1 AND status = 'ACTIVE'`, [slug]);
+  if (!row)
+    throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, `Secteur inconnu : « ${slug.slice(0, 80)} ».`, { field: 'sectorSlug' });
+  return row.id;
+}
+
+/** Locks a space the viewer may edit. */
+async function editableSpace(ctx: Context, m: EntityManager, id: string): Promise<ParticipatorySpace> {
+  const space = await lockRow(m, SPEC, spaceRowId(id));
+  if (!canEditSpacesOfSector(ctx, space.sectorId)) throw new ForbiddenError(DENIED);
+  return space;
+}
+
+export function createSpace(ctx: Context, kind: SpaceKind, input: CreateSpaceInput): Promise<ParticipatorySpace> {
+  return typedDbErrors(() =>
+    ctx.ds.transaction(async (m) => {
+      const sectorId = await sectorIdOf(m, input.sectorSlug);
+      if (!canEditSpacesOfSector(ctx, sectorId)) throw new ForbiddenError(DENIED);
+      return insertAudited(ctx, m, SPEC, {
+        kind,
+        sectorId,
+        title: input.title.trim(),
+        goal: input.goal.trim(),
+        description: input.description ?? null,
+        status: input.status ?? SpaceStatus.PLANNED,
+      });
+    }),
+  );
+}
+
+export function updateSpace(ctx: Context, id: string, version: number, input: SpacePatch): Promise<ParticipatorySpace> {
+  return typedDbErrors(() =>
+    ctx.ds.transaction(async (m) => {
+      const space = await editableSpace(ctx, m, id);
+      let sectorId: string | undefined;
+      if (input.sectorSlug) {
+        sectorId = await sectorIdOf(m, input.sectorSlug);
+        if (!canEditSpacesOfSector(ctx, sectorId)) throw new ForbiddenError(DENIED);
+      }
+      return updateVersioned(ctx, m, SPEC, space, version, {
+        sectorId,
+        title: input.title?.trim() ?? undefined,
+        goal: input.goal?.trim() ?? undefined,
+        description: input.description ?? undefined,
+        status: input.status ?? undefined,
+      });
+    }),
+  );
+}
+
+export function archiveSpace(ctx: Context, id: string, version: number): Promise<ParticipatorySpace> {
+  return ctx.ds.transaction(async (m) =>
+    updateVersioned(ctx, m, SPEC, await editableSpace(ctx, m, id), version, { archived: true }, 'ARCHIVE'),
+  );
+}
+
+/** Adds or removes a child row (session, participant, deliverable): audited on the space. */
+async function changeChild(
+  ctx: Context,
+  spaceId: string,
+  action: string,
+  fn: (m: EntityManager, space: ParticipatorySpace) => Promise<Record<string, unknown>>,
+): Promise<ParticipatorySpace> {
+  return typedDbErrors(() =>
+    ctx.ds.transaction(async (m) => {
+      const space = await editableSpace(ctx, m, spaceId);
+      const detail = await fn(m, space);
+      await audit(m, ctx, { action, entityType: SPEC.entityType, entityId: space.id, after: detail });
+      return space;
+    }),
+  );
+}
+
+export function addSession(ctx: Context, spaceId: string, s: SessionInput) {
+  return changeChild(ctx, spaceId, 'ADD_SESSION', async (m, space) => {
+    if (s.endsAt && s.endsAt < s.startsAt)
+      throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'La fin précède le début.', { field: 'endsAt' });
+    if (s.communeCode) await assertTerritoryCodes(ctx, { commune: [s.communeCode] });
+    const [row] = await m.query(
+      `INSERT INTO space_session (space_id, starts_at, ends_at, place, commune_code, notes) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text`,
+      [space.id, s.startsAt, s.endsAt ?? null, s.place ?? null, s.communeCode ?? null, s.notes ?? null],
+    );
+    return { sessionId: row.id, startsAt: s.startsAt, place: s.place ?? null };
+  });
+}
+
+export function addParticipant(ctx: Context, spaceId: string, p: ParticipantInput) {
+  return changeChild(ctx, spaceId, 'ADD_PARTICIPANT', async (m, space) => {
+    if (!!p.structureId === !!p.personId) {
+      throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Indiquez une structure ou une personne (une seule).', {
+        field: 'structureId',
+      });
+    }
+    const structureId = p.structureId ? rowIdOf(p.structureId, 'Structure') : null;
+    const personId = p.personId ? rowIdOf(p.personId, 'Person') : null;
+    const [row] = await m.query(
+      `INSERT INTO space_participant (space_id, structure_id, person_id, role, joined_at)
+       VALUES ($1, $2, $3, $4, current_date) ON CONFLICT DO NOTHING RETURNING id::text`,
+      [space.id, structureId, personId, p.role ?? 'PARTICIPANT'],
+    );
+    return { participantId: row?.id ?? null, structureId, personId, role: p.role ?? 'PARTICIPANT' };
+  });
+}
+
+export function addDeliverable(ctx: Context, spaceId: string, d: DeliverableInput) {
+  return changeChild(ctx, spaceId, 'ADD_DELIVERABLE', async (m, space) => {
+    const [row] = await m.query(
+      `INSERT INTO space_deliverable (space_id, title, kind, description, url, delivered_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text`,
+      [space.id, d.title.trim(), d.kind ?? 'OTHER', d.description ?? null, d.url || null, d.deliveredAt ?? null],
+    );
+    return { deliverableId: row.id, title: d.title.trim() };
+  });
+}
+
+const CHILD_TABLES = { session: 'space_session', participant: 'space_participant', deliverable: 'space_deliverable' } as const;
+
+/** Removes a session, participant or deliverable (by row id) of a space. */
+export function removeChild(ctx: Context, spaceId: string, kind: keyof typeof CHILD_TABLES, childId: string) {
+  if (!/^[0-9]{1,18}$/.test(childId))
+    throw new UserInputError(ErrorCode.INVALID_ID, 'Identifiant invalide.', { field: 'childId' });
+  return changeChild(ctx, spaceId, `REMOVE_${kind.toUpperCase()}`, async (m, space) => {
+    const res = (await m.query(`DELETE FROM ${CHILD_TABLES[kind]} WHERE id = $1 AND space_id = $2`, [childId, space.id])) as [
+      unknown,
+      number,
+    ];
+    if (!res[1]) throw new UserInputError(ErrorCode.NOT_FOUND, 'Cet élément n’existe pas dans cet espace.', { field: 'childId' });
+    return { [`${kind}Id`]: childId };
+  });
+}
