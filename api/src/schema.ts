@@ -24,6 +24,8 @@ import {
   WorkshopResolver,
 } from './modules/participatory-space/participatory-space.resolver';
 import { Chantier, StudyDay, Workshop } from './modules/participatory-space/participatory-space.types';
+import { ObservatoryResolver } from './modules/observatory/observatory.resolver';
+import { PlanResolver } from './modules/plan/plan.resolver';
 import { PersonGdprResolver } from './modules/person/person-gdpr.resolver';
 import { PersonResolver } from './modules/person/person.resolver';
 import { NodeResolver } from './modules/relay/node.resolver';
@@ -51,6 +53,8 @@ export const RESOLVERS = [
   PersonEditingResolver,
   MentorOfferEditingResolver,
   ParticipatorySpaceEditingResolver,
+  ObservatoryResolver,
+  PlanResolver,
   AuditResolver,
   SectorResolver,
   NetworkResolver,

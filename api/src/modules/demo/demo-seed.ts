@@ -105,6 +105,7 @@ const LOADS: readonly TableLoad[] = [
       col('esus', 'boolean'),
       col('status', 'text'),
       col('is_demo', 'boolean'),
+      col('source', 'text', { value: () => 'DEMO' }),
       ...timestamps,
       col('last_verified_at', 'timestamptz'),
     ],

@@ -6,6 +6,7 @@ import { columnsOf, hydrate } from '../../common/db/rows';
 import { ErrorCode, ForbiddenError, UserInputError } from '../../common/errors';
 import { rowIdOf } from '../../common/relay/global-id';
 import { assertTerritoryCodes, searchWords } from '../territory/territory.service';
+import { perimeterOf } from '../observatory/perimeter';
 import { deriveEssFamily } from './ess-family';
 import { Structure, StructureStatus } from './structure.entity';
 import { canEditStructure, canManageStructures, canSeeUnpublishedStructures } from './structure.permissions';
@@ -28,6 +29,9 @@ export async function toValues(
   if (patch.status != null && !canManageStructures(ctx)) {
     throw new ForbiddenError('Seule la mission territoriale peut publier ou archiver une structure.');
   }
+  if ((patch.perimeterDecision !== undefined || patch.perimeterReason !== undefined) && !canManageStructures(ctx)) {
+    throw new ForbiddenError('Seule la mission territoriale décide du périmètre de l’ESS.');
+  }
   const v: Partial<Structure> = {
     name: patch.name?.trim() ?? undefined,
     legalCategory: blankToNull(patch.legalCategory),
@@ -48,6 +52,12 @@ export async function toValues(
     status: patch.status ?? undefined,
     essFamilyOverride: patch.clearEssFamilyOverride ? null : (patch.essFamilyOverride ?? undefined),
     lastVerifiedAt: patch.markVerified ? new Date() : undefined,
+    employeesDeclared: patch.employeesDeclared ?? undefined,
+    perimeterDecision:
+      patch.perimeterDecision === undefined
+        ? undefined
+        : ((blankToNull(patch.perimeterDecision) as 'INCLUDE' | 'EXCLUDE' | null) ?? null),
+    perimeterReason: blankToNull(patch.perimeterReason),
   };
   if (v.workforceRange && !WORKFORCE_RANGES.includes(v.workforceRange)) {
     throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, `Tranche d'effectifs inconnue : « ${v.workforceRange} ».`, {
@@ -81,8 +91,17 @@ export async function toValues(
   v.essFamily = deriveEssFamily({
     legalCategory: merged.legalCategory,
     override: merged.essFamilyOverride,
-    essFlag: merged.esus,
+    essFlag: !!merged.esus || !!merged.sireneEssFlag,
   }).family;
+  if (merged.perimeterDecision && !merged.perimeterReason) {
+    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Indiquez la raison de la décision de périmètre.', { field: 'perimeterReason' });
+  }
+  v.inPerimeter = perimeterOf(merged).inPerimeter;
+  if (merged.status === StructureStatus.PUBLISHED && merged.diffusible === false) {
+    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Cette unité est non diffusible (SIRENE) : elle ne peut pas être publiée.', {
+      field: 'status',
+    });
+  }
   return v;
 }
 

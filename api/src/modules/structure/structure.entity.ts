@@ -132,6 +132,46 @@ export class Structure {
   @Column({ type: 'timestamptz', nullable: true })
   lastVerifiedAt: Date | null;
 
+  @Field({ description: 'Where the data comes from: MANUAL, DEMO, SIRENE, IMPORT, SUBMISSION.' })
+  @Column({ type: 'varchar', length: 12, default: 'MANUAL' })
+  source: string;
+
+  @Field(() => String, { nullable: true, description: 'Date of the source file (SIRENE stock), ISO date.' })
+  @Column({ type: 'date', nullable: true })
+  sourceDate: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "SIRENE's ESS flag (economieSocialeSolidaireUniteLegale)." })
+  @Column({ type: 'boolean', nullable: true })
+  sireneEssFlag: boolean | null;
+
+  /** statutDiffusion = P: never public. */
+  @Column({ type: 'boolean', default: true })
+  diffusible: boolean;
+
+  @Field({ description: 'False once the establishment is closed (etatAdministratif = F).' })
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  @Column({ type: 'boolean', nullable: true })
+  employer: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Employees declared by the structure (when known; else the range is used).' })
+  @Column({ type: 'integer', nullable: true })
+  employeesDeclared: number | null;
+
+  @Field({ description: 'Counted by the observatory (see whyInPerimeter).' })
+  @Column({ type: 'boolean', default: true })
+  inPerimeter: boolean;
+
+  @Field(() => String, { nullable: true, description: 'INCLUDE or EXCLUDE, set by hand with a reason.' })
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  perimeterDecision: 'INCLUDE' | 'EXCLUDE' | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  perimeterReason: string | null;
+
   @Field(() => Int, { description: 'Row version, for optimistic locking.' })
   @Column({ type: 'integer', default: 1 })
   version: number;

@@ -120,6 +120,25 @@ export class StructurePatch {
   @IsOptional()
   status?: StructureStatus | null;
 
+  @Field(() => Int, { nullable: true, description: 'Employees declared by the structure.' })
+  @IsOptional()
+  @Min(0)
+  @Max(1_000_000)
+  employeesDeclared?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'ESS perimeter decision by hand: INCLUDE, EXCLUDE, or empty to apply the rules (mission admins).',
+  })
+  @IsOptional()
+  @Matches(/^(INCLUDE|EXCLUDE)?$/, { message: 'Décision : INCLUDE, EXCLUDE ou vide.' })
+  perimeterDecision?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why (required with a decision).' })
+  @IsOptional()
+  @MaxLength(500)
+  perimeterReason?: string | null;
+
   @Field(() => Boolean, { nullable: true, description: 'Marks the data as checked today.' })
   @IsOptional()
   markVerified?: boolean | null;

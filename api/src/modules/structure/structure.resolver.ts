@@ -9,6 +9,7 @@ import { Person } from '../person/person.entity';
 import { Sector } from '../sector/sector.entity';
 import { Commune } from '../territory/commune.entity';
 import { Epci } from '../territory/epci.entity';
+import { perimeterOf } from '../observatory/perimeter';
 import { explainEssFamily } from './ess-family';
 import { ProposeStructureInput } from './propose-structure.input';
 import { StructureFilterArgs } from './structure.args';
@@ -86,8 +87,17 @@ export class StructureResolver {
     return ctx.loaders.space.byStructureId.load(s.id);
   }
 
+  @FieldResolver(() => String, { description: 'Why the structure is (or is not) in the ESS perimeter: rule and version.' })
+  whyInPerimeter(@Root() s: Structure) {
+    return perimeterOf(s).explanation;
+  }
+
   @FieldResolver(() => String, { description: 'Why the structure has its ESS family (rule and version).' })
   essFamilyExplanation(@Root() s: Structure) {
-    return explainEssFamily({ legalCategory: s.legalCategory, override: s.essFamilyOverride, essFlag: s.esus });
+    return explainEssFamily({
+      legalCategory: s.legalCategory,
+      override: s.essFamilyOverride,
+      essFlag: s.esus || !!s.sireneEssFlag,
+    });
   }
 }

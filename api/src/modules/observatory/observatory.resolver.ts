@@ -1,0 +1,31 @@
+import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Public, Roles } from '../../common/auth/access';
+import { Role } from '../../common/auth/roles';
+import type { Context } from '../../common/context';
+import { ObservatoryArgs, ObservatoryReport } from './observatory.types';
+import { observatoryReport } from './observatory.service';
+import { importReferenceFigures, ReferenceImportReport } from './reference-figures.service';
+import { refreshSnapshot } from './snapshot.service';
+
+@Resolver()
+export class ObservatoryResolver {
+  @Public()
+  @Query(() => ObservatoryReport, { description: "Poids de l'ESS (indicateurs non personnels), depuis les instantanés annuels." })
+  observatory(@Ctx() ctx: Context, @Args() args: ObservatoryArgs) {
+    return observatoryReport(ctx, args);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Int, { description: 'Recomputes the snapshot of a year (default: this year); returns the structures counted.' })
+  async refreshObservatory(@Ctx() ctx: Context, @Arg('year', () => Int, { nullable: true }) year?: number | null) {
+    return (await refreshSnapshot(ctx.ds, year ?? undefined)).structures;
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => ReferenceImportReport, {
+    description: 'Imports reference figures (CSV: territory_type;territory_code;territory_name;indicator;year;value;source).',
+  })
+  importReferenceFigures(@Ctx() ctx: Context, @Arg('csv') csv: string) {
+    return importReferenceFigures(ctx, csv);
+  }
+}

@@ -1,0 +1,173 @@
+import { audit } from '../../common/audit/audit';
+import type { Context } from '../../common/context';
+import { updateReturning } from '../../common/db/rows';
+import { ErrorCode, UserInputError } from '../../common/errors';
+import type { PlanAction, PlanIndicator, SteeringMeeting } from './plan.types';
+
+/** Indicators computed from the graph, all in one statement. */
+async function computedValues(ctx: Context): Promise<Record<string, number>> {
+  const [r] = await ctx.ds.query(`SELECT
+    (SELECT count(*) FROM structure WHERE status = 'PUBLISHED')::float8 AS "STRUCTURES_PUBLISHED",
+    (SELECT round(100.0 * count(*) FILTER (WHERE last_verified_at > now() - interval '1 year') / nullif(count(*), 0), 1)
+       FROM structure WHERE status = 'PUBLISHED')::float8 AS "STRUCTURES_FRESH_PERCENT",
+    (SELECT count(*) FROM space_session ss JOIN participatory_space p ON p.id = ss.space_id
+       WHERE ss.starts_at < now() AND NOT p.archived AND p.status <> 'CANCELLED')::float8 AS "WORKSHOP_SESSIONS_HELD",
+    (SELECT count(*) FROM space_participant sp JOIN participatory_space p ON p.id = sp.space_id WHERE NOT p.archived)::float8 AS "SPACE_PARTICIPANTS",
+    (SELECT count(*) FROM mentor_offer WHERE status = 'OPEN')::float8 AS "MENTOR_OFFERS_OPEN",
+    (SELECT count(*) FROM structure_submission WHERE status <> 'PENDING')::float8 AS "SUBMISSIONS_PROCESSED"`);
+  return r;
+}
+
+/** The plan with objectives, milestones and indicators (current value and history): a fixed number of statements. */
+export async function listPlan(ctx: Context): Promise<PlanAction[]> {
+  const [actions, objectives, milestones, indicators, values, computed] = await Promise.all([
+    ctx.ds.query(`SELECT id::text, number, title, description, owner, status, version FROM plan_action ORDER BY number`),
+    ctx.ds.query(`SELECT action_id::text, title FROM plan_objective ORDER BY id`),
+    ctx.ds
+      .query(`SELECT id::text, action_id::text, title, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", to_char(done_on, 'YYYY-MM-DD') AS "doneOn"
+      FROM plan_milestone ORDER BY due_on NULLS LAST, id`),
+    ctx.ds.query(
+      `SELECT id::text, action_id::text, code, title, unit, target::float8, computed_key AS "computedKey" FROM plan_indicator ORDER BY id`,
+    ),
+    ctx.ds.query(`SELECT indicator_id::text, to_char(measured_on, 'YYYY-MM-DD') AS "measuredOn", value::float8, note, source
+      FROM plan_indicator_value ORDER BY measured_on`),
+    computedValues(ctx),
+  ]);
+  return actions.map((a: PlanAction) => ({
+    ...a,
+    objectives: objectives.filter((o: { action_id: string }) => o.action_id === a.id).map((o: { title: string }) => o.title),
+    milestones: milestones.filter((m: { action_id: string }) => m.action_id === a.id),
+    indicators: indicators
+      .filter((i: { action_id: string }) => i.action_id === a.id)
+      .map((i: PlanIndicator) => {
+        const history = values.filter((v: { indicator_id: string }) => v.indicator_id === i.id);
+        return {
+          ...i,
+          history,
+          current: i.computedKey ? (computed[i.computedKey] ?? null) : (history[history.length - 1]?.value ?? null),
+        };
+      }),
+  }));
+}
+
+const STATUSES = ['NOT_STARTED', 'ON_TRACK', 'AT_RISK', 'LATE', 'DONE'];
+
+export async function updateActionStatus(ctx: Context, number: number, version: number, status: string, owner?: string | null) {
+  if (!STATUSES.includes(status)) throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Statut inconnu.', { field: 'status' });
+  await ctx.ds.transaction(async (m) => {
+    const [current] = await m.query('SELECT id::text, status, owner, version FROM plan_action WHERE number = $1 FOR UPDATE', [
+      number,
+    ]);
+    if (!current) throw new UserInputError(ErrorCode.NOT_FOUND, 'Action inconnue.', { field: 'number' });
+    if (current.version !== version) {
+      throw new UserInputError(ErrorCode.CONFLICT, 'Cette action a été modifiée entre-temps : rechargez-la.', {
+        currentVersion: current.version,
+        changes: [{ field: 'status', current: current.status, submitted: status }],
+      });
+    }
+    await m.query(
+      `UPDATE plan_action SET status = $2, owner = coalesce($3, owner), version = version + 1, updated_at = now() WHERE id = $1`,
+      [current.id, status, owner ?? null],
+    );
+    await audit(m, ctx, {
+      action: 'UPDATE',
+      entityType: 'PlanAction',
+      entityId: current.id,
+      before: { status: current.status, owner: current.owner },
+      after: { status, owner: owner ?? current.owner },
+    });
+  });
+  return (await listPlan(ctx)).find((a) => a.number === number)!;
+}
+
+export async function recordIndicatorValue(ctx: Context, code: string, measuredOn: string, value: number, note?: string | null) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(measuredOn))
+    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Date au format AAAA-MM-JJ.', { field: 'measuredOn' });
+  if (!Number.isFinite(value)) throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Valeur invalide.', { field: 'value' });
+  await ctx.ds.transaction(async (m) => {
+    const [ind] = await m.query('SELECT id::text, computed_key FROM plan_indicator WHERE code = $1', [code]);
+    if (!ind) throw new UserInputError(ErrorCode.NOT_FOUND, 'Indicateur inconnu.', { field: 'code' });
+    if (ind.computed_key)
+      throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Cet indicateur est calculé automatiquement.', { field: 'code' });
+    await m.query(
+      `INSERT INTO plan_indicator_value (indicator_id, measured_on, value, note, source, recorded_by) VALUES ($1, $2, $3, $4, 'MANUAL', $5)
+       ON CONFLICT (indicator_id, measured_on) DO UPDATE SET value = EXCLUDED.value, note = EXCLUDED.note, recorded_by = EXCLUDED.recorded_by`,
+      [ind.id, measuredOn, value, note ?? null, ctx.viewer?.accountId ?? null],
+    );
+    await audit(m, ctx, {
+      action: 'RECORD_VALUE',
+      entityType: 'PlanIndicator',
+      entityId: ind.id,
+      after: { measuredOn, value, note: note ?? null },
+    });
+  });
+  return true;
+}
+
+export async function listMeetings(ctx: Context): Promise<SteeringMeeting[]> {
+  const [meetings, decisions] = await Promise.all([
+    ctx.ds.query(
+      `SELECT id::text, to_char(held_on, 'YYYY-MM-DD') AS "heldOn", title, notes FROM steering_meeting ORDER BY held_on DESC, id DESC`,
+    ),
+    ctx.ds.query(`SELECT d.id::text, d.meeting_id::text, d.text, d.owner, to_char(d.due_on, 'YYYY-MM-DD') AS "dueOn", d.status,
+        d.follow_up AS "followUp", a.number AS "actionNumber"
+      FROM steering_decision d LEFT JOIN plan_action a ON a.id = d.action_id ORDER BY d.id`),
+  ]);
+  return meetings.map((m: SteeringMeeting) => ({
+    ...m,
+    decisions: decisions.filter((d: { meeting_id: string }) => d.meeting_id === m.id),
+  }));
+}
+
+export async function createMeeting(
+  ctx: Context,
+  input: {
+    heldOn: string;
+    title: string;
+    notes?: string | null;
+    decisions?: Array<{ text: string; owner?: string | null; dueOn?: string | null; actionNumber?: number | null }> | null;
+  },
+) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.heldOn))
+    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Date au format AAAA-MM-JJ.', { field: 'heldOn' });
+  const id = await ctx.ds.transaction(async (m) => {
+    const [{ id }] = await m.query(
+      `INSERT INTO steering_meeting (held_on, title, notes) VALUES ($1, $2, $3) RETURNING id::text`,
+      [input.heldOn, input.title.trim(), input.notes ?? null],
+    );
+    for (const d of input.decisions ?? []) {
+      await m.query(
+        `INSERT INTO steering_decision (meeting_id, action_id, text, owner, due_on)
+         VALUES ($1, (SELECT id FROM plan_action WHERE number = $2), $3, $4, $5)`,
+        [id, d.actionNumber ?? null, d.text.trim(), d.owner ?? null, d.dueOn ?? null],
+      );
+    }
+    await audit(m, ctx, { action: 'CREATE', entityType: 'SteeringMeeting', entityId: id, after: { ...input } });
+    return id as string;
+  });
+  return (await listMeetings(ctx)).find((m) => m.id === id)!;
+}
+
+export async function updateDecision(ctx: Context, id: string, status: string, followUp?: string | null) {
+  if (!['OPEN', 'IN_PROGRESS', 'DONE', 'DROPPED'].includes(status)) {
+    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Statut inconnu.', { field: 'status' });
+  }
+  if (!/^[0-9]{1,18}$/.test(id)) throw new UserInputError(ErrorCode.INVALID_ID, 'Identifiant invalide.', { field: 'id' });
+  await ctx.ds.transaction(async (m) => {
+    const [before] = await m.query('SELECT status, follow_up FROM steering_decision WHERE id = $1 FOR UPDATE', [id]);
+    if (!before) throw new UserInputError(ErrorCode.NOT_FOUND, 'Décision inconnue.', { field: 'id' });
+    await updateReturning(
+      m,
+      `UPDATE steering_decision SET status = $2, follow_up = coalesce($3, follow_up) WHERE id = $1 RETURNING id`,
+      [id, status, followUp ?? null],
+    );
+    await audit(m, ctx, {
+      action: 'UPDATE',
+      entityType: 'SteeringDecision',
+      entityId: id,
+      before: { status: before.status, followUp: before.follow_up },
+      after: { status, followUp: followUp ?? before.follow_up },
+    });
+  });
+  return true;
+}

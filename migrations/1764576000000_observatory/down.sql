@@ -1,0 +1,30 @@
+DROP TABLE IF EXISTS steering_decision;
+DROP TABLE IF EXISTS steering_meeting;
+DROP TABLE IF EXISTS plan_indicator_value;
+DROP TABLE IF EXISTS plan_indicator;
+DROP TABLE IF EXISTS plan_milestone;
+DROP TABLE IF EXISTS plan_objective;
+DROP TABLE IF EXISTS plan_action;
+DROP TABLE IF EXISTS observatory_snapshot_run;
+DROP TABLE IF EXISTS observatory_snapshot_sector;
+DROP TABLE IF EXISTS observatory_snapshot;
+DROP TABLE IF EXISTS reference_figure;
+DROP TABLE IF EXISTS sirene_stage_unite;
+DROP TABLE IF EXISTS sirene_stage_etablissement;
+DROP TABLE IF EXISTS sirene_import_error;
+DROP TABLE IF EXISTS sirene_import;
+DROP FUNCTION IF EXISTS essor_naf_section(text);
+DROP INDEX IF EXISTS structure_perimeter_idx;
+ALTER TABLE structure
+  DROP CONSTRAINT IF EXISTS structure_perimeter_reason,
+  DROP COLUMN IF EXISTS in_perimeter,
+  DROP CONSTRAINT IF EXISTS structure_non_diffusible_never_public,
+  DROP COLUMN IF EXISTS perimeter_reason,
+  DROP COLUMN IF EXISTS perimeter_decision,
+  DROP COLUMN IF EXISTS employees_declared,
+  DROP COLUMN IF EXISTS employer,
+  DROP COLUMN IF EXISTS active,
+  DROP COLUMN IF EXISTS diffusible,
+  DROP COLUMN IF EXISTS sirene_ess_flag,
+  DROP COLUMN IF EXISTS source_date,
+  DROP COLUMN IF EXISTS source;
