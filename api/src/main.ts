@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { prepareDatabase } from './bootstrap';
 import { createDataSource } from './common/db/data-source';
 import { loadConfig } from './config';
+import { refreshSnapshot } from './modules/observatory/snapshot.service';
 import { RETENTION, runRetention } from './modules/person/person-gdpr.service';
 
 async function main() {
@@ -29,6 +30,12 @@ async function main() {
     RETENTION.intervalHours * 3_600_000,
   );
   retention.unref();
+  // Observatory snapshots are maintained: refreshed periodically (and after imports).
+  const snapshots = setInterval(
+    () => refreshSnapshot(ds).catch((e) => console.error('[essor] snapshot refresh failed', e)),
+    Number(process.env.ESSOR_SNAPSHOT_INTERVAL_MINUTES ?? 60) * 60_000,
+  );
+  snapshots.unref();
   server.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') {
       console.error(`Port ${config.port} is already in use: stop the other process or set PORT to a free port.`);
