@@ -15,6 +15,8 @@ const config: CodegenConfig = {
       config: {
         enumsAsTypes: true,
         useTypeImports: true,
+        // ISO 8601 strings on the wire.
+        scalars: { DateTimeISO: 'string' },
       },
       presetConfig: {
         fragmentMasking: false,

@@ -1,11 +1,8 @@
-import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { MockedProvider } from '@apollo/client/testing/react';
+import { screen, within } from '@testing-library/react';
 import type { MockLink } from '@apollo/client/testing';
 import { describe, expect, it } from 'vitest';
-import { App } from './App';
-import { createCache } from './apollo';
 import { ECOSYSTEM_STATS_QUERY } from './components/EcosystemStatsPanel';
+import { renderApp, viewerMock } from './test/render';
 
 const stats = {
   __typename: 'EcosystemStats' as const,
@@ -24,22 +21,14 @@ const stats = {
 const statsMock: MockLink.MockedResponse = {
   request: { query: ECOSYSTEM_STATS_QUERY },
   result: { data: { ecosystemStats: stats } },
+  // Leaves time to see the loading state once the session is known.
+  delay: 200,
 };
 
 const errorMock: MockLink.MockedResponse = {
   request: { query: ECOSYSTEM_STATS_QUERY },
   error: new Error('API indisponible'),
 };
-
-function renderApp(mocks: MockLink.MockedResponse[]) {
-  const user = userEvent.setup();
-  render(
-    <MockedProvider mocks={mocks} cache={createCache()}>
-      <App />
-    </MockedProvider>,
-  );
-  return { user };
-}
 
 /** Valeur (dd) associée à un libellé (dt) dans la liste des indicateurs. */
 function valueFor(label: string): string | null {
@@ -50,10 +39,10 @@ function valueFor(label: string): string | null {
 
 describe('Pilotage', () => {
   it('affiche les compteurs par entité avec des libellés français', async () => {
-    renderApp([statsMock]);
+    renderApp('/', [viewerMock(['ADMIN']), statsMock]);
 
+    expect(await screen.findByText('Chargement des indicateurs…')).toHaveAttribute('role', 'status');
     expect(screen.getByRole('heading', { level: 1, name: 'Pilotage' })).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('Chargement des indicateurs…');
 
     await screen.findByText('Structures', { selector: 'dt' });
 
@@ -79,7 +68,7 @@ describe('Pilotage', () => {
   });
 
   it('affiche une erreur accessible puis permet de réessayer', async () => {
-    const { user } = renderApp([errorMock, statsMock]);
+    const { user } = renderApp('/', [viewerMock(['ADMIN']), errorMock, statsMock]);
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent("Les indicateurs n'ont pas pu être chargés.");

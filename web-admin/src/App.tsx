@@ -1,12 +1,82 @@
-import { Layout } from './components/Layout';
-import { EcosystemStatsPanel } from './components/EcosystemStatsPanel';
+import { lazy } from 'react';
+import { Link, Route, Routes } from 'react-router';
+import { Layout, PublicLayout } from './components/Layout';
+import { RequireAuth, RequireSection } from './auth/viewer';
+import { usePageTitle } from './lib/usePageTitle';
+import { LoginPage } from './pages/LoginPage';
+import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordPages';
+import { DashboardPage } from './pages/DashboardPage';
 
+// Each domain is loaded when first opened (smaller first load, e.g. for the login page).
+const StructuresPage = lazy(() => import('./pages/StructuresPage').then((m) => ({ default: m.StructuresPage })));
+const StructureEditPage = lazy(() =>
+  import('./pages/structure/StructureEditPage').then((m) => ({ default: m.StructureEditPage })),
+);
+const StructureNewPage = lazy(() => import('./pages/structure/StructureNewPage').then((m) => ({ default: m.StructureNewPage })));
+const ModerationPage = lazy(() => import('./pages/ModerationPage').then((m) => ({ default: m.ModerationPage })));
+const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+const AccountsPage = lazy(() => import('./pages/AccountsPage').then((m) => ({ default: m.AccountsPage })));
+const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })));
+const PersonsPage = lazy(() => import('./pages/PersonsPage').then((m) => ({ default: m.PersonsPage })));
+const OutboxPage = lazy(() => import('./pages/OutboxPage').then((m) => ({ default: m.OutboxPage })));
+
+function NotFound() {
+  usePageTitle('Page introuvable');
+  return (
+    <>
+      <h1>Page introuvable</h1>
+      <p>
+        Cette adresse ne correspond à aucune page de l'administration. <Link to="/">Retour au tableau de bord</Link>
+      </p>
+    </>
+  );
+}
+
+/**
+ * Routes of the admin SPA, relative to /admin (the router's basename). Everything but the
+ * login and password pages needs a session; each section also checks the viewer's roles.
+ */
 export function App() {
   return (
-    <Layout>
-      <h1>Pilotage</h1>
-      <p className="lead">Vue d'ensemble des données de l'écosystème de l'ESS en Sambre-Avesnois.</p>
-      <EcosystemStatsPanel />
-    </Layout>
+    <Routes>
+      <Route element={<PublicLayout />}>
+        <Route path="connexion" element={<LoginPage />} />
+        <Route path="mot-de-passe-oublie" element={<ForgotPasswordPage />} />
+        <Route path="mot-de-passe" element={<ResetPasswordPage />} />
+      </Route>
+      <Route element={<RequireAuth />}>
+        <Route element={<Layout />}>
+          <Route element={<RequireSection section="dashboard" />}>
+            <Route index element={<DashboardPage />} />
+          </Route>
+          <Route element={<RequireSection section="structures" />}>
+            <Route path="structures" element={<StructuresPage />} />
+            <Route path="structures/:id" element={<StructureEditPage />} />
+          </Route>
+          <Route element={<RequireSection section="newStructure" />}>
+            <Route path="structures/nouvelle" element={<StructureNewPage />} />
+          </Route>
+          <Route element={<RequireSection section="import" />}>
+            <Route path="import" element={<ImportPage />} />
+          </Route>
+          <Route element={<RequireSection section="moderation" />}>
+            <Route path="moderation" element={<ModerationPage />} />
+          </Route>
+          <Route element={<RequireSection section="audit" />}>
+            <Route path="audit" element={<AuditPage />} />
+          </Route>
+          <Route element={<RequireSection section="accounts" />}>
+            <Route path="comptes" element={<AccountsPage />} />
+          </Route>
+          <Route element={<RequireSection section="persons" />}>
+            <Route path="personnes" element={<PersonsPage />} />
+          </Route>
+          <Route element={<RequireSection section="outbox" />}>
+            <Route path="boite-d-envoi" element={<OutboxPage />} />
+          </Route>
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Route>
+    </Routes>
   );
 }

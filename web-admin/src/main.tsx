@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApolloProvider } from '@apollo/client/react';
+import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { createApolloClient } from './apollo';
 import './styles.css';
@@ -15,7 +16,10 @@ const client = createApolloClient();
 createRoot(container).render(
   <StrictMode>
     <ApolloProvider client={client}>
-      <App />
+      {/* Served under /admin/ (vite `base`); the router's paths are relative to it. */}
+      <BrowserRouter basename="/admin">
+        <App />
+      </BrowserRouter>
     </ApolloProvider>
   </StrictMode>,
 );

@@ -14,10 +14,68 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query Viewer {\n    viewer {\n      id\n      email\n      displayName\n      roles\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query AuditLog($entityType: String, $entityId: String, $actor: String, $action: String, $first: Int, $after: String) {\n    auditLog(entityType: $entityType, entityId: $entityId, actor: $actor, action: $action, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          at\n          actor\n          action\n          entityType\n          entityId\n          changes {\n            field\n            before\n            after\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  query EcosystemStats {\n    ecosystemStats {\n      structures\n      sectors\n      networks\n      persons\n      workshops\n      chantiers\n      studyDays\n      mentorOffers\n      communes\n      epcis\n    }\n  }\n": typeof types.EcosystemStatsDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  fragment AccountFields on Account {\n    id\n    email\n    displayName\n    roles\n    disabled\n    locked\n    lastLoginAt\n    version\n    structures {\n      id\n      name\n    }\n    sectors {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.AccountFieldsFragmentDoc,
+    "\n  query Accounts($first: Int, $after: String) {\n    accounts(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...AccountFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    sectors {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.AccountsDocument,
+    "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      ...AccountFields\n    }\n  }\n": typeof types.CreateAccountDocument,
+    "\n  mutation UpdateAccount($id: ID!, $version: Int!, $input: UpdateAccountInput!) {\n    updateAccount(id: $id, version: $version, input: $input) {\n      ...AccountFields\n    }\n  }\n": typeof types.UpdateAccountDocument,
+    "\n  mutation ImportStructures($csv: String!, $commit: Boolean!, $skipInvalid: Boolean) {\n    importStructures(csv: $csv, commit: $commit, skipInvalid: $skipInvalid) {\n      committed\n      totalRows\n      validRows\n      created\n      updated\n      errors {\n        line\n        column\n        message\n      }\n      preview {\n        line\n        action\n        name\n        siret\n        communeCode\n      }\n    }\n  }\n": typeof types.ImportStructuresDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      id\n      email\n      displayName\n      roles\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query Submissions($status: [SubmissionStatus!], $first: Int, $after: String) {\n    submissions(status: $status, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          kind\n          status\n          createdAt\n          submitterName\n          submitterEmail\n          message\n          rejectReason\n          reviewedAt\n          structure {\n            id\n            name\n          }\n          changes {\n            field\n            current\n            proposed\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SubmissionsDocument,
+    "\n  mutation AcceptSubmission($id: ID!) {\n    acceptSubmission(id: $id) {\n      id\n      status\n      reviewedAt\n      structure {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AcceptSubmissionDocument,
+    "\n  mutation RejectSubmission($id: ID!, $reason: String!) {\n    rejectSubmission(id: $id, reason: $reason) {\n      id\n      status\n      reviewedAt\n      rejectReason\n    }\n  }\n": typeof types.RejectSubmissionDocument,
+    "\n  query MailOutbox($first: Int) {\n    mailOutbox(first: $first) {\n      id\n      recipient\n      subject\n      body\n      createdAt\n    }\n  }\n": typeof types.MailOutboxDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  query AdminPersons($text: String, $page: Int, $pageSize: Int) {\n    adminPersons(text: $text, page: $page, pageSize: $pageSize) {\n      totalCount\n      items {\n        id\n        displayName\n        firstName\n        lastName\n        email\n        isPublic\n        structure {\n          id\n          name\n        }\n        consents {\n          id\n          scope\n          version\n          grantedAt\n          withdrawnAt\n        }\n      }\n    }\n  }\n": typeof types.AdminPersonsDocument,
+    "\n  query PersonData($id: ID!) {\n    personData(id: $id)\n  }\n": typeof types.PersonDataDocument,
+    "\n  mutation ErasePerson($id: ID!) {\n    erasePerson(id: $id) {\n      id\n      displayName\n      firstName\n      lastName\n      email\n      isPublic\n    }\n  }\n": typeof types.ErasePersonDocument,
+    "\n  mutation RecordConsent($personId: ID!, $scope: String!, $version: String!) {\n    recordConsent(personId: $personId, scope: $scope, version: $version) {\n      id\n      scope\n      version\n      grantedAt\n      withdrawnAt\n    }\n  }\n": typeof types.RecordConsentDocument,
+    "\n  mutation WithdrawConsent($id: ID!) {\n    withdrawConsent(id: $id) {\n      id\n      scope\n      version\n      grantedAt\n      withdrawnAt\n    }\n  }\n": typeof types.WithdrawConsentDocument,
+    "\n  query AdminStructures(\n    $text: String\n    $status: [StructureStatus!]\n    $sort: AdminStructureSort\n    $descending: Boolean\n    $page: Int!\n    $pageSize: Int!\n  ) {\n    adminStructures(text: $text, status: $status, sort: $sort, descending: $descending, page: $page, pageSize: $pageSize) {\n      totalCount\n      items {\n        id\n        name\n        status\n        essFamily\n        commune {\n          id\n          name\n        }\n        createdAt\n        updatedAt\n        version\n        viewerCanEdit\n      }\n    }\n  }\n": typeof types.AdminStructuresDocument,
+    "\n  fragment StructureEditFields on Structure {\n    id\n    name\n    siret\n    siren\n    legalCategory\n    essFamily\n    essFamilyOverride\n    essFamilyExplanation\n    nafCode\n    workforceRange\n    volunteerCount\n    address\n    postalCode\n    communeCode\n    commune {\n      id\n      name\n    }\n    website\n    email\n    phone\n    description\n    services\n    values\n    acceptsInterns\n    seeksVolunteers\n    esus\n    status\n    lastVerifiedAt\n    createdAt\n    updatedAt\n    version\n    viewerCanEdit\n    sectors {\n      id\n      slug\n      name\n    }\n    networks {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.StructureEditFieldsFragmentDoc,
+    "\n  query StructureEdit($id: ID!) {\n    structure(id: $id) {\n      ...StructureEditFields\n    }\n    sectors {\n      id\n      slug\n      name\n    }\n    networks {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.StructureEditDocument,
+    "\n  query StructureReferences {\n    sectors {\n      id\n      slug\n      name\n    }\n    networks {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.StructureReferencesDocument,
+    "\n  mutation UpdateStructure($id: ID!, $version: Int!, $input: StructurePatch!) {\n    updateStructure(id: $id, version: $version, input: $input) {\n      ...StructureEditFields\n    }\n  }\n": typeof types.UpdateStructureDocument,
+    "\n  mutation CreateStructure($input: CreateStructureInput!) {\n    createStructure(input: $input) {\n      ...StructureEditFields\n    }\n  }\n": typeof types.CreateStructureDocument,
+    "\n  mutation SetStructureSectors($id: ID!, $codes: [String!]!) {\n    setStructureSectors(id: $id, codes: $codes) {\n      id\n      sectors {\n        id\n        slug\n        name\n      }\n    }\n  }\n": typeof types.SetStructureSectorsDocument,
+    "\n  mutation SetStructureNetworks($id: ID!, $codes: [String!]!) {\n    setStructureNetworks(id: $id, codes: $codes) {\n      id\n      networks {\n        id\n        slug\n        name\n      }\n    }\n  }\n": typeof types.SetStructureNetworksDocument,
+    "\n  mutation ArchiveStructure($id: ID!, $version: Int!) {\n    archiveStructure(id: $id, version: $version) {\n      ...StructureEditFields\n    }\n  }\n": typeof types.ArchiveStructureDocument,
 };
 const documents: Documents = {
+    "\n  query Viewer {\n    viewer {\n      id\n      email\n      displayName\n      roles\n    }\n  }\n": types.ViewerDocument,
+    "\n  query AuditLog($entityType: String, $entityId: String, $actor: String, $action: String, $first: Int, $after: String) {\n    auditLog(entityType: $entityType, entityId: $entityId, actor: $actor, action: $action, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          at\n          actor\n          action\n          entityType\n          entityId\n          changes {\n            field\n            before\n            after\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AuditLogDocument,
     "\n  query EcosystemStats {\n    ecosystemStats {\n      structures\n      sectors\n      networks\n      persons\n      workshops\n      chantiers\n      studyDays\n      mentorOffers\n      communes\n      epcis\n    }\n  }\n": types.EcosystemStatsDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  fragment AccountFields on Account {\n    id\n    email\n    displayName\n    roles\n    disabled\n    locked\n    lastLoginAt\n    version\n    structures {\n      id\n      name\n    }\n    sectors {\n      id\n      slug\n      name\n    }\n  }\n": types.AccountFieldsFragmentDoc,
+    "\n  query Accounts($first: Int, $after: String) {\n    accounts(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...AccountFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    sectors {\n      id\n      slug\n      name\n    }\n  }\n": types.AccountsDocument,
+    "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      ...AccountFields\n    }\n  }\n": types.CreateAccountDocument,
+    "\n  mutation UpdateAccount($id: ID!, $version: Int!, $input: UpdateAccountInput!) {\n    updateAccount(id: $id, version: $version, input: $input) {\n      ...AccountFields\n    }\n  }\n": types.UpdateAccountDocument,
+    "\n  mutation ImportStructures($csv: String!, $commit: Boolean!, $skipInvalid: Boolean) {\n    importStructures(csv: $csv, commit: $commit, skipInvalid: $skipInvalid) {\n      committed\n      totalRows\n      validRows\n      created\n      updated\n      errors {\n        line\n        column\n        message\n      }\n      preview {\n        line\n        action\n        name\n        siret\n        communeCode\n      }\n    }\n  }\n": types.ImportStructuresDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      id\n      email\n      displayName\n      roles\n    }\n  }\n": types.LoginDocument,
+    "\n  query Submissions($status: [SubmissionStatus!], $first: Int, $after: String) {\n    submissions(status: $status, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          kind\n          status\n          createdAt\n          submitterName\n          submitterEmail\n          message\n          rejectReason\n          reviewedAt\n          structure {\n            id\n            name\n          }\n          changes {\n            field\n            current\n            proposed\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SubmissionsDocument,
+    "\n  mutation AcceptSubmission($id: ID!) {\n    acceptSubmission(id: $id) {\n      id\n      status\n      reviewedAt\n      structure {\n        id\n        name\n      }\n    }\n  }\n": types.AcceptSubmissionDocument,
+    "\n  mutation RejectSubmission($id: ID!, $reason: String!) {\n    rejectSubmission(id: $id, reason: $reason) {\n      id\n      status\n      reviewedAt\n      rejectReason\n    }\n  }\n": types.RejectSubmissionDocument,
+    "\n  query MailOutbox($first: Int) {\n    mailOutbox(first: $first) {\n      id\n      recipient\n      subject\n      body\n      createdAt\n    }\n  }\n": types.MailOutboxDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n": types.ResetPasswordDocument,
+    "\n  query AdminPersons($text: String, $page: Int, $pageSize: Int) {\n    adminPersons(text: $text, page: $page, pageSize: $pageSize) {\n      totalCount\n      items {\n        id\n        displayName\n        firstName\n        lastName\n        email\n        isPublic\n        structure {\n          id\n          name\n        }\n        consents {\n          id\n          scope\n          version\n          grantedAt\n          withdrawnAt\n        }\n      }\n    }\n  }\n": types.AdminPersonsDocument,
+    "\n  query PersonData($id: ID!) {\n    personData(id: $id)\n  }\n": types.PersonDataDocument,
+    "\n  mutation ErasePerson($id: ID!) {\n    erasePerson(id: $id) {\n      id\n      displayName\n      firstName\n      lastName\n      email\n      isPublic\n    }\n  }\n": types.ErasePersonDocument,
+    "\n  mutation RecordConsent($personId: ID!, $scope: String!, $version: String!) {\n    recordConsent(personId: $personId, scope: $scope, version: $version) {\n      id\n      scope\n      version\n      grantedAt\n      withdrawnAt\n    }\n  }\n": types.RecordConsentDocument,
+    "\n  mutation WithdrawConsent($id: ID!) {\n    withdrawConsent(id: $id) {\n      id\n      scope\n      version\n      grantedAt\n      withdrawnAt\n    }\n  }\n": types.WithdrawConsentDocument,
+    "\n  query AdminStructures(\n    $text: String\n    $status: [StructureStatus!]\n    $sort: AdminStructureSort\n    $descending: Boolean\n    $page: Int!\n    $pageSize: Int!\n  ) {\n    adminStructures(text: $text, status: $status, sort: $sort, descending: $descending, page: $page, pageSize: $pageSize) {\n      totalCount\n      items {\n        id\n        name\n        status\n        essFamily\n        commune {\n          id\n          name\n        }\n        createdAt\n        updatedAt\n        version\n        viewerCanEdit\n      }\n    }\n  }\n": types.AdminStructuresDocument,
+    "\n  fragment StructureEditFields on Structure {\n    id\n    name\n    siret\n    siren\n    legalCategory\n    essFamily\n    essFamilyOverride\n    essFamilyExplanation\n    nafCode\n    workforceRange\n    volunteerCount\n    address\n    postalCode\n    communeCode\n    commune {\n      id\n      name\n    }\n    website\n    email\n    phone\n    description\n    services\n    values\n    acceptsInterns\n    seeksVolunteers\n    esus\n    status\n    lastVerifiedAt\n    createdAt\n    updatedAt\n    version\n    viewerCanEdit\n    sectors {\n      id\n      slug\n      name\n    }\n    networks {\n      id\n      slug\n      name\n    }\n  }\n": types.StructureEditFieldsFragmentDoc,
+    "\n  query StructureEdit($id: ID!) {\n    structure(id: $id) {\n      ...StructureEditFields\n    }\n    sectors {\n      id\n      slug\n      name\n    }\n    networks {\n      id\n      slug\n      name\n    }\n  }\n": types.StructureEditDocument,
+    "\n  query StructureReferences {\n    sectors {\n      id\n      slug\n      name\n    }\n    networks {\n      id\n      slug\n      name\n    }\n  }\n": types.StructureReferencesDocument,
+    "\n  mutation UpdateStructure($id: ID!, $version: Int!, $input: StructurePatch!) {\n    updateStructure(id: $id, version: $version, input: $input) {\n      ...StructureEditFields\n    }\n  }\n": types.UpdateStructureDocument,
+    "\n  mutation CreateStructure($input: CreateStructureInput!) {\n    createStructure(input: $input) {\n      ...StructureEditFields\n    }\n  }\n": types.CreateStructureDocument,
+    "\n  mutation SetStructureSectors($id: ID!, $codes: [String!]!) {\n    setStructureSectors(id: $id, codes: $codes) {\n      id\n      sectors {\n        id\n        slug\n        name\n      }\n    }\n  }\n": types.SetStructureSectorsDocument,
+    "\n  mutation SetStructureNetworks($id: ID!, $codes: [String!]!) {\n    setStructureNetworks(id: $id, codes: $codes) {\n      id\n      networks {\n        id\n        slug\n        name\n      }\n    }\n  }\n": types.SetStructureNetworksDocument,
+    "\n  mutation ArchiveStructure($id: ID!, $version: Int!) {\n    archiveStructure(id: $id, version: $version) {\n      ...StructureEditFields\n    }\n  }\n": types.ArchiveStructureDocument,
 };
 
 /**
@@ -37,7 +95,123 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      email\n      displayName\n      roles\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      email\n      displayName\n      roles\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($entityType: String, $entityId: String, $actor: String, $action: String, $first: Int, $after: String) {\n    auditLog(entityType: $entityType, entityId: $entityId, actor: $actor, action: $action, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          at\n          actor\n          action\n          entityType\n          entityId\n          changes {\n            field\n            before\n            after\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($entityType: String, $entityId: String, $actor: String, $action: String, $first: Int, $after: String) {\n    auditLog(entityType: $entityType, entityId: $entityId, actor: $actor, action: $action, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          at\n          actor\n          action\n          entityType\n          entityId\n          changes {\n            field\n            before\n            after\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query EcosystemStats {\n    ecosystemStats {\n      structures\n      sectors\n      networks\n      persons\n      workshops\n      chantiers\n      studyDays\n      mentorOffers\n      communes\n      epcis\n    }\n  }\n"): (typeof documents)["\n  query EcosystemStats {\n    ecosystemStats {\n      structures\n      sectors\n      networks\n      persons\n      workshops\n      chantiers\n      studyDays\n      mentorOffers\n      communes\n      epcis\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccountFields on Account {\n    id\n    email\n    displayName\n    roles\n    disabled\n    locked\n    lastLoginAt\n    version\n    structures {\n      id\n      name\n    }\n    sectors {\n      id\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AccountFields on Account {\n    id\n    email\n    displayName\n    roles\n    disabled\n    locked\n    lastLoginAt\n    version\n    structures {\n      id\n      name\n    }\n    sectors {\n      id\n      slug\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Accounts($first: Int, $after: String) {\n    accounts(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...AccountFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    sectors {\n      id\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  query Accounts($first: Int, $after: String) {\n    accounts(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...AccountFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    sectors {\n      id\n      slug\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      ...AccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      ...AccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAccount($id: ID!, $version: Int!, $input: UpdateAccountInput!) {\n    updateAccount(id: $id, version: $version, input: $input) {\n      ...AccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAccount($id: ID!, $version: Int!, $input: UpdateAccountInput!) {\n    updateAccount(id: $id, version: $version, input: $input) {\n      ...AccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportStructures($csv: String!, $commit: Boolean!, $skipInvalid: Boolean) {\n    importStructures(csv: $csv, commit: $commit, skipInvalid: $skipInvalid) {\n      committed\n      totalRows\n      validRows\n      created\n      updated\n      errors {\n        line\n        column\n        message\n      }\n      preview {\n        line\n        action\n        name\n        siret\n        communeCode\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ImportStructures($csv: String!, $commit: Boolean!, $skipInvalid: Boolean) {\n    importStructures(csv: $csv, commit: $commit, skipInvalid: $skipInvalid) {\n      committed\n      totalRows\n      validRows\n      created\n      updated\n      errors {\n        line\n        column\n        message\n      }\n      preview {\n        line\n        action\n        name\n        siret\n        communeCode\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      id\n      email\n      displayName\n      roles\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      id\n      email\n      displayName\n      roles\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Submissions($status: [SubmissionStatus!], $first: Int, $after: String) {\n    submissions(status: $status, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          kind\n          status\n          createdAt\n          submitterName\n          submitterEmail\n          message\n          rejectReason\n          reviewedAt\n          structure {\n            id\n            name\n          }\n          changes {\n            field\n            current\n            proposed\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Submissions($status: [SubmissionStatus!], $first: Int, $after: String) {\n    submissions(status: $status, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          kind\n          status\n          createdAt\n          submitterName\n          submitterEmail\n          message\n          rejectReason\n          reviewedAt\n          structure {\n            id\n            name\n          }\n          changes {\n            field\n            current\n            proposed\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptSubmission($id: ID!) {\n    acceptSubmission(id: $id) {\n      id\n      status\n      reviewedAt\n      structure {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptSubmission($id: ID!) {\n    acceptSubmission(id: $id) {\n      id\n      status\n      reviewedAt\n      structure {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectSubmission($id: ID!, $reason: String!) {\n    rejectSubmission(id: $id, reason: $reason) {\n      id\n      status\n      reviewedAt\n      rejectReason\n    }\n  }\n"): (typeof documents)["\n  mutation RejectSubmission($id: ID!, $reason: String!) {\n    rejectSubmission(id: $id, reason: $reason) {\n      id\n      status\n      reviewedAt\n      rejectReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailOutbox($first: Int) {\n    mailOutbox(first: $first) {\n      id\n      recipient\n      subject\n      body\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query MailOutbox($first: Int) {\n    mailOutbox(first: $first) {\n      id\n      recipient\n      subject\n      body\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPersons($text: String, $page: Int, $pageSize: Int) {\n    adminPersons(text: $text, page: $page, pageSize: $pageSize) {\n      totalCount\n      items {\n        id\n        displayName\n        firstName\n        lastName\n        email\n        isPublic\n        structure {\n          id\n          name\n        }\n        consents {\n          id\n          scope\n          version\n          grantedAt\n          withdrawnAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminPersons($text: String, $page: Int, $pageSize: Int) {\n    adminPersons(text: $text, page: $page, pageSize: $pageSize) {\n      totalCount\n      items {\n        id\n        displayName\n        firstName\n        lastName\n        email\n        isPublic\n        structure {\n          id\n          name\n        }\n        consents {\n          id\n          scope\n          version\n          grantedAt\n          withdrawnAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersonData($id: ID!) {\n    personData(id: $id)\n  }\n"): (typeof documents)["\n  query PersonData($id: ID!) {\n    personData(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ErasePerson($id: ID!) {\n    erasePerson(id: $id) {\n      id\n      displayName\n      firstName\n      lastName\n      email\n      isPublic\n    }\n  }\n"): (typeof documents)["\n  mutation ErasePerson($id: ID!) {\n    erasePerson(id: $id) {\n      id\n      displayName\n      firstName\n      lastName\n      email\n      isPublic\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordConsent($personId: ID!, $scope: String!, $version: String!) {\n    recordConsent(personId: $personId, scope: $scope, version: $version) {\n      id\n      scope\n      version\n      grantedAt\n      withdrawnAt\n    }\n  }\n"): (typeof documents)["\n  mutation RecordConsent($personId: ID!, $scope: String!, $version: String!) {\n    recordConsent(personId: $personId, scope: $scope, version: $version) {\n      id\n      scope\n      version\n      grantedAt\n      withdrawnAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawConsent($id: ID!) {\n    withdrawConsent(id: $id) {\n      id\n      scope\n      version\n      grantedAt\n      withdrawnAt\n    }\n  }\n"): (typeof documents)["\n  mutation WithdrawConsent($id: ID!) {\n    withdrawConsent(id: $id) {\n      id\n      scope\n      version\n      grantedAt\n      withdrawnAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminStructures(\n    $text: String\n    $status: [StructureStatus!]\n    $sort: AdminStructureSort\n    $descending: Boolean\n    $page: Int!\n    $pageSize: Int!\n  ) {\n    adminStructures(text: $text, status: $status, sort: $sort, descending: $descending, page: $page, pageSize: $pageSize) {\n      totalCount\n      items {\n        id\n        name\n        status\n        essFamily\n        commune {\n          id\n          name\n        }\n        createdAt\n        updatedAt\n        version\n        viewerCanEdit\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminStructures(\n    $text: String\n    $status: [StructureStatus!]\n    $sort: AdminStructureSort\n    $descending: Boolean\n    $page: Int!\n    $pageSize: Int!\n  ) {\n    adminStructures(text: $text, status: $status, sort: $sort, descending: $descending, page: $page, pageSize: $pageSize) {\n      totalCount\n      items {\n        id\n        name\n        status\n        essFamily\n        commune {\n          id\n          name\n        }\n        createdAt\n        updatedAt\n        version\n        viewerCanEdit\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StructureEditFields on Structure {\n    id\n    name\n    siret\n    siren\n    legalCategory\n    essFamily\n    essFamilyOverride\n    essFamilyExplanation\n    nafCode\n    workforceRange\n    volunteerCount\n    address\n    postalCode\n    communeCode\n    commune {\n      id\n      name\n    }\n    website\n    email\n    phone\n    description\n    services\n    values\n    acceptsInterns\n    seeksVolunteers\n    esus\n    status\n    lastVerifiedAt\n    createdAt\n    updatedAt\n    version\n    viewerCanEdit\n    sectors {\n      id\n      slug\n      name\n    }\n    networks {\n      id\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment StructureEditFields on Structure {\n    id\n    name\n    siret\n    siren\n    legalCategory\n    essFamily\n    essFamilyOverride\n    essFamilyExplanation\n    nafCode\n    workforceRange\n    volunteerCount\n    address\n    postalCode\n    communeCode\n    commune {\n      id\n      name\n    }\n    website\n    email\n    phone\n    description\n    services\n    values\n    acceptsInterns\n    seeksVolunteers\n    esus\n    status\n    lastVerifiedAt\n    createdAt\n    updatedAt\n    version\n    viewerCanEdit\n    sectors {\n      id\n      slug\n      name\n    }\n    networks {\n      id\n      slug\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StructureEdit($id: ID!) {\n    structure(id: $id) {\n      ...StructureEditFields\n    }\n    sectors {\n      id\n      slug\n      name\n    }\n    networks {\n      id\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  query StructureEdit($id: ID!) {\n    structure(id: $id) {\n      ...StructureEditFields\n    }\n    sectors {\n      id\n      slug\n      name\n    }\n    networks {\n      id\n      slug\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StructureReferences {\n    sectors {\n      id\n      slug\n      name\n    }\n    networks {\n      id\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  query StructureReferences {\n    sectors {\n      id\n      slug\n      name\n    }\n    networks {\n      id\n      slug\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateStructure($id: ID!, $version: Int!, $input: StructurePatch!) {\n    updateStructure(id: $id, version: $version, input: $input) {\n      ...StructureEditFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateStructure($id: ID!, $version: Int!, $input: StructurePatch!) {\n    updateStructure(id: $id, version: $version, input: $input) {\n      ...StructureEditFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateStructure($input: CreateStructureInput!) {\n    createStructure(input: $input) {\n      ...StructureEditFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateStructure($input: CreateStructureInput!) {\n    createStructure(input: $input) {\n      ...StructureEditFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetStructureSectors($id: ID!, $codes: [String!]!) {\n    setStructureSectors(id: $id, codes: $codes) {\n      id\n      sectors {\n        id\n        slug\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetStructureSectors($id: ID!, $codes: [String!]!) {\n    setStructureSectors(id: $id, codes: $codes) {\n      id\n      sectors {\n        id\n        slug\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetStructureNetworks($id: ID!, $codes: [String!]!) {\n    setStructureNetworks(id: $id, codes: $codes) {\n      id\n      networks {\n        id\n        slug\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetStructureNetworks($id: ID!, $codes: [String!]!) {\n    setStructureNetworks(id: $id, codes: $codes) {\n      id\n      networks {\n        id\n        slug\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveStructure($id: ID!, $version: Int!) {\n    archiveStructure(id: $id, version: $version) {\n      ...StructureEditFields\n    }\n  }\n"): (typeof documents)["\n  mutation ArchiveStructure($id: ID!, $version: Int!) {\n    archiveStructure(id: $id, version: $version) {\n      ...StructureEditFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

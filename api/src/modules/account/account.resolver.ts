@@ -108,7 +108,7 @@ export class AccountResolver {
   @Query(() => [MailMessage], { description: 'Development outbox: the mail the platform sent, newest first.' })
   async mailOutbox(@Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true }) first?: number | null) {
     const rows = await ctx.ds.query(
-      `SELECT id::text, recipient, subject, body, created_at AS "createdAt" FROM mail_outbox ORDER BY id DESC LIMIT $1`,
+      `SELECT id::text, recipient, subject, body, created_at AS "createdAt" FROM mail_outbox ORDER BY mail_outbox.id DESC LIMIT $1`,
       [pageSize(first)],
     );
     return rows;

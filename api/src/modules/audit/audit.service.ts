@@ -44,7 +44,7 @@ export async function listAudit(ctx: Context, f: AuditFilter): Promise<Connectio
     after: any;
   }> = await ctx.ds.query(
     `SELECT id::text, at, actor, action, entity_type, entity_id, before, after FROM audit_log
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${params.push(size + 1)}`,
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY audit_log.id DESC LIMIT $${params.push(size + 1)}`,
     params,
   );
   const entries: AuditEntry[] = rows.map((r) => ({

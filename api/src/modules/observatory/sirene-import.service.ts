@@ -91,7 +91,7 @@ export async function importSirene(ds: DataSource, o: SireneImportOptions): Prom
   const communes = await territoryCommunes(ds, o.territory);
 
   let [job] = await ds.query(
-    `SELECT id::text, phase, lines_done::int AS "linesDone" FROM sirene_import WHERE file_key = $1 AND phase <> 'DONE' ORDER BY id DESC LIMIT 1`,
+    `SELECT id::text, phase, lines_done::int AS "linesDone" FROM sirene_import WHERE file_key = $1 AND phase <> 'DONE' ORDER BY sirene_import.id DESC LIMIT 1`,
     [fileKey],
   );
   const resumed = !!job;

@@ -27,7 +27,7 @@ export async function listPlan(ctx: Context): Promise<PlanAction[]> {
       .query(`SELECT id::text, action_id::text, title, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", to_char(done_on, 'YYYY-MM-DD') AS "doneOn"
       FROM plan_milestone ORDER BY due_on NULLS LAST, id`),
     ctx.ds.query(
-      `SELECT id::text, action_id::text, code, title, unit, target::float8, computed_key AS "computedKey" FROM plan_indicator ORDER BY id`,
+      `SELECT id::text, action_id::text, code, title, unit, target::float8, computed_key AS "computedKey" FROM plan_indicator ORDER BY plan_indicator.id`,
     ),
     ctx.ds.query(`SELECT indicator_id::text, to_char(measured_on, 'YYYY-MM-DD') AS "measuredOn", value::float8, note, source
       FROM plan_indicator_value ORDER BY measured_on`),
@@ -107,7 +107,7 @@ export async function recordIndicatorValue(ctx: Context, code: string, measuredO
 export async function listMeetings(ctx: Context): Promise<SteeringMeeting[]> {
   const [meetings, decisions] = await Promise.all([
     ctx.ds.query(
-      `SELECT id::text, to_char(held_on, 'YYYY-MM-DD') AS "heldOn", title, notes FROM steering_meeting ORDER BY held_on DESC, id DESC`,
+      `SELECT id::text, to_char(held_on, 'YYYY-MM-DD') AS "heldOn", title, notes FROM steering_meeting ORDER BY held_on DESC, steering_meeting.id DESC`,
     ),
     ctx.ds.query(`SELECT d.id::text, d.meeting_id::text, d.text, d.owner, to_char(d.due_on, 'YYYY-MM-DD') AS "dueOn", d.status,
         d.follow_up AS "followUp", a.number AS "actionNumber"

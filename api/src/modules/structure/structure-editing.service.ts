@@ -45,7 +45,7 @@ export async function toValues(
     phone: blankToNull(patch.phone),
     description: blankToNull(patch.description),
     services: blankToNull(patch.services),
-    valuesStatement: blankToNull(patch.valuesStatement),
+    valuesStatement: blankToNull(patch.values),
     acceptsInterns: patch.acceptsInterns ?? undefined,
     seeksVolunteers: patch.seeksVolunteers ?? undefined,
     esus: patch.esus ?? undefined,
@@ -94,13 +94,19 @@ export async function toValues(
     essFlag: !!merged.esus || !!merged.sireneEssFlag,
   }).family;
   if (merged.perimeterDecision && !merged.perimeterReason) {
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Indiquez la raison de la décision de périmètre.', { field: 'perimeterReason' });
+    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Indiquez la raison de la décision de périmètre.', {
+      field: 'perimeterReason',
+    });
   }
   v.inPerimeter = perimeterOf(merged).inPerimeter;
   if (merged.status === StructureStatus.PUBLISHED && merged.diffusible === false) {
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Cette unité est non diffusible (SIRENE) : elle ne peut pas être publiée.', {
-      field: 'status',
-    });
+    throw new UserInputError(
+      ErrorCode.BAD_USER_INPUT,
+      'Cette unité est non diffusible (SIRENE) : elle ne peut pas être publiée.',
+      {
+        field: 'status',
+      },
+    );
   }
   return v;
 }

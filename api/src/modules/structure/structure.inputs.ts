@@ -99,10 +99,10 @@ export class StructurePatch {
   @MaxLength(5000)
   services?: string | null;
 
-  @Field(() => String, { nullable: true, name: 'values' })
+  @Field(() => String, { nullable: true, description: 'Values the structure stands for.' })
   @IsOptional()
   @MaxLength(5000)
-  valuesStatement?: string | null;
+  values?: string | null;
 
   @Field(() => Boolean, { nullable: true })
   @IsOptional()

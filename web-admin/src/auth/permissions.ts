@@ -1,0 +1,56 @@
+import type { Role } from '../gql/graphql';
+
+/** The admin sections, in navigation order. */
+export type Section =
+  'dashboard' | 'structures' | 'newStructure' | 'moderation' | 'audit' | 'accounts' | 'import' | 'persons' | 'outbox';
+
+/** Roles that may open each section (the API checks again: this only shapes the UI). */
+const SECTION_ROLES: Record<Section, readonly Role[] | 'any-but-editor-only'> = {
+  dashboard: 'any-but-editor-only',
+  structures: ['ADMIN', 'STEERING', 'STRUCTURE_EDITOR'],
+  newStructure: ['ADMIN'],
+  moderation: ['ADMIN', 'STEERING'],
+  audit: ['ADMIN', 'STEERING'],
+  accounts: ['ADMIN'],
+  import: ['ADMIN'],
+  persons: ['ADMIN'],
+  outbox: ['ADMIN'],
+};
+
+export function hasRole(roles: readonly Role[] | undefined, ...wanted: Role[]): boolean {
+  return !!roles && roles.some((r) => wanted.includes(r));
+}
+
+export function canSee(roles: readonly Role[] | undefined, section: Section): boolean {
+  if (!roles) return false;
+  const allowed = SECTION_ROLES[section];
+  if (allowed === 'any-but-editor-only') {
+    // A structure editor sees their structures only.
+    return !(roles.length > 0 && roles.every((r) => r === 'STRUCTURE_EDITOR'));
+  }
+  return hasRole(roles, ...allowed);
+}
+
+export const isAdmin = (roles: readonly Role[] | undefined) => hasRole(roles, 'ADMIN');
+
+export interface NavItem {
+  section: Section;
+  to: string;
+  label: string;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { section: 'dashboard', to: '/', label: 'Tableau de bord' },
+  { section: 'structures', to: '/structures', label: 'Structures' },
+  { section: 'moderation', to: '/moderation', label: 'Modération' },
+  { section: 'audit', to: '/audit', label: "Journal d'audit" },
+  { section: 'accounts', to: '/comptes', label: 'Comptes' },
+  { section: 'import', to: '/import', label: 'Import CSV' },
+  { section: 'persons', to: '/personnes', label: 'Personnes' },
+  { section: 'outbox', to: '/boite-d-envoi', label: "Boîte d'envoi" },
+];
+
+/** Where a viewer lands after logging in. */
+export function homeOf(roles: readonly Role[] | undefined): string {
+  return canSee(roles, 'dashboard') ? '/' : '/structures';
+}

@@ -1,0 +1,120 @@
+import type { EssFamily, Role, StructureStatus } from '../gql/graphql';
+
+export const STATUS_LABELS: Record<StructureStatus, string> = {
+  DRAFT: 'Brouillon',
+  PUBLISHED: 'Publiée',
+  ARCHIVED: 'Archivée',
+};
+
+export const STATUSES: StructureStatus[] = ['DRAFT', 'PUBLISHED', 'ARCHIVED'];
+
+export const ESS_FAMILY_LABELS: Record<EssFamily, string> = {
+  ASSOCIATION: 'Association',
+  COOPERATIVE: 'Coopérative',
+  MUTUELLE: 'Mutuelle',
+  FONDATION: 'Fondation',
+  ENTREPRISE_ESS: "Entreprise commerciale de l'ESS",
+  OTHER: 'Autre',
+};
+
+export const ESS_FAMILIES = Object.keys(ESS_FAMILY_LABELS) as EssFamily[];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: 'Mission territoriale (administration)',
+  STEERING: 'Comité de pilotage (lecture)',
+  FACILITATOR: 'Animateur·rice de secteur',
+  STRUCTURE_EDITOR: 'Éditeur·rice de structure',
+  PARTNER: 'Partenaire (CRESS, APES)',
+};
+
+export const ROLES = Object.keys(ROLE_LABELS) as Role[];
+
+/** INSEE workforce ranges (tranches d'effectifs salariés). */
+export const WORKFORCE_RANGE_LABELS: ReadonlyArray<[string, string]> = [
+  ['NN', 'Non employeuse'],
+  ['00', '0 salarié'],
+  ['01', '1 ou 2 salariés'],
+  ['02', '3 à 5 salariés'],
+  ['03', '6 à 9 salariés'],
+  ['11', '10 à 19 salariés'],
+  ['12', '20 à 49 salariés'],
+  ['21', '50 à 99 salariés'],
+  ['22', '100 à 199 salariés'],
+  ['31', '200 à 249 salariés'],
+  ['32', '250 à 499 salariés'],
+  ['41', '500 à 999 salariés'],
+  ['42', '1 000 à 1 999 salariés'],
+  ['51', '2 000 à 4 999 salariés'],
+  ['52', '5 000 à 9 999 salariés'],
+  ['53', '10 000 salariés et plus'],
+];
+
+/** French labels of structure fields (form, conflicts, audit log, moderation). */
+export const STRUCTURE_FIELD_LABELS: Record<string, string> = {
+  name: 'Nom',
+  siret: 'SIRET',
+  siren: 'SIREN',
+  legalCategory: 'Catégorie juridique (INSEE)',
+  essFamily: 'Famille ESS (calculée)',
+  essFamilyOverride: 'Famille ESS imposée',
+  nafCode: 'Code NAF',
+  workforceRange: "Tranche d'effectifs",
+  volunteerCount: 'Nombre de bénévoles',
+  address: 'Adresse',
+  postalCode: 'Code postal',
+  communeCode: 'Code commune (INSEE)',
+  latitude: 'Latitude',
+  longitude: 'Longitude',
+  website: 'Site web',
+  email: 'Courriel de contact',
+  phone: 'Téléphone',
+  description: 'Description',
+  services: 'Services proposés',
+  values: 'Valeurs',
+  valuesStatement: 'Valeurs',
+  acceptsInterns: 'Accueille des stagiaires',
+  seeksVolunteers: 'Cherche des bénévoles',
+  esus: 'Agrément ESUS',
+  status: 'Statut de publication',
+  lastVerifiedAt: 'Dernière vérification',
+  markVerified: 'Données vérifiées',
+  sectors: 'Secteurs',
+  networks: 'Réseaux',
+  version: 'Version',
+  createdAt: 'Création',
+  updatedAt: 'Dernière modification',
+};
+
+export function fieldLabel(field: string): string {
+  return STRUCTURE_FIELD_LABELS[field] ?? field;
+}
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  CREATE: 'Création',
+  UPDATE: 'Modification',
+  ARCHIVE: 'Archivage',
+  SET_SECTORS: 'Secteurs modifiés',
+  SET_NETWORKS: 'Réseaux modifiés',
+  CREATE_FROM_SUBMISSION: 'Création (proposition acceptée)',
+  APPLY_CORRECTION: 'Correction appliquée',
+  ACCEPT: 'Proposition acceptée',
+  REJECT: 'Proposition refusée',
+  PASSWORD_RESET: 'Mot de passe réinitialisé',
+  LOGIN: 'Connexion',
+  IMPORT: 'Import CSV',
+  ERASE: 'Anonymisation',
+};
+
+export function actionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+export const ENTITY_TYPE_LABELS: Record<string, string> = {
+  Structure: 'Structure',
+  Account: 'Compte',
+  StructureSubmission: 'Proposition',
+  Sector: 'Secteur',
+  Network: 'Réseau',
+  Person: 'Personne',
+  Consent: 'Consentement',
+};
