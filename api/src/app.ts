@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { DataSource } from 'typeorm';
@@ -100,7 +100,12 @@ export async function createApp(
   opts: AppOptions,
 ): Promise<{ app: Express; apollo: ApolloServer<Context>; stop: () => Promise<void> }> {
   const schema = await buildEssorSchema();
-  const plugins: ApolloServerPlugin<Context>[] = [depthLimitPlugin(), ApolloServerPluginLandingPageDisabled()];
+  // No cache hints are set: the cache-control plugin would only instrument every field.
+  const plugins: ApolloServerPlugin<Context>[] = [
+    depthLimitPlugin(),
+    ApolloServerPluginLandingPageDisabled(),
+    ApolloServerPluginCacheControlDisabled(),
+  ];
   if (opts.exposeStatementCount) plugins.push(statementCountPlugin() as ApolloServerPlugin<Context>);
   const apollo = new ApolloServer<Context>({
     schema,
@@ -127,7 +132,8 @@ export async function createApp(
     '/graphql',
     express.json({ limit: '1mb' }),
     (req, res, next) => {
-      // Each request runs inside its own statement tally (AsyncLocalStorage).
+      // Tests and benchmarks: each request runs inside its own statement tally (AsyncLocalStorage).
+      if (!opts.exposeStatementCount) return next();
       const tally: StatementTally = { count: 0 };
       (req as express.Request & { tally?: StatementTally }).tally = tally;
       runWithTally(tally, () => next());

@@ -1,9 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema, type MiddlewareFn } from 'type-graphql';
+import { buildSchema } from 'type-graphql';
 import { accessRuleOf, authChecker } from './common/auth/access';
-import type { Context } from './common/context';
-import { ForbiddenError } from './common/errors';
 import { AccountResolver } from './modules/account/account.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { StructureEditingResolver } from './modules/structure/structure-editing.resolver';
@@ -69,15 +67,20 @@ export const RESOLVERS = [
   EcosystemStatsResolver,
 ] as const;
 
-const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
-
-/** Runtime half of deny-by-default: a root field without an access rule is refused. */
-const denyUnmarkedRootFields: MiddlewareFn<Context> = ({ info }, next) => {
-  if (ROOT_TYPES.has(info.parentType.name) && !accessRuleOf(info.parentType.getFields()[info.fieldName])) {
-    throw new ForbiddenError();
+/**
+ * Deny by default, enforced when the schema is built: a root field without `@Public()` or
+ * `@Roles(...)` stops the server from starting (checked once, not on every field resolution).
+ */
+function assertEveryRootFieldHasAnAccessRule(schema: GraphQLSchema): GraphQLSchema {
+  const unmarked: string[] = [];
+  for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    for (const field of Object.values(root?.getFields() ?? {})) {
+      if (!accessRuleOf(field)) unmarked.push(`${root!.name}.${field.name}`);
+    }
   }
-  return next();
-};
+  if (unmarked.length) throw new Error(`Root fields without an access rule (@Public or @Roles): ${unmarked.join(', ')}`);
+  return schema;
+}
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -88,9 +91,8 @@ export function buildEssorSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },
-    globalMiddlewares: [denyUnmarkedRootFields],
     emitSchemaFile: false,
-  });
+  }).then(assertEveryRootFieldHasAnAccessRule);
   return cached;
 }
 

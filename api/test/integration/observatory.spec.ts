@@ -145,3 +145,17 @@ describe('indicators (expected figures computed by hand from the fixture)', () =
     ]);
   });
 });
+
+describe('observatory breakdown by sector', () => {
+  it('comes from the sector snapshot, without a sector filter too', async () => {
+    // This database has no demo data: one sector, linked to one structure of the fixture.
+    const [{ id: sectorId }] = await ds.query(`INSERT INTO sector (slug, name) VALUES ('iae', 'IAE') RETURNING id::text`);
+    await ds.query(
+      `INSERT INTO structure_sector (structure_id, sector_id) SELECT id, $1 FROM structure WHERE siret = '77811112000011'`,
+      [sectorId],
+    );
+    await refreshSnapshot(ds, 2028);
+    const r = await observatoryReport(createContext(ds, null, 'test'), { zone: 'sambre-avesnois', year: 2028 });
+    expect(r.bySector.map((x) => [x.key, x.figures.establishments])).toEqual([['iae', 1]]);
+  });
+});

@@ -141,7 +141,19 @@ export async function observatoryReport(ctx: Context, a: ObservatoryArgs): Promi
     `SELECT o.year, ${sums} FROM ${table} o ${joins} WHERE true ${filter} GROUP BY o.year, o.workforce_range ORDER BY o.year`,
     params.slice(0, -1),
   );
-  const pick = (dim: string) => rows.filter((r) => r.dim === dim);
+  // Sectors have their own grain (a structure may be in several): always from the sector snapshot.
+  if (table === 'observatory_snapshot') {
+    const sectorRows = await ctx.ds.query(
+      `SELECT 'sector' AS dim, s.slug AS key, max(s.name) AS label, o.workforce_range, sum(o.establishments)::int AS establishments,
+         sum(o.employers)::int AS employers, 0 AS declared_count, 0 AS declared_employees
+       FROM observatory_snapshot_sector o JOIN commune c ON c.code = o.commune_code JOIN departement d ON d.code = c.departement_code
+         JOIN sector s ON s.id = o.sector_id
+       WHERE o.year = $${params.length} ${filter} GROUP BY s.slug, o.workforce_range`,
+      params,
+    );
+    rows.push(...sectorRows);
+  }
+  const pick = (dim: string) => rows.filter((r) => r.dim === dim && (dim !== 'sector' || r.key !== ''));
   const seriesByYear = new Map<number, Cell[]>();
   for (const r of seriesRows) {
     if (!seriesByYear.has(r.year)) seriesByYear.set(r.year, []);

@@ -1,0 +1,282 @@
+/**
+ * The fixed operation set of the benchmarks, data-driven: add an entry to measure one more
+ * operation (the runner, the report and `npm run bench:test` pick it up).
+ *
+ * - `variables(f, i)` gives the variables of the i-th request (the runner cycles i over
+ *   `variants`), from fixtures read in the bench database (see `Fixtures`), so that the load
+ *   does not hammer one row.
+ * - `statements` is the SQL statement budget per list level (the response's
+ *   `extensions.sqlStatements` must not exceed their sum; `npm run bench:test` asserts it).
+ * - `postgraphile` is the same operation written by hand in PostGraphile 5's schema (Amber
+ *   preset), with `approximation` saying how it differs; `null` with `why` when stock
+ *   PostGraphile has no equivalent.
+ */
+import { toGlobalId } from '../src/common/relay/global-id';
+
+export interface Fixtures {
+  /** Published structures spread over the id range. */
+  structureIds: string[];
+  /** The 10 first networks by id (the largest national ones in the generated data). */
+  networkIds: string[];
+  /** The most populated communes, with their coordinates (centres of the near-me searches). */
+  cities: Array<{ code: string; name: string; latitude: number; longitude: number }>;
+}
+
+export interface PeerOperation {
+  query: string;
+  variables: (f: Fixtures, i: number) => Record<string, unknown>;
+  /** What differs from Essor's operation, if anything. */
+  approximation?: string;
+}
+
+export interface BenchOperation {
+  name: string;
+  title: string;
+  query: string;
+  variables: (f: Fixtures, i: number) => Record<string, unknown>;
+  /** How many distinct variable sets the runner cycles through. */
+  variants: number;
+  /** SQL statements allowed per list level (path → count), with the reason when > 1. */
+  statements: Record<string, number>;
+  /** Comments on the statement budget (printed in the report). */
+  statementNotes?: string;
+  postgraphile: PeerOperation | { query: null; why: string };
+}
+
+/** Words of the search box: common activities of the ESS (all appear in the generated texts). */
+export const SEARCH_TEXTS = [
+  'insertion',
+  'jardin partagé',
+  'aide à domicile',
+  'théâtre',
+  'épicerie solidaire',
+  'vélo',
+  'numérique',
+  'ressourcerie',
+];
+
+const STRUCTURE_CARD = `
+  id
+  name
+  essFamily
+  description
+  commune { id code name }
+  sectors { id slug name }
+`;
+const FACET = '{ value label count }';
+
+export const OPERATIONS: BenchOperation[] = [
+  {
+    name: 'search',
+    title: 'Directory search: text + family + near me (20 km) + facets, first 20',
+    query: `query BenchSearch($text: String, $essFamily: [EssFamily!], $near: NearInput) {
+  searchStructures(text: $text, essFamily: $essFamily, near: $near, first: 20) {
+    totalCount
+    fuzzy
+    pageInfo { hasNextPage endCursor }
+    edges { cursor distanceKm node { ${STRUCTURE_CARD} } }
+    facets {
+      essFamily ${FACET}
+      sector ${FACET}
+      network ${FACET}
+      epci ${FACET}
+      commune ${FACET}
+      workforceRange ${FACET}
+      acceptsInterns
+      seeksVolunteers
+    }
+  }
+}`,
+    variables: (f, i) => {
+      const city = f.cities[i % f.cities.length];
+      return {
+        text: SEARCH_TEXTS[i % SEARCH_TEXTS.length],
+        essFamily: ['ASSOCIATION'],
+        near: { latitude: city.latitude, longitude: city.longitude, radiusKm: 20 },
+      };
+    },
+    variants: 40,
+    statements: {
+      searchStructures: 4,
+      'searchStructures.edges.node.commune': 1,
+      'searchStructures.edges.node.sectors': 1,
+    },
+    statementNotes:
+      'searchStructures: full-text probe (FTS or typo-tolerant fallback), page, totalCount, facets (all facets in one statement).',
+    postgraphile: {
+      query: null,
+      why: 'stock PostGraphile 5 has no full-text search, radius filter or facet counts (they would take hand-written SQL functions or plugins)',
+    },
+  },
+  {
+    name: 'nested',
+    title: 'Nested graph: 10 networks × 10 members, each with sectors, commune and EPCI',
+    query: `query BenchNested($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ... on Network {
+      id
+      name
+      members(first: 10) {
+        nodes { id name sectors { name } commune { name epci { name } } }
+      }
+    }
+  }
+}`,
+    // `networks` has no arguments and returns all of them (300 here): the 10 are taken by global id.
+    variables: (f) => ({ ids: f.networkIds.map((id) => toGlobalId('Network', id)) }),
+    variants: 1,
+    statements: {
+      nodes: 1,
+      'nodes.members': 1,
+      'nodes.members.nodes.sectors': 1,
+      'nodes.members.nodes.commune': 1,
+      'nodes.members.nodes.commune.epci': 1,
+    },
+    postgraphile: {
+      query: `query BenchNested {
+  allNetworks(first: 10, orderBy: ROW_ID_ASC) {
+    nodes {
+      id
+      name
+      networkMembershipsByNetworkId(first: 10, orderBy: STRUCTURE_ID_ASC) {
+        nodes {
+          structureByStructureId {
+            id
+            name
+            structureSectorsByStructureId { nodes { sectorBySectorId { name } } }
+            communeByCommuneCode { name epciByEpciSiren { name } }
+          }
+        }
+      }
+    }
+  }
+}`,
+      variables: () => ({}),
+      approximation: 'members not filtered on status = PUBLISHED (96 % of the structures are)',
+    },
+  },
+  {
+    name: 'detail',
+    title: 'Structure page: commune, EPCI, sectors (+ facilitators), networks, contacts, participations, 5 nearby',
+    // The StructurePage query of web-public.
+    query: `query BenchStructurePage($id: ID!) {
+  structure(id: $id) {
+    id name essFamily essFamilyExplanation address postalCode
+    commune { id code name }
+    epci { id siren name }
+    website email phone description services values nafCode siret workforceRange workforceRangeLabel
+    volunteerCount acceptsInterns seeksVolunteers esus latitude longitude isDemo lastVerifiedAt
+    networks { id slug name acronym }
+    sectors { id slug name facilitators { id displayName jobTitle email phone } }
+    participations { id kind title status }
+    contacts { id displayName jobTitle email phone }
+    nearby(first: 5) { distanceKm structure { id name essFamily commune { id name } } }
+  }
+}`,
+    variables: (f, i) => ({ id: toGlobalId('Structure', f.structureIds[i % f.structureIds.length]) }),
+    variants: 64,
+    statements: {
+      structure: 1,
+      'structure.commune': 1,
+      'structure.epci': 1,
+      'structure.networks': 1,
+      'structure.sectors': 1,
+      'structure.sectors.facilitators': 1,
+      'structure.participations': 1,
+      'structure.contacts': 1,
+      'structure.nearby': 1,
+      'structure.nearby.structure.commune': 1,
+    },
+    postgraphile: {
+      query: `query BenchStructurePage($id: BigInt!) {
+  structureByRowId(rowId: $id) {
+    id name essFamily essFamilyOverride legalCategory address postalCode
+    communeByCommuneCode { id code name epciByEpciSiren { id siren name } }
+    website email phone description services valuesStatement nafCode siret workforceRange
+    volunteerCount acceptsInterns seeksVolunteers esus latitude longitude isDemo lastVerifiedAt status
+    networkMembershipsByStructureId { nodes { networkByNetworkId { id slug name acronym } } }
+    structureSectorsByStructureId {
+      nodes { sectorBySectorId { id slug name
+        sectorFacilitatorsBySectorId { nodes { personByPersonId { id firstName lastName jobTitle email phone isPublic } } } } }
+    }
+    spaceParticipantsByStructureId { nodes { participatorySpaceBySpaceId { id kind title status } } }
+    peopleByStructureId { nodes { id firstName lastName jobTitle email phone isPublic } }
+  }
+}`,
+      variables: (f, i) => ({ id: f.structureIds[i % f.structureIds.length] }),
+      approximation:
+        'no `nearby` (KNN needs a hand-written SQL function), no visibility rules (published status, public persons) and no derived labels',
+    },
+  },
+  {
+    name: 'detail-core',
+    title: 'Structure page without `nearby` (like for like with PostGraphile)',
+    query: `query BenchStructureCore($id: ID!) {
+  structure(id: $id) {
+    id name essFamily essFamilyExplanation address postalCode
+    commune { id code name }
+    epci { id siren name }
+    website email phone description services values nafCode siret workforceRange workforceRangeLabel
+    volunteerCount acceptsInterns seeksVolunteers esus latitude longitude isDemo lastVerifiedAt
+    networks { id slug name acronym }
+    sectors { id slug name facilitators { id displayName jobTitle email phone } }
+    participations { id kind title status }
+    contacts { id displayName jobTitle email phone }
+  }
+}`,
+    variables: (f, i) => ({ id: toGlobalId('Structure', f.structureIds[i % f.structureIds.length]) }),
+    variants: 64,
+    statements: {
+      structure: 1,
+      'structure.commune': 1,
+      'structure.epci': 1,
+      'structure.networks': 1,
+      'structure.sectors': 1,
+      'structure.sectors.facilitators': 1,
+      'structure.participations': 1,
+      'structure.contacts': 1,
+    },
+    postgraphile: {
+      query: `query BenchStructureCore($id: BigInt!) {
+  structureByRowId(rowId: $id) {
+    id name essFamily essFamilyOverride legalCategory address postalCode
+    communeByCommuneCode { id code name epciByEpciSiren { id siren name } }
+    website email phone description services valuesStatement nafCode siret workforceRange
+    volunteerCount acceptsInterns seeksVolunteers esus latitude longitude isDemo lastVerifiedAt status
+    networkMembershipsByStructureId { nodes { networkByNetworkId { id slug name acronym } } }
+    structureSectorsByStructureId {
+      nodes { sectorBySectorId { id slug name
+        sectorFacilitatorsBySectorId { nodes { personByPersonId { id firstName lastName jobTitle email phone isPublic } } } } }
+    }
+    spaceParticipantsByStructureId { nodes { participatorySpaceBySpaceId { id kind title status } } }
+    peopleByStructureId { nodes { id firstName lastName jobTitle email phone isPublic } }
+  }
+}`,
+      variables: (f, i) => ({ id: f.structureIds[i % f.structureIds.length] }),
+      approximation: 'no visibility rules (published status, public persons) and no derived labels',
+    },
+  },
+  {
+    name: 'panorama',
+    title: 'Territory panorama of the Nord (59): total, by family, sector and EPCI',
+    query: `query BenchPanorama($departement: [String!]) {
+  searchStructures(departement: $departement, first: 0) {
+    totalCount
+    facets { essFamily ${FACET} sector ${FACET} epci ${FACET} }
+  }
+}`,
+    variables: () => ({ departement: ['59'] }),
+    variants: 1,
+    statements: { searchStructures: 4 },
+    statementNotes: 'searchStructures: territory code check, page (even with first: 0), totalCount, facets.',
+    postgraphile: {
+      query: null,
+      why: 'stock PostGraphile 5 has no aggregates (group-by counts need the pg-aggregates plugin)',
+    },
+  },
+];
+
+/** Sum of an operation's statement budget. */
+export function statementBudget(op: BenchOperation): number {
+  return Object.values(op.statements).reduce((s, n) => s + n, 0);
+}
