@@ -13,6 +13,8 @@ const StructureEditPage = lazy(() =>
   import('./pages/structure/StructureEditPage').then((m) => ({ default: m.StructureEditPage })),
 );
 const StructureNewPage = lazy(() => import('./pages/structure/StructureNewPage').then((m) => ({ default: m.StructureNewPage })));
+const ObservatoryPage = lazy(() => import('./pages/observatory/ObservatoryPage').then((m) => ({ default: m.ObservatoryPage })));
+const PlanPage = lazy(() => import('./pages/plan/PlanPage').then((m) => ({ default: m.PlanPage })));
 const ModerationPage = lazy(() => import('./pages/ModerationPage').then((m) => ({ default: m.ModerationPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
 const AccountsPage = lazy(() => import('./pages/AccountsPage').then((m) => ({ default: m.AccountsPage })));
@@ -55,6 +57,12 @@ export function App() {
           </Route>
           <Route element={<RequireSection section="newStructure" />}>
             <Route path="structures/nouvelle" element={<StructureNewPage />} />
+          </Route>
+          <Route element={<RequireSection section="observatory" />}>
+            <Route path="observatoire" element={<ObservatoryPage />} />
+          </Route>
+          <Route element={<RequireSection section="plan" />}>
+            <Route path="plan" element={<PlanPage />} />
           </Route>
           <Route element={<RequireSection section="import" />}>
             <Route path="import" element={<ImportPage />} />

@@ -117,6 +117,8 @@ describe('Navigation by role', () => {
     expect(links).toEqual([
       'Tableau de bord',
       'Structures',
+      'Observatoire',
+      "Plan d'action",
       'Modération',
       "Journal d'audit",
       'Comptes',
@@ -134,7 +136,15 @@ describe('Navigation by role', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Tableau de bord', 'Structures', 'Modération', "Journal d'audit", 'Annuaire public']);
+    ).toEqual([
+      'Tableau de bord',
+      'Structures',
+      'Observatoire',
+      "Plan d'action",
+      'Modération',
+      "Journal d'audit",
+      'Annuaire public',
+    ]);
     expect(screen.queryByRole('link', { name: 'Nouvelle structure' })).not.toBeInTheDocument();
   });
 

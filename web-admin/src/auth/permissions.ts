@@ -2,13 +2,25 @@ import type { Role } from '../gql/graphql';
 
 /** The admin sections, in navigation order. */
 export type Section =
-  'dashboard' | 'structures' | 'newStructure' | 'moderation' | 'audit' | 'accounts' | 'import' | 'persons' | 'outbox';
+  | 'dashboard'
+  | 'structures'
+  | 'newStructure'
+  | 'observatory'
+  | 'plan'
+  | 'moderation'
+  | 'audit'
+  | 'accounts'
+  | 'import'
+  | 'persons'
+  | 'outbox';
 
 /** Roles that may open each section (the API checks again: this only shapes the UI). */
 const SECTION_ROLES: Record<Section, readonly Role[] | 'any-but-editor-only'> = {
   dashboard: 'any-but-editor-only',
   structures: ['ADMIN', 'STEERING', 'STRUCTURE_EDITOR'],
   newStructure: ['ADMIN'],
+  observatory: ['ADMIN', 'STEERING'],
+  plan: ['ADMIN', 'STEERING'],
   moderation: ['ADMIN', 'STEERING'],
   audit: ['ADMIN', 'STEERING'],
   accounts: ['ADMIN'],
@@ -42,6 +54,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { section: 'dashboard', to: '/', label: 'Tableau de bord' },
   { section: 'structures', to: '/structures', label: 'Structures' },
+  { section: 'observatory', to: '/observatoire', label: 'Observatoire' },
+  { section: 'plan', to: '/plan', label: "Plan d'action" },
   { section: 'moderation', to: '/moderation', label: 'Modération' },
   { section: 'audit', to: '/audit', label: "Journal d'audit" },
   { section: 'accounts', to: '/comptes', label: 'Comptes' },
