@@ -15,6 +15,8 @@ const config: CodegenConfig = {
       config: {
         enumsAsTypes: true,
         useTypeImports: true,
+        // Dates ISO 8601 transmises en chaînes.
+        scalars: { DateTimeISO: 'string' },
       },
       presetConfig: {
         fragmentMasking: false,

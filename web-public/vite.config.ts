@@ -1,6 +1,52 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+interface OutputChunkLike {
+  type: 'chunk' | 'asset';
+  fileName: string;
+  isEntry?: boolean;
+  imports?: string[];
+}
+
+/**
+ * Budget du JS initial : le chunk d'entrée et tout ce qu'il importe statiquement
+ * (les imports dynamiques, chargés à la demande, n'en font pas partie).
+ * Après `vite build`, affiche « JS initial : N Ko gzip (budget B Ko) » et fait échouer
+ * le build au-delà du budget. 1 Ko = 1 000 octets.
+ */
+export function initialJsBudget({ budgetKb = 200 }: { budgetKb?: number } = {}): Plugin {
+  return {
+    name: 'essor:initial-js-budget',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const outDir = options.dir ?? path.dirname(options.file ?? '');
+      const chunks = new Map<string, OutputChunkLike>();
+      for (const item of Object.values(bundle) as OutputChunkLike[]) {
+        if (item.type === 'chunk') chunks.set(item.fileName, item);
+      }
+      const initial = new Set<string>();
+      const visit = (fileName: string) => {
+        if (initial.has(fileName)) return;
+        initial.add(fileName);
+        for (const imported of chunks.get(fileName)?.imports ?? []) if (chunks.has(imported)) visit(imported);
+      };
+      for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
+
+      let bytes = 0;
+      for (const fileName of initial) bytes += gzipSync(readFileSync(path.join(outDir, fileName))).length;
+      const kb = bytes / 1000;
+      const line = `JS initial : ${kb.toFixed(1).replace('.', ',')} Ko gzip (budget ${budgetKb} Ko)`;
+      console.log(`\n${line} — ${[...initial].join(', ')}`);
+      if (kb > budgetKb) {
+        this.error(`${line} : budget dépassé de ${(kb - budgetKb).toFixed(1).replace('.', ',')} Ko.`);
+      }
+    },
+  };
+}
 
 const apiProxy = {
   '/graphql': {
@@ -13,7 +59,7 @@ const apiProxy = {
 // expose /graphql, que le serveur de développement relaie vers localhost:4000.
 export default defineConfig({
   base: '/',
-  plugins: [react()],
+  plugins: [react(), initialJsBudget({ budgetKb: 200 })],
   server: {
     port: 5173,
     proxy: apiProxy,

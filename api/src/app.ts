@@ -112,6 +112,8 @@ export async function createApp(
     formatError,
     introspection: opts.introspection ?? true,
     includeStacktraceInErrorResponses: false,
+    // main.ts stops the server on SIGINT/SIGTERM itself (a second stop() would wait forever).
+    stopOnTerminationSignals: false,
     plugins,
   });
   await apollo.start();

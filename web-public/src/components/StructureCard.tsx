@@ -1,6 +1,9 @@
+import { Link } from 'react-router';
 import { graphql } from '../gql';
 import type { StructureCardFragment } from '../gql/graphql';
-import { essFamilyLabel } from '../essFamily';
+import { essFamilyLabel } from '../lib/essFamily';
+import { formatDistance } from '../lib/format';
+import { paths } from '../lib/paths';
 
 export const STRUCTURE_CARD_FRAGMENT = graphql(`
   fragment StructureCard on Structure {
@@ -10,10 +13,12 @@ export const STRUCTURE_CARD_FRAGMENT = graphql(`
     description
     commune {
       id
+      code
       name
     }
     sectors {
       id
+      slug
       name
     }
   }
@@ -21,22 +26,32 @@ export const STRUCTURE_CARD_FRAGMENT = graphql(`
 
 interface StructureCardProps {
   structure: StructureCardFragment;
+  /** Distance au centre d'une recherche de proximité. */
+  distanceKm?: number | null;
+  headingLevel?: 2 | 3;
 }
 
-export function StructureCard({ structure }: StructureCardProps) {
+export function StructureCard({ structure, distanceKm, headingLevel = 3 }: StructureCardProps) {
   const titleId = `structure-${structure.id}`;
+  const Heading = `h${headingLevel}` as const;
   return (
-    <article className="structure-card" aria-labelledby={titleId}>
-      <h3 id={titleId} className="structure-card__title" tabIndex={-1} data-focus-target="">
-        {structure.name}
-      </h3>
+    <article className="structure-card" aria-labelledby={titleId} data-testid="result-card">
+      <div className="structure-card__top">
+        <span className={`badge badge--family badge--${structure.essFamily.toLowerCase()}`}>
+          {essFamilyLabel(structure.essFamily)}
+        </span>
+        {distanceKm != null ? (
+          <span className="structure-card__distance">
+            <span className="visually-hidden">Distance : </span>à {formatDistance(distanceKm)}
+          </span>
+        ) : null}
+      </div>
+      <Heading id={titleId} className="structure-card__title">
+        <Link to={paths.structure(structure.id)} className="structure-card__link" data-focus-target="">
+          {structure.name}
+        </Link>
+      </Heading>
       <dl className="structure-card__meta">
-        <div>
-          <dt>Famille</dt>
-          <dd>
-            <span className="badge">{essFamilyLabel(structure.essFamily)}</span>
-          </dd>
-        </div>
         <div>
           <dt>Commune</dt>
           <dd>{structure.commune?.name ?? 'Non renseignée'}</dd>

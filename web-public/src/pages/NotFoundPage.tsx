@@ -1,12 +1,7 @@
-import { Link } from 'react-router';
+import { NotFoundContent } from '../components/status';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 
-export function NotFoundPage() {
-  return (
-    <>
-      <h1>Page introuvable</h1>
-      <p>
-        La page demandée n'existe pas. <Link to="/">Revenir à l'annuaire</Link>
-      </p>
-    </>
-  );
+export default function NotFoundPage() {
+  useDocumentTitle('Page introuvable');
+  return <NotFoundContent />;
 }

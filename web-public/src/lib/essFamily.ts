@@ -1,4 +1,4 @@
-import type { EssFamily } from './gql/graphql';
+import type { EssFamily } from '../gql/graphql';
 
 /** Libellés français des familles de l'ESS (loi du 31 juillet 2014). */
 export const ESS_FAMILY_LABELS: Readonly<Record<EssFamily, string>> = {
@@ -10,6 +10,20 @@ export const ESS_FAMILY_LABELS: Readonly<Record<EssFamily, string>> = {
   OTHER: 'Autre',
 };
 
+/** Ordre d'affichage des familles (panorama, légende de la carte). */
+export const ESS_FAMILIES: readonly EssFamily[] = [
+  'ASSOCIATION',
+  'COOPERATIVE',
+  'MUTUELLE',
+  'FONDATION',
+  'ENTREPRISE_ESS',
+  'OTHER',
+];
+
 export function essFamilyLabel(family: EssFamily): string {
   return ESS_FAMILY_LABELS[family] ?? ESS_FAMILY_LABELS.OTHER;
+}
+
+export function isEssFamily(value: string): value is EssFamily {
+  return Object.prototype.hasOwnProperty.call(ESS_FAMILY_LABELS, value);
 }

@@ -1,0 +1,135 @@
+import { graphql } from '../../gql';
+
+export const SEARCH_PAGE_SIZE = 20;
+
+export const SEARCH_STRUCTURES_QUERY = graphql(`
+  query SearchStructures(
+    $text: String
+    $essFamily: [EssFamily!]
+    $sector: [String!]
+    $network: [String!]
+    $epci: [String!]
+    $commune: [String!]
+    $workforceRange: [String!]
+    $acceptsInterns: Boolean
+    $seeksVolunteers: Boolean
+    $near: NearInput
+    $nearCommune: String
+    $radiusKm: Float
+    $sort: StructureSort
+    $first: Int!
+    $after: String
+  ) {
+    searchStructures(
+      text: $text
+      essFamily: $essFamily
+      sector: $sector
+      network: $network
+      epci: $epci
+      commune: $commune
+      workforceRange: $workforceRange
+      acceptsInterns: $acceptsInterns
+      seeksVolunteers: $seeksVolunteers
+      near: $near
+      nearCommune: $nearCommune
+      radiusKm: $radiusKm
+      sort: $sort
+      first: $first
+      after: $after
+    ) {
+      totalCount
+      fuzzy
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        distanceKm
+        node {
+          id
+          ...StructureCard
+        }
+      }
+      facets {
+        essFamily {
+          value
+          label
+          count
+        }
+        sector {
+          value
+          label
+          count
+        }
+        network {
+          value
+          label
+          count
+        }
+        epci {
+          value
+          label
+          count
+        }
+        commune {
+          value
+          label
+          count
+        }
+        workforceRange {
+          value
+          label
+          count
+        }
+        acceptsInterns
+        seeksVolunteers
+      }
+    }
+  }
+`);
+
+/** Points de la carte : même recherche, sans page de résultats (`first: 0`). */
+export const SEARCH_MAP_POINTS_QUERY = graphql(`
+  query SearchMapPoints(
+    $text: String
+    $essFamily: [EssFamily!]
+    $sector: [String!]
+    $network: [String!]
+    $epci: [String!]
+    $commune: [String!]
+    $workforceRange: [String!]
+    $acceptsInterns: Boolean
+    $seeksVolunteers: Boolean
+    $near: NearInput
+    $nearCommune: String
+    $radiusKm: Float
+    $sort: StructureSort
+  ) {
+    searchStructures(
+      text: $text
+      essFamily: $essFamily
+      sector: $sector
+      network: $network
+      epci: $epci
+      commune: $commune
+      workforceRange: $workforceRange
+      acceptsInterns: $acceptsInterns
+      seeksVolunteers: $seeksVolunteers
+      near: $near
+      nearCommune: $nearCommune
+      radiusKm: $radiusKm
+      sort: $sort
+      first: 0
+    ) {
+      totalCount
+      mapPoints(limit: 2000) {
+        id
+        name
+        latitude
+        longitude
+        essFamily
+      }
+    }
+  }
+`);
