@@ -4,7 +4,16 @@ import { Roles } from '../../common/auth/access';
 import { Role } from '../../common/auth/roles';
 import type { Context } from '../../common/context';
 import { PlanAction, SteeringMeeting } from './plan.types';
-import { createMeeting, listMeetings, listPlan, recordIndicatorValue, updateActionStatus, updateDecision } from './plan.service';
+import {
+  addMilestone,
+  createMeeting,
+  listMeetings,
+  listPlan,
+  recordIndicatorValue,
+  setMilestoneDone,
+  updateActionStatus,
+  updateDecision,
+} from './plan.service';
 
 @InputType()
 class DecisionInput {
@@ -75,5 +84,26 @@ export class PlanResolver {
     @Arg('followUp', () => String, { nullable: true }) followUp?: string | null,
   ) {
     return updateDecision(ctx, id, status, followUp);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Boolean, { description: 'Adds a milestone (jalon) to an action.' })
+  addPlanMilestone(
+    @Ctx() ctx: Context,
+    @Arg('number', () => Int) number: number,
+    @Arg('title') title: string,
+    @Arg('dueOn', () => String, { nullable: true }) dueOn?: string | null,
+  ) {
+    return addMilestone(ctx, number, title, dueOn);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Boolean, { description: 'Marks a milestone done on a date (null: not done).' })
+  setPlanMilestoneDone(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('doneOn', () => String, { nullable: true }) doneOn: string | null,
+  ) {
+    return setMilestoneDone(ctx, id, doneOn);
   }
 }

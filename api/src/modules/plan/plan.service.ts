@@ -171,3 +171,46 @@ export async function updateDecision(ctx: Context, id: string, status: string, f
   });
   return true;
 }
+
+/** Adds a milestone to an action (its number), audited. */
+export async function addMilestone(ctx: Context, number: number, title: string, dueOn?: string | null): Promise<boolean> {
+  if (dueOn && !/^\d{4}-\d{2}-\d{2}$/.test(dueOn))
+    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Date au format AAAA-MM-JJ.', { field: 'dueOn' });
+  if (title.trim().length < 2) throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Intitulé trop court.', { field: 'title' });
+  await ctx.ds.transaction(async (m) => {
+    const [action] = await m.query('SELECT id::text FROM plan_action WHERE number = $1', [number]);
+    if (!action) throw new UserInputError(ErrorCode.NOT_FOUND, 'Action inconnue.', { field: 'number' });
+    const [{ id }] = await m.query(
+      `INSERT INTO plan_milestone (action_id, title, due_on) VALUES ($1, $2, $3) RETURNING id::text`,
+      [action.id, title.trim(), dueOn ?? null],
+    );
+    await audit(m, ctx, {
+      action: 'ADD_MILESTONE',
+      entityType: 'PlanAction',
+      entityId: action.id,
+      after: { milestoneId: id, title: title.trim(), dueOn },
+    });
+  });
+  return true;
+}
+
+/** Marks a milestone done (or not done with null), audited. */
+export async function setMilestoneDone(ctx: Context, id: string, doneOn: string | null): Promise<boolean> {
+  if (!/^[0-9]{1,18}$/.test(id)) throw new UserInputError(ErrorCode.INVALID_ID, 'Identifiant invalide.', { field: 'id' });
+  if (doneOn && !/^\d{4}-\d{2}-\d{2}$/.test(doneOn))
+    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Date au format AAAA-MM-JJ.', { field: 'doneOn' });
+  await ctx.ds.transaction(async (m) => {
+    const [row] = await updateReturning(m, 'UPDATE plan_milestone SET done_on = $2 WHERE id = $1 RETURNING action_id::text', [
+      id,
+      doneOn,
+    ]);
+    if (!row) throw new UserInputError(ErrorCode.NOT_FOUND, 'Jalon inconnu.', { field: 'id' });
+    await audit(m, ctx, {
+      action: 'MILESTONE_DONE',
+      entityType: 'PlanAction',
+      entityId: String(row.action_id),
+      after: { milestoneId: id, doneOn },
+    });
+  });
+  return true;
+}
