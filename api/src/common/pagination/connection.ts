@@ -44,6 +44,15 @@ export function pageSize(first: number | null | undefined): number {
   return size;
 }
 
+/** Offset paging of the admin tables (TanStack Table asks for page indexes): page ≥ 0, size 1–100. */
+export function assertOffsetPage(page: number, size: number): void {
+  if (!Number.isInteger(page) || page < 0 || !Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw new UserInputError(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, `Page invalide (taille entre 1 et ${MAX_PAGE_SIZE}).`, {
+      field: 'pageSize',
+    });
+  }
+}
+
 /** Opaque cursor: base64url of the JSON sort key. */
 export function encodeCursor(key: readonly unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');

@@ -4,6 +4,7 @@ import type { Context } from '../../common/context';
 import { lockRow, type EditSpec } from '../../common/db/editing';
 import { columnsOf, hydrate, updateReturning } from '../../common/db/rows';
 import { ErrorCode, UserInputError } from '../../common/errors';
+import { assertOffsetPage } from '../../common/pagination/connection';
 import { rowIdOf } from '../../common/relay/global-id';
 import { searchWords } from '../territory/territory.service';
 import type { Consent } from './consent.type';
@@ -21,9 +22,7 @@ export const RETENTION = {
 };
 
 export async function adminListPersons(ctx: Context, a: { text?: string | null; page: number; pageSize: number }) {
-  if (!Number.isInteger(a.page) || a.page < 0 || !Number.isInteger(a.pageSize) || a.pageSize < 1 || a.pageSize > 100) {
-    throw new UserInputError(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, 'Page invalide (taille entre 1 et 100).', { field: 'pageSize' });
-  }
+  assertOffsetPage(a.page, a.pageSize);
   const params: unknown[] = [];
   const where = searchWords(a.text).map(
     (w) =>

@@ -4,6 +4,7 @@ import type { Context } from '../../common/context';
 import { insertAudited, lockRow, updateVersioned, type EditSpec } from '../../common/db/editing';
 import { columnsOf, hydrate } from '../../common/db/rows';
 import { ErrorCode, ForbiddenError, UserInputError } from '../../common/errors';
+import { assertOffsetPage } from '../../common/pagination/connection';
 import { rowIdOf } from '../../common/relay/global-id';
 import { assertTerritoryCodes, searchWords } from '../territory/territory.service';
 import { perimeterOf } from '../observatory/perimeter';
@@ -217,9 +218,7 @@ export async function adminListStructures(
   },
 ): Promise<{ totalCount: number; items: Structure[] }> {
   if (!canSeeUnpublishedStructures(ctx) && !ctx.viewer?.structureIds.length) throw new ForbiddenError();
-  if (!Number.isInteger(a.page) || a.page < 0 || !Number.isInteger(a.pageSize) || a.pageSize < 1 || a.pageSize > 100) {
-    throw new UserInputError(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, 'Page invalide (taille entre 1 et 100).', { field: 'pageSize' });
-  }
+  assertOffsetPage(a.page, a.pageSize);
   const params: unknown[] = [];
   const where: string[] = [];
   if (!canSeeUnpublishedStructures(ctx)) where.push(`t.id = ANY($${params.push(ctx.viewer!.structureIds)}::bigint[])`);

@@ -112,23 +112,23 @@ export async function listEpcis(
       `EXISTS (SELECT 1 FROM commune c WHERE c.epci_siren = t.siren AND c.departement_code = ANY(${p(f.departement)}::text[]))`,
     );
   }
-  const countParams = [...params];
-  if (after) where.push(`t.siren > ${p(after[0])}`);
   const filter = (w: string[]) => (w.length ? `WHERE ${w.join(' AND ')}` : '');
+  const countSql = `SELECT count(*)::int AS n FROM epci t ${filter(where)}`;
+  const countParams = [...params];
+  const keyset = after ? [...where, `t.siren > ${p(after[0])}`] : where;
   const rows = await queryEntities(
     ctx.ds,
     Epci,
-    `SELECT t.* FROM epci t ${filter(where)} ORDER BY t.siren LIMIT ${p(size + 1)}`,
+    `SELECT t.* FROM epci t ${filter(keyset)} ORDER BY t.siren LIMIT ${p(size + 1)}`,
     params,
   );
-  const countWhere = where.filter((w) => !w.startsWith('t.siren >'));
   return toConnection(
     rows,
     size,
     after,
     (e) => [e.siren],
     async () => {
-      const [{ n }] = await ctx.ds.query(`SELECT count(*)::int AS n FROM epci t ${filter(countWhere)}`, countParams);
+      const [{ n }] = await ctx.ds.query(countSql, countParams);
       return n;
     },
   );
