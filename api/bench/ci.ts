@@ -1,14 +1,16 @@
 /**
  * `npm run bench:test`: the benchmark pipeline in miniature, for CI. A throwaway embedded
  * PostgreSQL on a free port, 2,000 generated structures, Essor's API (from its sources) on a free
- * port, then every operation of operations.ts under 1 connection for about a second. It asserts
- * correctness and SQL statement budgets per operation (never speed) and exits non-zero on failure.
+ * port, then every operation of operations.ts under 1 connection for about a second (the
+ * authenticated ones with the session of a bench account, the observatory on the snapshots built by
+ * the generator). It asserts correctness and SQL statement budgets per operation (never speed), and
+ * that a mutation's edits were written, and exits non-zero on failure.
  * It never touches ports 4000 or 54329, and stops PostgreSQL even on failure.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { embeddedPg } from './db';
+import { embeddedPg, withClient } from './db';
 import { DEFAULT_SEED, generate } from './generate';
 import { OPERATIONS, statementBudget } from './operations';
 import { runBench } from './run';
@@ -54,6 +56,7 @@ async function main(): Promise<number> {
       build: false,
       fromSource: true,
       peer: values.peer!,
+      cached: true,
       write: false,
       maxOtherCores: 2,
       retries: 0,
@@ -83,6 +86,31 @@ async function main(): Promise<number> {
       check(
         r.median.requests > 0 && r.median.errors === 0,
         `${r.median.requests} requests under load, ${r.median.errors} errors`,
+      );
+      if (op.edits && op.auth) {
+        const written = await withClient(url, async (c) =>
+          Number(
+            (
+              await c.query(`SELECT count(*) AS n FROM audit_log WHERE actor = $1 AND action = 'UPDATE'`, [
+                `bench-${op.auth}@essor-bench.invalid`,
+              ])
+            ).rows[0].n,
+          ),
+        );
+        check(written > 0, `${written} edits written (audit entries of the bench ${op.auth} account)`);
+      }
+    }
+    // The shared response cache: a repeated anonymous query is one statement (the lookup), no error.
+    for (const r of report.results.filter((x) => x.server === 'essor-cached')) {
+      const ok =
+        !r.validationErrors.length && r.median.errors === 0 && r.statements.length > 0 && r.statements.every((n) => n === 1);
+      if (ok) passed++;
+      else
+        failures.push(
+          `cached ${r.op}: ${r.validationErrors[0] ?? `statements ${r.statements.join(', ')}, ${r.median.errors} errors`}`,
+        );
+      console.log(
+        `${ok ? 'ok  ' : 'FAIL'} cached ${r.op}: ${r.statements.join(', ')} statement(s) per repeated request, ${r.median.requests} requests`,
       );
     }
     if (values.peer) {

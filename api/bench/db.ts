@@ -80,6 +80,12 @@ export async function openBenchDatabase(opts: { databaseUrl?: string; log?: (m: 
   }
   const { startEmbeddedPostgres } = await embeddedPg();
   const port = Number(process.env.ESSOR_BENCH_PG_PORT ?? DEFAULT_BENCH_PG_PORT);
+  const running = await runningBenchServer(port);
+  if (running) {
+    // Another bench tool (or `npm run bench:server`) already serves .data/bench-pg: share it, never stop it.
+    log(`embedded PostgreSQL for the benchmarks already runs on port ${port}: reusing it`);
+    return { url: running.replace(/\/postgres$/, `/${BENCH_DB}`), serverUrl: running, dedicated: true, stop: async () => {} };
+  }
   log(`embedded PostgreSQL for the benchmarks: ${path.relative(REPO_DIR, BENCH_DATA_DIR)} on port ${port}`);
   let server = await startEmbeddedPostgres({ dataDir: BENCH_DATA_DIR, port });
   if (await applyBenchSettings(server.url('postgres'))) {
@@ -89,6 +95,21 @@ export async function openBenchDatabase(opts: { databaseUrl?: string; log?: (m: 
   }
   const current = server;
   return { url: server.url(BENCH_DB), serverUrl: server.url('postgres'), dedicated: true, stop: () => current.stop() };
+}
+
+/** URL of the bench cluster when a live server holds its lock file and answers on the port, else null. */
+async function runningBenchServer(port: number): Promise<string | null> {
+  const lock = path.join(BENCH_DATA_DIR, 'postmaster.pid');
+  if (!fs.existsSync(lock)) return null;
+  const lines = fs.readFileSync(lock, 'utf8').split('\n');
+  if (Number(lines[3]) !== port) return null;
+  const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+  try {
+    await withClient(url, (c) => c.query('SELECT 1'));
+    return url;
+  } catch {
+    return null;
+  }
 }
 
 /** ALTER SYSTEM for the settings that differ; true when a restart is needed. */

@@ -56,7 +56,8 @@ async function main() {
         contextValue: createContext(ds, null, 'explain'),
       });
       console.log(
-        `\n======== ${op.name} ${JSON.stringify(variables)}: ${log.length} statements, ${Date.now() - t} ms (with EXPLAIN)`,
+        `\n======== ${op.name} ${JSON.stringify(variables)}: ${log.length} statements, ${Date.now() - t} ms (with EXPLAIN), ` +
+          `response ${(JSON.stringify(result).length / 1024).toFixed(0)} KB`,
       );
       if (result.errors) console.log('errors:', result.errors.map((e) => e.message).join('; '));
       for (const [i, s] of log.entries()) {

@@ -3,7 +3,8 @@
  *
  * Fills a database with a national-scale ESS graph, deterministic by seed: migrations, the
  * territory of France, 40 sectors, 300 networks, N structures spread over the communes by
- * population, their sectors, memberships and contacts, and some participatory spaces.
+ * population, their sectors, memberships and contacts, and some participatory spaces; then the
+ * observatory's yearly snapshots and reference figures (bench/observatory.ts).
  * Loaded with COPY … FROM STDIN, secondary indexes and foreign keys dropped during the load
  * and rebuilt after it, then VACUUM ANALYZE.
  *
@@ -50,6 +51,7 @@ import { withLuhnKey } from '../src/modules/structure/siret';
 import { loadTerritory } from '../src/modules/territory/territory-reference';
 import { BENCH_DB, checkMigrationHashes, openBenchDatabase, withClient } from './db';
 import { DEPARTEMENT_CENTRES } from './departements';
+import { prepareObservatory } from './observatory';
 import { ALL_SECTORS, EXTRA_SECTORS, buildNetworks, ofTerritory, type NetworkSpec } from './vocabulary';
 
 export const DEFAULT_SEED = 20261127;
@@ -331,6 +333,9 @@ export async function generate(opts: GenerateOptions): Promise<Counts | null> {
         JSON.stringify(counts),
       ]);
     });
+    // The observatory's yearly snapshots and reference figures, through the API's own code (after the
+    // dataset row: a snapshot older than the data set is rebuilt by `npm run bench`).
+    await prepareObservatory(db.url, log);
     log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${JSON.stringify(counts)}`);
     return counts;
   } finally {

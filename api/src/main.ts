@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createServer } from 'node:http';
 import { createApp } from './app';
+import { purgeResponseCache } from './common/cache/response-cache';
 import { prepareDatabase } from './bootstrap';
 import { createDataSource } from './common/db/data-source';
 import { loadConfig } from './config';
@@ -36,6 +37,12 @@ async function main() {
     Number(process.env.ESSOR_SNAPSHOT_INTERVAL_MINUTES ?? 60) * 60_000,
   );
   snapshots.unref();
+  // Expired or outdated entries of the shared response cache.
+  const cachePurge = setInterval(
+    () => purgeResponseCache(ds).catch((e) => console.error('[essor] response cache purge failed', e)),
+    5 * 60_000,
+  );
+  cachePurge.unref();
   server.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') {
       console.error(`Port ${config.port} is already in use: stop the other process or set PORT to a free port.`);

@@ -8,7 +8,7 @@ import { StructureEditingResolver } from './modules/structure/structure-editing.
 import { StructureModerationResolver } from './modules/structure/structure-moderation.resolver';
 import { StructureImportResolver } from './modules/structure/structure-import.resolver';
 import { SectorEditingResolver } from './modules/sector/sector-editing.resolver';
-import { NetworkEditingResolver } from './modules/network/network-editing.resolver';
+import { NetworkEditingResolver, NetworkMembershipChangeResolver } from './modules/network/network-editing.resolver';
 import { PersonEditingResolver } from './modules/person/person-editing.resolver';
 import { MentorOfferEditingResolver } from './modules/mentor/mentor-offer-editing.resolver';
 import { ParticipatorySpaceEditingResolver } from './modules/participatory-space/participatory-space-editing.resolver';
@@ -48,6 +48,7 @@ export const RESOLVERS = [
   StructureImportResolver,
   SectorEditingResolver,
   NetworkEditingResolver,
+  NetworkMembershipChangeResolver,
   PersonEditingResolver,
   MentorOfferEditingResolver,
   ParticipatorySpaceEditingResolver,

@@ -13,6 +13,22 @@ const StructureEditPage = lazy(() =>
   import('./pages/structure/StructureEditPage').then((m) => ({ default: m.StructureEditPage })),
 );
 const StructureNewPage = lazy(() => import('./pages/structure/StructureNewPage').then((m) => ({ default: m.StructureNewPage })));
+const SectorsPage = lazy(() => import('./pages/sector/SectorsPage').then((m) => ({ default: m.SectorsPage })));
+const SectorEditPage = lazy(() => import('./pages/sector/SectorEditPage').then((m) => ({ default: m.SectorEditPage })));
+const SectorNewPage = lazy(() => import('./pages/sector/SectorNewPage').then((m) => ({ default: m.SectorNewPage })));
+const NetworksPage = lazy(() => import('./pages/network/NetworksPage').then((m) => ({ default: m.NetworksPage })));
+const NetworkEditPage = lazy(() => import('./pages/network/NetworkEditPage').then((m) => ({ default: m.NetworkEditPage })));
+const NetworkNewPage = lazy(() => import('./pages/network/NetworkNewPage').then((m) => ({ default: m.NetworkNewPage })));
+const MentorOffersPage = lazy(() => import('./pages/mentor/MentorOffersPage').then((m) => ({ default: m.MentorOffersPage })));
+const MentorOfferEditPage = lazy(() =>
+  import('./pages/mentor/MentorOfferEditPage').then((m) => ({ default: m.MentorOfferEditPage })),
+);
+const MentorOfferNewPage = lazy(() =>
+  import('./pages/mentor/MentorOfferNewPage').then((m) => ({ default: m.MentorOfferNewPage })),
+);
+const SpacesPage = lazy(() => import('./pages/space/SpacesPage').then((m) => ({ default: m.SpacesPage })));
+const SpaceEditPage = lazy(() => import('./pages/space/SpaceEditPage').then((m) => ({ default: m.SpaceEditPage })));
+const SpaceNewPage = lazy(() => import('./pages/space/SpaceNewPage').then((m) => ({ default: m.SpaceNewPage })));
 const ObservatoryPage = lazy(() => import('./pages/observatory/ObservatoryPage').then((m) => ({ default: m.ObservatoryPage })));
 const PlanPage = lazy(() => import('./pages/plan/PlanPage').then((m) => ({ default: m.PlanPage })));
 const ModerationPage = lazy(() => import('./pages/ModerationPage').then((m) => ({ default: m.ModerationPage })));
@@ -57,6 +73,34 @@ export function App() {
           </Route>
           <Route element={<RequireSection section="newStructure" />}>
             <Route path="structures/nouvelle" element={<StructureNewPage />} />
+          </Route>
+          <Route element={<RequireSection section="sectors" />}>
+            <Route path="secteurs" element={<SectorsPage />} />
+            <Route path="secteurs/:slug" element={<SectorEditPage />} />
+          </Route>
+          <Route element={<RequireSection section="newSector" />}>
+            <Route path="secteurs/nouveau" element={<SectorNewPage />} />
+          </Route>
+          <Route element={<RequireSection section="networks" />}>
+            <Route path="reseaux" element={<NetworksPage />} />
+            <Route path="reseaux/:slug" element={<NetworkEditPage />} />
+          </Route>
+          <Route element={<RequireSection section="newNetwork" />}>
+            <Route path="reseaux/nouveau" element={<NetworkNewPage />} />
+          </Route>
+          <Route element={<RequireSection section="mentorOffers" />}>
+            <Route path="tutorat" element={<MentorOffersPage />} />
+            <Route path="tutorat/:id" element={<MentorOfferEditPage />} />
+          </Route>
+          <Route element={<RequireSection section="newMentorOffer" />}>
+            <Route path="tutorat/nouvelle" element={<MentorOfferNewPage />} />
+          </Route>
+          <Route element={<RequireSection section="spaces" />}>
+            <Route path="espaces" element={<SpacesPage />} />
+            <Route path="espaces/:id" element={<SpaceEditPage />} />
+          </Route>
+          <Route element={<RequireSection section="newSpace" />}>
+            <Route path="espaces/nouveau" element={<SpaceNewPage />} />
           </Route>
           <Route element={<RequireSection section="observatory" />}>
             <Route path="observatoire" element={<ObservatoryPage />} />

@@ -3,8 +3,12 @@ import { ErrorLink } from '@apollo/client/link/error';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { VIEWER_QUERY } from './auth/viewerQuery';
 
+const SPACE_LISTS = { sessions: { merge: false }, participants: { merge: false }, deliverables: { merge: false } };
+
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
+    // Fragments on an interface (workshops, chantiers and study days share ParticipatorySpace).
+    possibleTypes: { ParticipatorySpace: ['Workshop', 'Chantier', 'StudyDay'] },
     typePolicies: {
       Query: {
         fields: {
@@ -16,6 +20,10 @@ export function createCache(): InMemoryCache {
       },
       // Pages sans identifiant : elles remplacent la précédente.
       AdminStructurePage: { keyFields: false },
+      // Séances, participants, livrables : la liste reçue remplace la précédente (retraits compris).
+      Workshop: { fields: SPACE_LISTS },
+      Chantier: { fields: SPACE_LISTS },
+      StudyDay: { fields: SPACE_LISTS },
     },
   });
 }

@@ -117,6 +117,10 @@ describe('Navigation by role', () => {
     expect(links).toEqual([
       'Tableau de bord',
       'Structures',
+      'Secteurs',
+      'Réseaux',
+      'Tutorat',
+      'Ateliers et chantiers',
       'Observatoire',
       "Plan d'action",
       'Modération',
@@ -139,6 +143,10 @@ describe('Navigation by role', () => {
     ).toEqual([
       'Tableau de bord',
       'Structures',
+      'Secteurs',
+      'Réseaux',
+      'Tutorat',
+      'Ateliers et chantiers',
       'Observatoire',
       "Plan d'action",
       'Modération',

@@ -12,6 +12,8 @@ export interface GqlResponse<T = Record<string, any>> {
   extensions?: { sqlStatements?: number };
   /** Set-Cookie headers of the response. */
   cookies: string[];
+  /** Headers of the response. */
+  headers: Headers;
 }
 
 export interface TestServer {
@@ -27,11 +29,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real app over HTTP on an ephemeral port, against the run's PostgreSQL database. */
-export async function startTestServer(): Promise<TestServer> {
+/**
+ * The real app over HTTP on an ephemeral port, against the run's PostgreSQL database. The shared
+ * response cache is off unless asked for (statement counts then measure the real work).
+ */
+export async function startTestServer(opts: { responseCache?: boolean } = {}): Promise<TestServer> {
   const ds = createDataSource({ url: process.env.DATABASE_URL!, poolSize: 4 });
   await ds.initialize();
-  const { app, stop } = await createApp({ ds, exposeStatementCount: true });
+  const { app, stop } = await createApp({ ds, exposeStatementCount: true, responseCache: opts.responseCache ?? false });
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
@@ -45,7 +50,7 @@ export async function startTestServer(): Promise<TestServer> {
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as GqlResponse;
-      return { ...body, status: res.status, cookies: res.headers.getSetCookie() } as never;
+      return { ...body, status: res.status, cookies: res.headers.getSetCookie(), headers: res.headers } as never;
     },
     async login(email, password) {
       const res = await server_.gql(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { id } }`, {

@@ -1,13 +1,15 @@
-import { runRetention } from '../../src/modules/person/person-gdpr.service';
+import { RETENTION, runRetention } from '../../src/modules/person/person-gdpr.service';
 import { createAccount, createPerson, createStructure, toGlobal } from '../helpers/factories';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 let t: TestServer;
 let admin: string;
+let adminAccount: { id: string; email: string };
 let partner: string;
 beforeAll(async () => {
   t = await startTestServer();
   const a = await createAccount(t.ds, { roles: ['ADMIN'] });
+  adminAccount = a;
   admin = await t.login(a.email, a.password);
   const p = await createAccount(t.ds, { roles: ['PARTNER'] });
   partner = await t.login(p.email, p.password);
@@ -90,6 +92,34 @@ describe('GDPR', () => {
     expect(rows).toEqual([
       { id: old.id, last_name: null },
       { id: recent.id, last_name: recent.lastName },
+    ]);
+    // The scheduled job is its own actor.
+    const trail = await t.ds.query(
+      `SELECT actor, action, account_id, request_id FROM audit_log WHERE entity_type = 'Person' AND entity_id = $1`,
+      [old.id],
+    );
+    expect(trail).toEqual([{ actor: 'retention', action: 'RETENTION_ANONYMISE', account_id: null, request_id: null }]);
+  });
+
+  it('retention started from the API records who started it, and the request', async () => {
+    const due = await createPerson(t.ds, { isPublic: false });
+    await t.ds.query(`UPDATE person SET last_contact_at = now() - interval '800 days' WHERE id = $1`, [due.id]);
+    const requestId = `gdpr-retention-${Date.now()}`;
+    const res: any = await t.gql(`mutation { runRetention }`, {}, { cookie: admin, 'x-request-id': requestId });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.runRetention).toBeGreaterThanOrEqual(1);
+    const trail = await t.ds.query(
+      `SELECT actor, action, account_id::text, request_id, after FROM audit_log WHERE entity_type = 'Person' AND entity_id = $1`,
+      [due.id],
+    );
+    expect(trail).toEqual([
+      {
+        actor: adminAccount.email,
+        action: 'RETENTION_ANONYMISE',
+        account_id: adminAccount.id,
+        request_id: requestId,
+        after: { erasedFields: ['firstName', 'lastName', 'email', 'phone', 'bio'], retentionDays: RETENTION.personDays },
+      },
     ]);
   });
 });

@@ -55,13 +55,14 @@ describe('sectors, networks, mentor offers, persons', () => {
     );
     expect(stale.errors![0].extensions!.code).toBe('CONFLICT');
     const p = await createPerson(t.ds, { isPublic: true });
-    await guarded(
-      `mutation ($id: ID!, $p: [ID!]!) { setSectorFacilitators(id: $id, personIds: $p) { id } }`,
+    const fac: any = await guarded(
+      `mutation ($id: ID!, $p: [ID!]!) { setSectorFacilitators(id: $id, version: 2, personIds: $p) { version } }`,
       { id, p: [toGlobal('Person', p.id)] },
       steering,
       admin,
     );
-    await guarded(`mutation ($id: ID!) { archiveSector(id: $id, version: 2) { status } }`, { id }, steering, admin);
+    expect(fac.setSectorFacilitators.version).toBe(3);
+    await guarded(`mutation ($id: ID!) { archiveSector(id: $id, version: 3) { status } }`, { id }, steering, admin);
     const pub: any = await t.gql(`query ($s: String!) { sector(slug: $s) { id } sectors { slug } }`, { s: slug });
     expect(pub.data.sector).toBeNull();
     expect(pub.data.sectors.map((x: any) => x.slug)).not.toContain(slug);
@@ -231,6 +232,45 @@ describe('workshops, chantiers and study days', () => {
       'ADD_PARTICIPANT',
       'ADD_DELIVERABLE',
       'REMOVE_DELIVERABLE',
+    ]);
+  });
+
+  it('adding a participant already there changes nothing, writes no audit entry, and says so', async () => {
+    const c: any = await t.gql(
+      CREATE,
+      { i: { sectorSlug: 'iae', title: `Atelier ${uniqueToken()}`, goal: 'Essai' } },
+      { cookie: iaeFacilitator },
+    );
+    const spaceId = c.data.createSpace.id;
+    const rowId = Buffer.from(spaceId, 'base64url').toString().split(':')[1];
+    const s = await createStructure(t.ds);
+    const p = await createPerson(t.ds, { isPublic: false });
+    const ADD = `mutation ($id: ID!, $i: ParticipantInput!) { addSpaceParticipant(spaceId: $id, input: $i) { participants { role } } }`;
+    const inputs = [
+      { i: { structureId: toGlobal('Structure', s.id), role: 'CONTRIBUTOR' }, field: 'structureId' },
+      { i: { personId: toGlobal('Person', p.id) }, field: 'personId' },
+    ];
+    for (const { i } of inputs) {
+      expect((await t.gql(ADD, { id: spaceId, i }, { cookie: iaeFacilitator })).errors).toBeUndefined();
+    }
+    for (const { i, field } of inputs) {
+      const again = await t.gql(ADD, { id: spaceId, i: { ...i, role: 'FACILITATOR' } }, { cookie: iaeFacilitator });
+      expect(again.data).toBeNull();
+      expect(again.errors![0].extensions).toEqual({ code: 'ALREADY_PARTICIPANT', field });
+      expect(again.errors![0].message).toMatch(/participe déjà à cet espace/);
+    }
+    const rows = await t.ds.query(
+      'SELECT structure_id::text, person_id::text, role FROM space_participant WHERE space_id = $1 ORDER BY id',
+      [rowId],
+    );
+    expect(rows).toEqual([
+      { structure_id: s.id, person_id: null, role: 'CONTRIBUTOR' },
+      { structure_id: null, person_id: p.id, role: 'PARTICIPANT' },
+    ]);
+    expect((await audits('ParticipatorySpace', rowId)).map((a: any) => a.action)).toEqual([
+      'CREATE',
+      'ADD_PARTICIPANT',
+      'ADD_PARTICIPANT',
     ]);
   });
 

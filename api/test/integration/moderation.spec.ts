@@ -1,3 +1,4 @@
+import { RATE_LIMITS } from '../../src/common/rate-limit/rate-limit';
 import { createAccount, createStructure, toGlobal, uniqueToken } from '../helpers/factories';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -86,5 +87,38 @@ describe('moderation, end to end', () => {
     expect(res.data.rejectSubmission).toEqual({ status: 'REJECTED', rejectReason: 'Nom inexact' });
     const [row] = await t.ds.query('SELECT name, version FROM structure WHERE id = $1', [s.id]);
     expect(row).toEqual({ name: s.name, version: 1 });
+  });
+});
+
+describe('public proposals are rate-limited per IP (in PostgreSQL, shared by the replicas)', () => {
+  const PROPOSE = `mutation ($i: ProposeStructureInput!) { proposeStructure(input: $i) { id } }`;
+  const SUGGEST = `mutation ($i: SuggestCorrectionInput!) { suggestCorrection(input: $i) { id } }`;
+  // The app trusts X-Forwarded-For from loopback (as behind its proxy): an address of this test alone.
+  const from = (ip: string) => ({ 'x-forwarded-for': ip });
+
+  it('« ajouter ma structure » and « proposer une correction » share one budget; beyond it nothing is stored', async () => {
+    const s = await createStructure(t.ds);
+    const submitterEmail = `${uniqueToken('flood')}@exemple.org`;
+    const queued = async () =>
+      (await t.ds.query('SELECT count(*)::int AS n FROM structure_submission WHERE submitter_email = $1', [submitterEmail]))[0]
+        .n as number;
+    const propose = (ip: string) =>
+      t.gql(PROPOSE, { i: { name: `Inondation ${uniqueToken()}`, communeCode: '59392', submitterEmail } }, from(ip));
+    const suggest = (ip: string) =>
+      t.gql(SUGGEST, { i: { structureId: toGlobal('Structure', s.id), message: 'Encore une', submitterEmail } }, from(ip));
+    const { max } = RATE_LIMITS.submissionsPerIp;
+    for (let i = 0; i < max; i++) {
+      const res = await (i % 2 ? suggest : propose)('198.51.100.50');
+      expect(res.errors).toBeUndefined();
+    }
+    for (const refused of [await propose('198.51.100.50'), await suggest('198.51.100.50')]) {
+      expect(refused.data).toBeNull();
+      expect(refused.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+      expect(refused.errors![0].message).toMatch(/^Trop de propositions .*Réessayez dans \d+ minutes?\.$/);
+    }
+    expect(await queued()).toBe(max);
+    // Another address is not affected.
+    expect((await propose('198.51.100.51')).errors).toBeUndefined();
+    expect(await queued()).toBe(max + 1);
   });
 });

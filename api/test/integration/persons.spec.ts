@@ -30,7 +30,7 @@ describe('personal data', () => {
     const hidden = await createPerson(t.ds, { isPublic: false });
     const res: any = await t.gql(`{ persons(first: 100) { totalCount nodes { id isPublic } } }`);
     expect(res.data.persons.nodes.every((p: any) => p.isPublic)).toBe(true);
-    const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM person WHERE is_public');
+    const [{ n }] = await t.ds.query("SELECT count(*)::int AS n FROM person WHERE is_public AND status = 'ACTIVE'");
     expect(res.data.persons.totalCount).toBe(n);
     for (const q of [
       `query ($id: ID!) { person(id: $id) { ${FIELDS} } }`,

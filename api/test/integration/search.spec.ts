@@ -180,6 +180,20 @@ describe('facets', () => {
     expect(epciSum).toBe(r.totalCount);
   });
 
+  it('computes only the facets asked for, in any order, and they add up to the total', async () => {
+    const res: any = await t.gql(
+      `{ searchStructures(first: 0) { totalCount edges { cursor } facets { epci { value count } commune { value count } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const r = res.data.searchStructures;
+    expect(r.edges).toEqual([]);
+    const sum = (list: Array<{ count: number }>) => list.reduce((acc, f) => acc + f.count, 0);
+    // every demo structure has a commune, each in an EPCI
+    expect(sum(r.facets.commune)).toBe(r.totalCount);
+    expect(sum(r.facets.epci)).toBe(r.totalCount);
+    expect(res.extensions.sqlStatements).toBe(1);
+  });
+
   it('hits, count and facets cost a bounded number of statements', async () => {
     const res: any = await t.gql(
       `{ searchStructures(text: "association", epci: "200043404", first: 20) { totalCount nodes { name sectors { name } commune { name } }

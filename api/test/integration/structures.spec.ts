@@ -194,8 +194,16 @@ describe('structures: identifiers', () => {
 
 describe('proposeStructure (« ajouter ma structure »)', () => {
   const MUTATION = `mutation ($input: ProposeStructureInput!) { proposeStructure(input: $input) { id kind status } }`;
-  const count = async () => (await t.ds.query('SELECT count(*)::int AS n FROM structure_submission'))[0].n as number;
-  const base = { name: 'La Recyclerie du Bocage', communeCode: '59036', submitterEmail: 'porteur@exemple.org' };
+  // Other test files propose structures at the same time: count only this file's proposals (by name or proposer).
+  const submitterEmail = `${uniqueToken('porteur')}@exemple.org`;
+  const base = { name: `La Recyclerie du Bocage ${uniqueToken()}`, communeCode: '59036', submitterEmail };
+  const count = async () =>
+    (
+      await t.ds.query(
+        `SELECT count(*)::int AS n FROM structure_submission WHERE submitter_email = $1 OR payload->>'name' = $2`,
+        [submitterEmail, base.name],
+      )
+    )[0].n as number;
 
   it('stores a pending submission when everything is valid', async () => {
     const before = await count();
@@ -203,7 +211,10 @@ describe('proposeStructure (« ajouter ma structure »)', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.proposeStructure).toMatchObject({ kind: 'NEW', status: 'PENDING' });
     expect(await count()).toBe(before + 1);
-    const [row] = await t.ds.query('SELECT payload FROM structure_submission ORDER BY id DESC LIMIT 1');
+    const [row] = await t.ds.query(
+      'SELECT payload FROM structure_submission WHERE submitter_email = $1 ORDER BY id DESC LIMIT 1',
+      [submitterEmail],
+    );
     expect(row.payload).toMatchObject({ name: base.name, siret: '12002701600357', communeCode: '59036' });
   });
 

@@ -5,6 +5,14 @@ export type Section =
   | 'dashboard'
   | 'structures'
   | 'newStructure'
+  | 'sectors'
+  | 'newSector'
+  | 'networks'
+  | 'newNetwork'
+  | 'mentorOffers'
+  | 'newMentorOffer'
+  | 'spaces'
+  | 'newSpace'
   | 'observatory'
   | 'plan'
   | 'moderation'
@@ -19,6 +27,16 @@ const SECTION_ROLES: Record<Section, readonly Role[] | 'any-but-editor-only'> = 
   dashboard: 'any-but-editor-only',
   structures: ['ADMIN', 'STEERING', 'STRUCTURE_EDITOR'],
   newStructure: ['ADMIN'],
+  // Sectors, networks and mentor offers: the mission edits, the steering committee and facilitators read.
+  sectors: ['ADMIN', 'STEERING', 'FACILITATOR'],
+  newSector: ['ADMIN'],
+  networks: ['ADMIN', 'STEERING', 'FACILITATOR'],
+  newNetwork: ['ADMIN'],
+  mentorOffers: ['ADMIN', 'STEERING', 'FACILITATOR'],
+  newMentorOffer: ['ADMIN'],
+  // Workshops, chantiers, study days: facilitators edit those of their sectors (the API decides per space).
+  spaces: ['ADMIN', 'STEERING', 'FACILITATOR'],
+  newSpace: ['ADMIN', 'FACILITATOR'],
   observatory: ['ADMIN', 'STEERING'],
   plan: ['ADMIN', 'STEERING'],
   moderation: ['ADMIN', 'STEERING'],
@@ -54,6 +72,10 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { section: 'dashboard', to: '/', label: 'Tableau de bord' },
   { section: 'structures', to: '/structures', label: 'Structures' },
+  { section: 'sectors', to: '/secteurs', label: 'Secteurs' },
+  { section: 'networks', to: '/reseaux', label: 'Réseaux' },
+  { section: 'mentorOffers', to: '/tutorat', label: 'Tutorat' },
+  { section: 'spaces', to: '/espaces', label: 'Ateliers et chantiers' },
   { section: 'observatory', to: '/observatoire', label: 'Observatoire' },
   { section: 'plan', to: '/plan', label: "Plan d'action" },
   { section: 'moderation', to: '/moderation', label: 'Modération' },

@@ -11,10 +11,20 @@ import { Role } from './roles';
  */
 export const ACCESS_EXTENSION = 'access';
 
-export type AccessRule = { public: true } | { roles: Role[] };
+/** How long anonymous answers of public data may be cached (an edit invalidates them at once). */
+export const PUBLIC_CACHE_SECONDS = 300;
 
-export function Public(): MethodDecorator & PropertyDecorator {
-  return Extensions({ [ACCESS_EXTENSION]: { public: true } satisfies AccessRule });
+export type AccessRule = { public: true; cacheSeconds?: number } | { roles: Role[] };
+
+/**
+ * Open to everyone. With `cacheSeconds`, anonymous answers of a query made only of such fields
+ * may be served from the shared response cache (common/cache/response-cache.ts) for that long,
+ * as long as no data changed: only for fields whose answer depends on the data and the
+ * arguments alone, never on the viewer.
+ */
+export function Public(opts: { cacheSeconds?: number } = {}): MethodDecorator & PropertyDecorator {
+  const rule: AccessRule = opts.cacheSeconds ? { public: true, cacheSeconds: opts.cacheSeconds } : { public: true };
+  return Extensions({ [ACCESS_EXTENSION]: rule });
 }
 
 export function Roles(...roles: Role[]): MethodDecorator & PropertyDecorator {

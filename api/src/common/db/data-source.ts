@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { types } from 'pg';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from '../../entities';
 import { SnakeNamingStrategy } from './naming.strategy';
@@ -10,6 +11,10 @@ export interface DataSourceOptions {
   poolSize?: number;
   logQueries?: boolean;
 }
+
+// A calendar date (PostgreSQL `date`) stays the ISO string « YYYY-MM-DD »: as a JavaScript Date
+// it would gain a time zone and, through a GraphQL String field, print as milliseconds.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 export function createDataSource({ url, poolSize, logQueries }: DataSourceOptions): DataSource {
   return new DataSource({

@@ -41,9 +41,24 @@ export async function lockRow<T extends ObjectLiteral>(m: EntityManager, spec: E
 }
 
 /**
+ * Values kept outside the row (link tables: the sectors of an account…) but edited with it, under
+ * its version. They are compared like the columns: a CONFLICT lists those that differ, a change
+ * bumps the row's version, and the row's single audit entry shows them before and after.
+ */
+export interface LinkedValues {
+  /** Current values by field name, normalised so that equal values compare equal (sorted ids…). */
+  current: Record<string, unknown>;
+  /** Submitted values, normalised the same way; undefined: not submitted. */
+  submitted: Record<string, unknown>;
+  /** Writes the submitted values of these fields (only called for fields that changed). */
+  write(fields: string[]): Promise<void>;
+}
+
+/**
  * Optimistic locking: saving on a stale version is refused with CONFLICT, showing for each
  * field the current value and the submitted one, and who changed it last; nothing is written.
- * Otherwise writes the changed fields, bumps the version and appends one audit entry.
+ * Otherwise writes the changed fields (and linked values), bumps the version and appends one
+ * audit entry; when nothing changed, writes nothing.
  */
 export async function updateVersioned<T extends ObjectLiteral & { id: string; version: number }>(
   ctx: Context,
@@ -53,41 +68,46 @@ export async function updateVersioned<T extends ObjectLiteral & { id: string; ve
   version: number,
   patch: Partial<T>,
   action = 'UPDATE',
+  linked?: LinkedValues,
 ): Promise<T> {
-  const keys = Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined);
+  const submitted = patch as Record<string, unknown>;
+  const keys = Object.keys(submitted).filter((k) => submitted[k] !== undefined);
+  const linkedKeys = linked ? Object.keys(linked.submitted).filter((k) => linked.submitted[k] !== undefined) : [];
+  const changed = keys.filter((k) => !same(current[k], submitted[k]));
+  const changedLinks = linkedKeys.filter((k) => !same(linked!.current[k], linked!.submitted[k]));
   if (current.version !== version) {
     const [last] = await m.query(
       `SELECT actor, at FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY id DESC LIMIT 1`,
       [spec.entityType, current.id],
     );
-    const changes: FieldConflict[] = keys
-      .filter((k) => !same(current[k], (patch as Record<string, unknown>)[k]))
-      .map((k) => ({ field: k, current: current[k] ?? null, submitted: (patch as Record<string, unknown>)[k] ?? null }));
+    const changes: FieldConflict[] = [
+      ...changed.map((k) => ({ field: k, current: current[k] ?? null, submitted: submitted[k] ?? null })),
+      ...changedLinks.map((k) => ({ field: k, current: linked!.current[k] ?? null, submitted: linked!.submitted[k] ?? null })),
+    ];
     throw new UserInputError(
       ErrorCode.CONFLICT,
       `Cet élément a été modifié entre-temps${last ? ` par ${last.actor}` : ''} (version ${current.version}, la vôtre : ${version}). Rien n’a été enregistré : vérifiez les différences puis enregistrez à nouveau.`,
       { currentVersion: current.version, changes, lastChangedBy: last?.actor ?? null, lastChangedAt: last?.at ?? null },
     );
   }
-  const changed = keys.filter((k) => !same(current[k], (patch as Record<string, unknown>)[k]));
-  if (!changed.length) return current;
+  if (!changed.length && !changedLinks.length) return current;
   const params: unknown[] = [current.id];
-  const sets = changed.map(
-    (k) => `${columnOf(m, spec.entity, k)} = $${params.push((patch as Record<string, unknown>)[k] ?? null)}`,
-  );
+  const sets = changed.map((k) => `${columnOf(m, spec.entity, k)} = $${params.push(submitted[k] ?? null)}`);
   const [row] = await updateReturning(
     m,
-    `UPDATE ${spec.table} t SET ${sets.join(', ')}, version = t.version + 1, updated_at = now()
+    `UPDATE ${spec.table} t SET ${[...sets, 'version = t.version + 1', 'updated_at = now()'].join(', ')}
      WHERE t.id = $1 RETURNING ${columnsOf(m.connection, spec.entity, 't')}`,
     params,
   );
   const updated = hydrate(m.connection, spec.entity, row);
+  if (changedLinks.length) await linked!.write(changedLinks);
+  const linkedAfter = Object.fromEntries(changedLinks.map((k) => [k, linked!.submitted[k]]));
   await audit(m, ctx, {
     action,
     entityType: spec.entityType,
     entityId: current.id,
-    before: { ...current },
-    after: { ...updated },
+    before: { ...current, ...linked?.current },
+    after: { ...updated, ...linked?.current, ...linkedAfter },
     redact: spec.redact,
   });
   return updated;

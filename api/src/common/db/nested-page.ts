@@ -7,7 +7,11 @@ export interface NestedPageKey {
   parent: string;
   first?: number | null;
   after?: string | null;
+  /** Entity properties the selection does not need (large texts): left out of the SELECT. */
+  without?: ReadonlySet<string>;
 }
+
+const withoutKey = (w: ReadonlySet<string> | undefined) => (w?.size ? [...w].sort().join(',') : '');
 
 /**
  * Paginated children of many parents in ONE statement per level:
@@ -24,20 +28,23 @@ export function nestedPageLoader<T extends ObjectLiteral & { id: string }>(
 ): DataLoader<NestedPageKey, Connection<T>, string> {
   return new DataLoader<NestedPageKey, Connection<T>, string>(
     async (keys) => {
-      const groups = new Map<string, { size: number; after: string | null; parents: string[] }>();
+      const groups = new Map<
+        string,
+        { size: number; after: string | null; without: ReadonlySet<string> | undefined; parents: string[] }
+      >();
       for (const k of keys) {
         const size = pageSize(k.first);
         const after = (decodeCursor(k.after, 1)?.[0] as string | undefined) ?? null;
-        const g = `${size}:${after}`;
-        if (!groups.has(g)) groups.set(g, { size, after, parents: [] });
+        const g = `${size}:${after}:${withoutKey(k.without)}`;
+        if (!groups.has(g)) groups.set(g, { size, after, without: k.without, parents: [] });
         groups.get(g)!.parents.push(k.parent);
       }
       const results = new Map<string, T[]>();
-      for (const [g, { size, after, parents }] of groups) {
+      for (const [g, { size, after, without, parents }] of groups) {
         const rows: Record<string, unknown>[] = await ds.query(
           `SELECT p.key::text AS __key, c.* FROM unnest($1::bigint[]) AS p(key)
            CROSS JOIN LATERAL (
-             SELECT ${columnsOf(ds, entity, 't')} FROM ${from}
+             SELECT ${columnsOf(ds, entity, 't', without)} FROM ${from}
              ${after === null ? '' : 'AND t.id > $3::bigint'}
              ORDER BY t.id LIMIT $2
            ) c`,
@@ -52,7 +59,7 @@ export function nestedPageLoader<T extends ObjectLiteral & { id: string }>(
       return keys.map((k) => {
         const size = pageSize(k.first);
         const after = (decodeCursor(k.after, 1)?.[0] as string | undefined) ?? null;
-        const rows = results.get(`${size}:${after}|${k.parent}`) ?? [];
+        const rows = results.get(`${size}:${after}:${withoutKey(k.without)}|${k.parent}`) ?? [];
         return toConnection(
           rows,
           size,
@@ -62,6 +69,6 @@ export function nestedPageLoader<T extends ObjectLiteral & { id: string }>(
         );
       });
     },
-    { cacheKeyFn: (k) => `${k.parent}|${k.first ?? ''}|${k.after ?? ''}`, maxBatchSize: 500 },
+    { cacheKeyFn: (k) => `${k.parent}|${k.first ?? ''}|${k.after ?? ''}|${withoutKey(k.without)}`, maxBatchSize: 500 },
   );
 }

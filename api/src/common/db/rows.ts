@@ -6,19 +6,55 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
  * shaped to hit the indexes) and rows are hydrated into entity instances using
  * TypeORM's metadata, so the GraphQL types and getters keep working.
  */
-export function columnsOf(ds: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string): string {
-  const meta = ds.getMetadata(entity);
-  return meta.columns
-    .filter((c) => c.isSelect)
-    .map((c) => `${alias}.${c.databaseName} AS "${c.databaseName}"`)
-    .join(', ');
+interface EntityShape {
+  proto: object;
+  /** [property, column] of every selected column. */
+  columns: Array<[string, string]>;
+  sql: Map<string, string>;
+}
+
+/** Entity metadata reduced to what reads need, computed once per entity and data source. */
+const shapes = new WeakMap<DataSource, Map<unknown, EntityShape>>();
+function shapeOf(ds: DataSource, entity: EntityTarget<ObjectLiteral>): EntityShape {
+  let byEntity = shapes.get(ds);
+  if (!byEntity) shapes.set(ds, (byEntity = new Map()));
+  let shape = byEntity.get(entity);
+  if (!shape) {
+    const meta = ds.getMetadata(entity);
+    shape = {
+      proto: (meta.target as { prototype: object }).prototype,
+      columns: meta.columns.filter((c) => c.isSelect).map((c) => [c.propertyName, c.databaseName]),
+      sql: new Map(),
+    };
+    byEntity.set(entity, shape);
+  }
+  return shape;
+}
+
+export function columnsOf(
+  ds: DataSource,
+  entity: EntityTarget<ObjectLiteral>,
+  alias: string,
+  without?: ReadonlySet<string>,
+): string {
+  const shape = shapeOf(ds, entity);
+  const key = `${alias}|${without?.size ? [...without].sort().join(',') : ''}`;
+  let sql = shape.sql.get(key);
+  if (sql === undefined) {
+    sql = shape.columns
+      .filter(([property]) => !without?.has(property))
+      .map(([, column]) => `${alias}.${column} AS "${column}"`)
+      .join(', ');
+    shape.sql.set(key, sql);
+  }
+  return sql;
 }
 
 export function hydrate<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, row: Record<string, unknown>): T {
-  const meta = ds.getMetadata(entity);
-  const obj = Object.create((meta.target as { prototype: object }).prototype) as Record<string, unknown>;
-  for (const c of meta.columns) {
-    if (c.databaseName in row) obj[c.propertyName] = row[c.databaseName];
+  const shape = shapeOf(ds, entity);
+  const obj = Object.create(shape.proto) as Record<string, unknown>;
+  for (const [property, column] of shape.columns) {
+    if (column in row) obj[property] = row[column];
   }
   return obj as T;
 }

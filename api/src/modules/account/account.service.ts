@@ -2,11 +2,11 @@ import type { EntityManager } from 'typeorm';
 import { audit } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
 import { idPage } from '../../common/db/id-page';
-import { updateVersioned, lockRow, type EditSpec } from '../../common/db/editing';
+import { updateVersioned, lockRow, type EditSpec, type LinkedValues } from '../../common/db/editing';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { rowIdOf } from '../../common/relay/global-id';
 import { Account } from './account.entity';
-import { normaliseEmail, requestPasswordReset } from './auth.service';
+import { normaliseEmail, sendPasswordResetLink } from './auth.service';
 import { hashPassword, passwordProblem } from './password';
 import { newToken, deleteSessionsOf } from './session.service';
 
@@ -50,6 +50,37 @@ async function setScopes(m: EntityManager, accountId: string, scopes: { structur
   ]);
 }
 
+const byNumber = (ids: string[]) => [...ids].sort((a, b) => Number(a) - Number(b));
+
+/**
+ * The scopes of an account (structures and sectors, as row ids), edited with the account: under
+ * its version, in its audit entry (`structureIds`, `sectorIds`, as in the CREATE entry). Only the
+ * lists submitted count; undefined when neither is.
+ */
+async function scopeEdit(m: EntityManager, accountId: string, data: UpdateAccountData): Promise<LinkedValues | undefined> {
+  if (!data.structureIds && !data.sectorSlugs) return undefined;
+  const [row]: Array<{ structures: string[]; sectors: string[] }> = await m.query(
+    `SELECT ARRAY(SELECT structure_id::text FROM account_structure WHERE account_id = $1) AS structures,
+            ARRAY(SELECT sector_id::text FROM account_sector WHERE account_id = $1) AS sectors`,
+    [accountId],
+  );
+  const current = { structureIds: byNumber(row.structures), sectorIds: byNumber(row.sectors) };
+  const scopes = await resolveScopes(m, data.structureIds, data.sectorSlugs);
+  const submitted = {
+    structureIds: data.structureIds ? byNumber(scopes.structures) : undefined,
+    sectorIds: data.sectorSlugs ? byNumber(scopes.sectors) : undefined,
+  };
+  return {
+    current,
+    submitted,
+    write: () =>
+      setScopes(m, accountId, {
+        structures: submitted.structureIds ?? current.structureIds,
+        sectors: submitted.sectorIds ?? current.sectorIds,
+      }),
+  };
+}
+
 export interface CreateAccountData {
   email: string;
   displayName: string;
@@ -91,7 +122,7 @@ export async function createAccount(ctx: Context, data: CreateAccountData): Prom
     });
     return lockRow(m, SPEC, row.id);
   });
-  if (!data.password) await requestPasswordReset(ctx, email, ADMIN_RESET_URL);
+  if (!data.password) await sendPasswordResetLink(ctx, email, ADMIN_RESET_URL);
   return account;
 }
 
@@ -113,34 +144,22 @@ export async function updateAccount(ctx: Context, id: string, version: number, d
   }
   const account = await ctx.ds.transaction(async (m) => {
     const current = await lockRow(m, SPEC, rowId);
-    const updated = await updateVersioned(ctx, m, SPEC, current, version, {
-      displayName: data.displayName?.trim() ?? undefined,
-      roles: data.roles ? [...new Set(data.roles)] : undefined,
-      disabled: data.disabled ?? undefined,
-      failedLogins: data.unlock ? 0 : undefined,
-      lockedUntil: data.unlock ? null : undefined,
-    });
-    if (data.structureIds || data.sectorSlugs) {
-      const [before] = await m.query(
-        `SELECT ARRAY(SELECT structure_id::text FROM account_structure WHERE account_id = $1 ORDER BY 1) AS structures,
-                ARRAY(SELECT sector_id::text FROM account_sector WHERE account_id = $1 ORDER BY 1) AS sectors`,
-        [rowId],
-      );
-      const scopes = await resolveScopes(m, data.structureIds ?? null, data.sectorSlugs ?? null);
-      const next = {
-        structures: data.structureIds ? scopes.structures.sort() : before.structures,
-        sectors: data.sectorSlugs ? scopes.sectors.sort() : before.sectors,
-      };
-      await setScopes(m, rowId, next);
-      await audit(m, ctx, {
-        action: 'UPDATE_SCOPES',
-        entityType: 'Account',
-        entityId: rowId,
-        before: { structureIds: before.structures, sectorIds: before.sectors },
-        after: { structureIds: next.structures, sectorIds: next.sectors },
-      });
-    }
-    return updated;
+    return updateVersioned(
+      ctx,
+      m,
+      SPEC,
+      current,
+      version,
+      {
+        displayName: data.displayName?.trim() ?? undefined,
+        roles: data.roles ? [...new Set(data.roles)] : undefined,
+        disabled: data.disabled ?? undefined,
+        failedLogins: data.unlock ? 0 : undefined,
+        lockedUntil: data.unlock ? null : undefined,
+      },
+      'UPDATE',
+      await scopeEdit(m, rowId, data),
+    );
   });
   if (data.disabled) await deleteSessionsOf(ctx.ds, rowId);
   return account;

@@ -2,6 +2,7 @@ import type { Context } from '../../common/context';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { updateReturning } from '../../common/db/rows';
 import { mailer } from '../../common/mail/mailer';
+import { hitRateLimits, RATE_LIMITS } from '../../common/rate-limit/rate-limit';
 import { passwordProblem, hashPassword, verifyPassword } from './password';
 import { createSession, deleteSession, deleteSessionsOf, newToken, sha256 } from './session.service';
 
@@ -72,8 +73,22 @@ export async function logout(ctx: Context): Promise<boolean> {
   return true;
 }
 
-/** Always answers true; mails a single-use, expiring link only if the account exists. */
+/**
+ * « Mot de passe oublié » (public): always answers true; mails a single-use, expiring link only if
+ * the account exists. Rate-limited per e-mail and per IP before anything else, for existing and
+ * unknown e-mails alike (RATE_LIMITED never tells whether an account exists).
+ */
 export async function requestPasswordReset(ctx: Context, emailInput: string, resetUrlBase: string): Promise<boolean> {
+  const email = normaliseEmail(emailInput).slice(0, 320);
+  await hitRateLimits(ctx, 'demandes de réinitialisation du mot de passe', [
+    [RATE_LIMITS.passwordResetPerEmail, email],
+    [RATE_LIMITS.passwordResetPerIp, ctx.http.ip],
+  ]);
+  return sendPasswordResetLink(ctx, email, resetUrlBase);
+}
+
+/** Mails a single-use, expiring link if the account exists (also the invitation of a new account). */
+export async function sendPasswordResetLink(ctx: Context, emailInput: string, resetUrlBase: string): Promise<boolean> {
   const email = normaliseEmail(emailInput).slice(0, 320);
   const [account] = await ctx.ds.query(`SELECT id::text FROM account WHERE email = $1 AND NOT disabled`, [email]);
   if (!account) return true;

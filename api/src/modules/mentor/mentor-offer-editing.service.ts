@@ -1,6 +1,7 @@
 import type { Context } from '../../common/context';
 import { createAudited, editVersioned, type EditSpec } from '../../common/db/editing';
 import { rowIdOf } from '../../common/relay/global-id';
+import { optionalText } from '../sector/sector-editing.service';
 import { MentorOffer, MentorOfferStatus } from './mentor-offer.entity';
 import type { CreateMentorOfferInput, MentorOfferPatch } from './mentor-offer.inputs';
 
@@ -9,8 +10,8 @@ const SPEC: EditSpec<MentorOffer> = { entity: MentorOffer, table: 'mentor_offer'
 const valuesOf = (p: MentorOfferPatch): Partial<MentorOffer> => ({
   title: p.title?.trim() ?? undefined,
   themes: p.themes ? [...new Set(p.themes)] : undefined,
-  availability: p.availability ?? undefined,
-  description: p.description ?? undefined,
+  availability: optionalText(p.availability),
+  description: optionalText(p.description),
   status: p.status ?? undefined,
 });
 

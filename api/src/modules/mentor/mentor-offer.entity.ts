@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../../common/relay/node.interface';
 import { toGlobalId } from '../../common/relay/global-id';
@@ -65,9 +65,11 @@ export class MentorOffer {
   @Column({ type: 'varchar', length: 8 })
   status: MentorOfferStatus;
 
+  @Field(() => GraphQLISODateTime)
   @Column({ type: 'timestamptz' })
   createdAt: Date;
 
+  @Field(() => GraphQLISODateTime, { description: 'Last change (closing included).' })
   @Column({ type: 'timestamptz' })
   updatedAt: Date;
 

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Public } from '../../common/auth/access';
+import { Public, PUBLIC_CACHE_SECONDS } from '../../common/auth/access';
 import type { Context } from '../../common/context';
 import { ConnectionType, PageArgs } from '../../common/pagination/connection';
 import { rowIdOf } from '../../common/relay/global-id';
@@ -20,13 +20,13 @@ class MentorOfferArgs extends PageArgs {
 
 @Resolver(() => MentorOffer)
 export class MentorOfferResolver {
-  @Public()
+  @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
   @Query(() => MentorOfferConnection, { description: 'Offres de tutorat.' })
   mentorOffers(@Ctx() ctx: Context, @Args() args: MentorOfferArgs) {
     return listMentorOffers(ctx, args);
   }
 
-  @Public()
+  @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
   @Query(() => MentorOffer, { nullable: true })
   mentorOffer(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     return ctx.loaders.mentorOffer.byId.load(rowIdOf(id, 'MentorOffer'));

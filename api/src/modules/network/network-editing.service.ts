@@ -1,7 +1,11 @@
+import type { EntityManager } from 'typeorm';
+import { audit } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
-import { createAudited, editVersioned, type EditSpec } from '../../common/db/editing';
+import { createAudited, editVersioned, typedDbErrors, type EditSpec } from '../../common/db/editing';
+import { ErrorCode, UserInputError } from '../../common/errors';
+import { updateReturning } from '../../common/db/rows';
 import { rowIdOf } from '../../common/relay/global-id';
-import { uniqueSlug } from '../sector/sector-editing.service';
+import { optionalText, uniqueSlug } from '../sector/sector-editing.service';
 import { Network, NetworkKind, NetworkScope } from './network.entity';
 import type { CreateNetworkInput, NetworkPatch } from './network.inputs';
 
@@ -9,11 +13,11 @@ const SPEC: EditSpec<Network> = { entity: Network, table: 'network', entityType:
 
 const valuesOf = (p: NetworkPatch): Partial<Network> => ({
   name: p.name?.trim() ?? undefined,
-  acronym: p.acronym === undefined ? undefined : p.acronym?.trim() || null,
+  acronym: optionalText(p.acronym),
   kind: p.kind ?? undefined,
   scope: p.scope ?? undefined,
-  description: p.description ?? undefined,
-  website: p.website === undefined ? undefined : p.website?.trim() || null,
+  description: optionalText(p.description),
+  website: optionalText(p.website),
 });
 
 export function createNetwork(ctx: Context, input: CreateNetworkInput): Promise<Network> {
@@ -28,4 +32,121 @@ export function updateNetwork(ctx: Context, id: string, version: number, input: 
 
 export function archiveNetwork(ctx: Context, id: string, version: number): Promise<Network> {
   return editVersioned(ctx, SPEC, rowIdOf(id, 'Network'), version, { status: 'ARCHIVED' }, 'ARCHIVE');
+}
+
+/** Back to the public views; restoring an active network changes nothing. */
+export function restoreNetwork(ctx: Context, id: string, version: number): Promise<Network> {
+  return editVersioned(ctx, SPEC, rowIdOf(id, 'Network'), version, { status: 'ACTIVE' }, 'RESTORE');
+}
+
+/** What addNetworkMember / removeNetworkMember did. */
+export interface MembershipChange {
+  networkId: string;
+  structureId: string;
+  /** False when the call found things as asked: nothing was written nor audited. */
+  changed: boolean;
+  /** Whether the structure is a member after the call. */
+  member: boolean;
+  /** Membership date (YYYY-MM-DD), when a member and known. */
+  since: string | null;
+}
+
+function assertDate(value: string | null | undefined): string | null {
+  if (value == null || value === '') return null;
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const parsed = d && new Date(Date.UTC(+d[1], +d[2] - 1, +d[3]));
+  if (!parsed || parsed.toISOString().slice(0, 10) !== value)
+    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Date au format AAAA-MM-JJ.', { field: 'since' });
+  return value;
+}
+
+/** Both rows must exist (any status: a draft structure or an archived network may be linked). */
+async function assertPair(m: EntityManager, networkId: string, structureId: string) {
+  const [row]: Array<{ network: boolean; structure: boolean }> = await m.query(
+    `SELECT EXISTS (SELECT 1 FROM network WHERE id = $1) AS network, EXISTS (SELECT 1 FROM structure WHERE id = $2) AS structure`,
+    [networkId, structureId],
+  );
+  if (!row.network) throw new UserInputError(ErrorCode.NOT_FOUND, 'Ce réseau n’existe pas.', { field: 'networkId' });
+  if (!row.structure) throw new UserInputError(ErrorCode.NOT_FOUND, 'Cette structure n’existe pas.', { field: 'structureId' });
+}
+
+const SINCE = `to_char(since, 'YYYY-MM-DD') AS since`;
+
+/**
+ * Makes a structure a member of a network, in one transaction that locks the membership (no
+ * read-then-rewrite of the structure's networks): already a member, nothing changes
+ * (`changed: false`, no audit entry), unless another `since` is given, which is then updated.
+ * One audit entry on the network otherwise.
+ */
+export function addNetworkMember(
+  ctx: Context,
+  networkGlobalId: string,
+  structureGlobalId: string,
+  since?: string | null,
+): Promise<MembershipChange> {
+  const networkId = rowIdOf(networkGlobalId, 'Network');
+  const structureId = rowIdOf(structureGlobalId, 'Structure');
+  const date = assertDate(since);
+  const pair = [networkId, structureId];
+  return typedDbErrors(() =>
+    ctx.ds.transaction(async (m): Promise<MembershipChange> => {
+      await assertPair(m, networkId, structureId);
+      const unchanged = (since: string | null) => ({ networkId, structureId, changed: false, member: true, since });
+      const [old]: Array<{ since: string | null }> = await m.query(
+        `SELECT ${SINCE} FROM network_membership WHERE network_id = $1 AND structure_id = $2 FOR UPDATE`,
+        pair,
+      );
+      if (old) {
+        if (!date || date === old.since) return unchanged(old.since);
+        await m.query('UPDATE network_membership SET since = $3::date WHERE network_id = $1 AND structure_id = $2', [
+          ...pair,
+          date,
+        ]);
+        await audit(m, ctx, {
+          action: 'UPDATE_MEMBER',
+          entityType: 'Network',
+          entityId: networkId,
+          before: { structureId, since: old.since },
+          after: { structureId, since: date },
+        });
+        return { networkId, structureId, changed: true, member: true, since: date };
+      }
+      const [added]: Array<{ since: string | null }> = await m.query(
+        `INSERT INTO network_membership (network_id, structure_id, since) VALUES ($1, $2, $3::date)
+         ON CONFLICT (network_id, structure_id) DO NOTHING RETURNING ${SINCE}`,
+        [...pair, date],
+      );
+      // Added by a concurrent call in between: it is a member, this call changed nothing.
+      if (!added) return unchanged(date);
+      await audit(m, ctx, {
+        action: 'ADD_MEMBER',
+        entityType: 'Network',
+        entityId: networkId,
+        after: { structureId, since: added.since },
+      });
+      return { networkId, structureId, changed: true, member: true, since: added.since };
+    }),
+  );
+}
+
+/** Ends a membership; not a member: nothing changes (`changed: false`, no audit entry). */
+export function removeNetworkMember(ctx: Context, networkGlobalId: string, structureGlobalId: string): Promise<MembershipChange> {
+  const networkId = rowIdOf(networkGlobalId, 'Network');
+  const structureId = rowIdOf(structureGlobalId, 'Structure');
+  return ctx.ds.transaction(async (m): Promise<MembershipChange> => {
+    await assertPair(m, networkId, structureId);
+    const [removed] = (await updateReturning(
+      m,
+      `DELETE FROM network_membership WHERE network_id = $1 AND structure_id = $2 RETURNING ${SINCE}`,
+      [networkId, structureId],
+    )) as Array<{ since: string | null }>;
+    if (!removed) return { networkId, structureId, changed: false, member: false, since: null };
+    await audit(m, ctx, {
+      action: 'REMOVE_MEMBER',
+      entityType: 'Network',
+      entityId: networkId,
+      before: { structureId, since: removed.since },
+    });
+    return { networkId, structureId, changed: true, member: false, since: null };
+  });
 }

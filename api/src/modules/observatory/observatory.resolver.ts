@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Public, Roles } from '../../common/auth/access';
+import { Public, PUBLIC_CACHE_SECONDS, Roles } from '../../common/auth/access';
 import { Role } from '../../common/auth/roles';
 import type { Context } from '../../common/context';
 import { ObservatoryArgs, ObservatoryReport } from './observatory.types';
@@ -9,7 +9,7 @@ import { refreshSnapshot } from './snapshot.service';
 
 @Resolver()
 export class ObservatoryResolver {
-  @Public()
+  @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
   @Query(() => ObservatoryReport, { description: "Poids de l'ESS (indicateurs non personnels), depuis les instantanés annuels." })
   observatory(@Ctx() ctx: Context, @Args() args: ObservatoryArgs) {
     return observatoryReport(ctx, args);

@@ -136,7 +136,15 @@ export function addParticipant(ctx: Context, spaceId: string, p: ParticipantInpu
        VALUES ($1, $2, $3, $4, current_date) ON CONFLICT DO NOTHING RETURNING id::text`,
       [space.id, structureId, personId, p.role ?? 'PARTICIPANT'],
     );
-    return { participantId: row?.id ?? null, structureId, personId, role: p.role ?? 'PARTICIPANT' };
+    // Already there: nothing changed, so nothing is audited, and the answer says so.
+    if (!row) {
+      throw new UserInputError(
+        ErrorCode.ALREADY_PARTICIPANT,
+        `${structureId ? 'Cette structure' : 'Cette personne'} participe déjà à cet espace : rien n’a été modifié.`,
+        { field: structureId ? 'structureId' : 'personId' },
+      );
+    }
+    return { participantId: row.id, structureId, personId, role: p.role ?? 'PARTICIPANT' };
   });
 }
 

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { ArrayMaxSize } from 'class-validator';
-import { Public } from '../../common/auth/access';
+import { Public, PUBLIC_CACHE_SECONDS } from '../../common/auth/access';
 import type { Context } from '../../common/context';
 import { ConnectionType, PageArgs } from '../../common/pagination/connection';
 import { rowIdOf } from '../../common/relay/global-id';
@@ -39,13 +39,13 @@ function spaceResolver(type: ClassType, kind: SpaceKind, listName: string) {
 
   @Resolver(() => type)
   class SpaceResolver {
-    @Public()
+    @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
     @Query(() => connection, { name: listName })
     list(@Ctx() ctx: Context, @Args() args: SpaceArgs) {
       return listSpaces(ctx, kind, args);
     }
 
-    @Public()
+    @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
     @Query(() => type, { name: lowerFirst(typeName), nullable: true })
     one(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
       return findSpace(ctx, kind, rowIdOf(id, typeName));
@@ -86,7 +86,8 @@ export const StudyDayResolver = spaceResolver(StudyDay, SpaceKind.STUDY_DAY, 'st
 
 @Resolver(() => SpaceSession)
 export class SpaceSessionResolver {
-  @Public()
+  // « To come » moves with the clock: a minute at most in the cache.
+  @Public({ cacheSeconds: 60 })
   @Query(() => [SpaceSession], { description: 'Sessions to come (workshops, chantiers, study days), soonest first.' })
   upcomingSessions(@Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true }) first?: number | null) {
     return listUpcomingSessions(ctx, first);

@@ -24,7 +24,7 @@ import {
   erasePerson,
   exportPersonData,
   recordConsent,
-  runRetention,
+  runRetentionNow,
   withdrawConsent,
 } from './person-gdpr.service';
 
@@ -91,7 +91,7 @@ export class PersonGdprResolver {
   @Roles(Role.ADMIN)
   @Mutation(() => Int, { description: 'Runs the retention job now; returns how many persons were anonymised.' })
   runRetention(@Ctx() ctx: Context) {
-    return runRetention(ctx.ds);
+    return runRetentionNow(ctx);
   }
 
   @FieldResolver(() => [Consent], { nullable: true, description: 'Consents (mission and steering committee only).' })

@@ -83,6 +83,8 @@ async function anonymise(m: EntityManager, ids: string[]): Promise<string[]> {
     [ids],
   );
   await m.query(`UPDATE consent SET withdrawn_at = now() WHERE person_id = ANY($1::bigint[]) AND withdrawn_at IS NULL`, [ids]);
+  // Cached public answers may quote the erased fields: they go too (outdated ones are never served).
+  if (rows.length) await m.query('DELETE FROM response_cache');
   return rows.map((r) => String(r.id));
 }
 
@@ -143,8 +145,18 @@ export async function withdrawConsent(ctx: Context, consentId: string): Promise<
 /**
  * Retention: anonymises the persons whose last contact is older than the configured
  * duration. Safe with several API replicas: one runs it at a time (advisory lock).
+ * This is the scheduled job: its audit entries have the actor « retention ».
  */
-export async function runRetention(ds: DataSource, days = RETENTION.personDays): Promise<number> {
+export function runRetention(ds: DataSource, days = RETENTION.personDays): Promise<number> {
+  return retain(ds, null, days);
+}
+
+/** The retention job started from the API: its audit entries name the account and the request. */
+export function runRetentionNow(ctx: Context, days = RETENTION.personDays): Promise<number> {
+  return retain(ctx.ds, ctx, days);
+}
+
+async function retain(ds: DataSource, startedBy: Context | null, days: number): Promise<number> {
   return ds.transaction(async (m) => {
     const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('essor-retention')) AS locked`);
     if (!locked) return 0;
@@ -157,11 +169,16 @@ export async function runRetention(ds: DataSource, days = RETENTION.personDays):
       m,
       due.map((d) => d.id),
     );
+    const after = { erasedFields: [...PERSONAL_FIELDS], retentionDays: days };
     for (const id of done) {
-      await m.query(
-        `INSERT INTO audit_log (actor, action, entity_type, entity_id, after) VALUES ('retention', 'RETENTION_ANONYMISE', 'Person', $1, $2)`,
-        [id, JSON.stringify({ erasedFields: PERSONAL_FIELDS, retentionDays: days })],
-      );
+      if (startedBy) {
+        await audit(m, startedBy, { action: 'RETENTION_ANONYMISE', entityType: 'Person', entityId: id, after });
+      } else {
+        await m.query(
+          `INSERT INTO audit_log (actor, action, entity_type, entity_id, after) VALUES ('retention', 'RETENTION_ANONYMISE', 'Person', $1, $2)`,
+          [id, JSON.stringify(after)],
+        );
+      }
     }
     return done.length;
   });

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { Public } from '../../common/auth/access';
+import { Public, PUBLIC_CACHE_SECONDS } from '../../common/auth/access';
 import type { Context } from '../../common/context';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { MAX_PAGE_SIZE } from '../../common/pagination/connection';
@@ -8,13 +8,13 @@ import { fetchNode } from './node.service';
 
 @Resolver()
 export class NodeResolver {
-  @Public()
+  @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
   @Query(() => Node, { nullable: true, description: 'Fetches any object by its global id.' })
   node(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     return fetchNode(ctx, id);
   }
 
-  @Public()
+  @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
   @Query(() => [Node], { nullable: 'items', description: 'Fetches objects by their global ids (100 at most).' })
   nodes(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[]) {
     if (ids.length > MAX_PAGE_SIZE) {

@@ -2,7 +2,9 @@ import type { Context } from '../../common/context';
 import { fromGlobalId } from '../../common/relay/global-id';
 import { SpaceKind } from '../participatory-space/participatory-space.entity';
 import { findSpace } from '../participatory-space/participatory-space.service';
+import { findNetworkById } from '../network/network.service';
 import { findPerson } from '../person/person.service';
+import { findSectorById } from '../sector/sector.service';
 import { findStructure } from '../structure/structure.service';
 
 type Fetcher = (ctx: Context, key: string) => Promise<object | null>;
@@ -19,8 +21,8 @@ const FETCHERS: Record<string, Fetcher> = {
   Epci: (ctx, k) => ctx.loaders.territory.epciBySiren.load(k),
   Commune: (ctx, k) => ctx.loaders.territory.communeByCode.load(k),
   Structure: numeric(findStructure),
-  Sector: numeric((ctx, k) => ctx.loaders.sector.byId.load(k)),
-  Network: numeric((ctx, k) => ctx.loaders.network.byId.load(k)),
+  Sector: numeric(findSectorById),
+  Network: numeric(findNetworkById),
   Person: numeric(findPerson),
   MentorOffer: numeric((ctx, k) => ctx.loaders.mentorOffer.byId.load(k)),
   Workshop: numeric((ctx, k) => findSpace(ctx, SpaceKind.WORKSHOP, k)),

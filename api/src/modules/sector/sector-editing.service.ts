@@ -1,6 +1,5 @@
-import { audit } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
-import { createAudited, editVersioned, lockRow, type EditSpec } from '../../common/db/editing';
+import { createAudited, editVersioned, lockRow, typedDbErrors, updateVersioned, type EditSpec } from '../../common/db/editing';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { rowIdOf } from '../../common/relay/global-id';
 import type { CreateSectorInput, SectorPatch } from './sector.inputs';
@@ -19,14 +18,18 @@ export async function uniqueSlug<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** An optional text of a patch: undefined leaves it, null or blank clears it, otherwise trimmed. */
+export const optionalText = (v: string | null | undefined): string | null | undefined =>
+  v === undefined ? undefined : v?.trim() || null;
+
 export function createSector(ctx: Context, input: CreateSectorInput): Promise<Sector> {
   return uniqueSlug(() =>
-    createAudited(ctx, SPEC, { slug: input.slug, name: input.name.trim(), description: input.description ?? null }),
+    createAudited(ctx, SPEC, { slug: input.slug, name: input.name.trim(), description: optionalText(input.description) ?? null }),
   );
 }
 
 export function updateSector(ctx: Context, id: string, version: number, input: SectorPatch): Promise<Sector> {
-  const values = { name: input.name?.trim() ?? undefined, description: input.description ?? undefined };
+  const values = { name: input.name?.trim() ?? undefined, description: optionalText(input.description) };
   return editVersioned(ctx, SPEC, rowIdOf(id, 'Sector'), version, values);
 }
 
@@ -34,30 +37,45 @@ export function archiveSector(ctx: Context, id: string, version: number): Promis
   return editVersioned(ctx, SPEC, rowIdOf(id, 'Sector'), version, { status: 'ARCHIVED' }, 'ARCHIVE');
 }
 
-export function setSectorFacilitators(ctx: Context, id: string, personIds: string[]): Promise<Sector> {
+/** Back to the public views; restoring an active sector changes nothing. */
+export function restoreSector(ctx: Context, id: string, version: number): Promise<Sector> {
+  return editVersioned(ctx, SPEC, rowIdOf(id, 'Sector'), version, { status: 'ACTIVE' }, 'RESTORE');
+}
+
+const byNumber = (ids: Iterable<string>) => [...new Set(ids)].sort((a, b) => Number(a) - Number(b));
+
+/**
+ * Replaces the facilitators of a sector, under the sector's version: a stale version is refused
+ * with CONFLICT (listing `facilitators`, as person row ids, when they differ); a change bumps the
+ * version and writes one audit entry; the same list again writes nothing.
+ */
+export function setSectorFacilitators(ctx: Context, id: string, version: number, personIds: string[]): Promise<Sector> {
   if (personIds.length > 20) throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Au plus 20 animateurs.', { field: 'personIds' });
-  const ids = personIds.map((p) => rowIdOf(p, 'Person'));
-  return ctx.ds.transaction(async (m) => {
-    const sector = await lockRow(m, SPEC, rowIdOf(id, 'Sector'));
-    const [{ found, before }] = await m.query(
-      `SELECT (SELECT count(*)::int FROM person WHERE id = ANY($1::bigint[])) AS found,
-              ARRAY(SELECT person_id::text FROM sector_facilitator WHERE sector_id = $2 ORDER BY 1) AS before`,
-      [ids, sector.id],
-    );
-    if (found !== new Set(ids).size)
-      throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, 'Une des personnes n’existe pas.', { field: 'personIds' });
-    await m.query('DELETE FROM sector_facilitator WHERE sector_id = $1', [sector.id]);
-    await m.query(
-      'INSERT INTO sector_facilitator (sector_id, person_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING',
-      [sector.id, ids],
-    );
-    await audit(m, ctx, {
-      action: 'SET_FACILITATORS',
-      entityType: 'Sector',
-      entityId: sector.id,
-      before: { facilitators: before },
-      after: { facilitators: [...new Set(ids)].sort() },
-    });
-    return sector;
-  });
+  const ids = byNumber(personIds.map((p) => rowIdOf(p, 'Person')));
+  return typedDbErrors(() =>
+    ctx.ds.transaction(async (m) => {
+      const sector = await lockRow(m, SPEC, rowIdOf(id, 'Sector'));
+      const [{ found, before }]: Array<{ found: number; before: string[] }> = await m.query(
+        `SELECT (SELECT count(*)::int FROM person WHERE id = ANY($1::bigint[])) AS found,
+                ARRAY(SELECT person_id::text FROM sector_facilitator WHERE sector_id = $2) AS before`,
+        [ids, sector.id],
+      );
+      if (found !== ids.length)
+        throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, 'Une des personnes n’existe pas.', { field: 'personIds' });
+      return updateVersioned(ctx, m, SPEC, sector, version, {}, 'SET_FACILITATORS', {
+        current: { facilitators: byNumber(before) },
+        submitted: { facilitators: ids },
+        async write() {
+          await m.query('DELETE FROM sector_facilitator WHERE sector_id = $1 AND NOT (person_id = ANY($2::bigint[]))', [
+            sector.id,
+            ids,
+          ]);
+          await m.query(
+            'INSERT INTO sector_facilitator (sector_id, person_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING',
+            [sector.id, ids],
+          );
+        },
+      });
+    }),
+  );
 }

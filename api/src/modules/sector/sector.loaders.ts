@@ -30,7 +30,7 @@ export function createSectorLoaders(ds: DataSource) {
       ds,
       Sector,
       (cols) => `SELECT f.person_id::text AS __key, ${cols} FROM sector_facilitator f
-        JOIN sector t ON t.id = f.sector_id WHERE f.person_id = ANY($1::bigint[]) ORDER BY t.name`,
+        JOIN sector t ON t.id = f.sector_id AND t.status = 'ACTIVE' WHERE f.person_id = ANY($1::bigint[]) ORDER BY t.name`,
     ),
     structureCount,
     structures: nestedPageLoader(

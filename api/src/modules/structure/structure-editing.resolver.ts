@@ -113,13 +113,18 @@ export class StructureEditingResolver {
   }
 
   @Roles(Role.ADMIN, Role.STRUCTURE_EDITOR)
-  @Mutation(() => Structure, { description: 'Replaces the sectors of a structure (slugs).' })
+  @Mutation(() => Structure, {
+    description: 'Replaces the sectors of a structure (slugs); links to archived sectors (not listed in `sectors`) are kept.',
+  })
   setStructureSectors(@Ctx() ctx: Context, @Args() { id, codes }: LinkArgs) {
     return setStructureLinks(ctx, id, 'sector', codes);
   }
 
   @Roles(Role.ADMIN, Role.STRUCTURE_EDITOR)
-  @Mutation(() => Structure, { description: 'Replaces the network memberships of a structure (slugs).' })
+  @Mutation(() => Structure, {
+    description:
+      'Replaces the network memberships of a structure (slugs); memberships of archived networks (not listed in `networks`) are kept.',
+  })
   setStructureNetworks(@Ctx() ctx: Context, @Args() { id, codes }: LinkArgs) {
     return setStructureLinks(ctx, id, 'network', codes);
   }

@@ -155,7 +155,11 @@ export async function archiveStructure(ctx: Context, id: string, version: number
   });
 }
 
-/** Replaces the sectors (slugs) or the networks (slugs) of a structure; audited as one change. */
+/**
+ * Replaces the sectors (slugs) or the networks (slugs) of a structure; audited as one change.
+ * Links to archived sectors or networks are kept: the structure's lists show only active ones,
+ * so a list read, edited and written back must not drop them.
+ */
 export async function setStructureLinks(
   ctx: Context,
   id: string,
@@ -183,11 +187,17 @@ export async function setStructureLinks(
         },
       );
     }
-    const [before] = await m.query(
-      `SELECT ARRAY(SELECT t.slug FROM ${link} l JOIN ${table} t ON t.id = l.${col} WHERE l.structure_id = $1 ORDER BY 1) AS slugs`,
+    const [before]: Array<{ slugs: string[]; archived: string[] }> = await m.query(
+      `SELECT ARRAY(SELECT t.slug FROM ${link} l JOIN ${table} t ON t.id = l.${col} WHERE l.structure_id = $1 ORDER BY 1) AS slugs,
+              ARRAY(SELECT t.slug FROM ${link} l JOIN ${table} t ON t.id = l.${col}
+                    WHERE l.structure_id = $1 AND t.status <> 'ACTIVE') AS archived`,
       [rowId],
     );
-    await m.query(`DELETE FROM ${link} WHERE structure_id = $1 AND NOT (${col} = ANY($2::bigint[]))`, [rowId, ids]);
+    await m.query(
+      `DELETE FROM ${link} l WHERE l.structure_id = $1 AND NOT (l.${col} = ANY($2::bigint[]))
+         AND EXISTS (SELECT 1 FROM ${table} t WHERE t.id = l.${col} AND t.status = 'ACTIVE')`,
+      [rowId, ids],
+    );
     await m.query(`INSERT INTO ${link} (structure_id, ${col}) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`, [
       rowId,
       ids,
@@ -197,7 +207,7 @@ export async function setStructureLinks(
       entityType: 'Structure',
       entityId: rowId,
       before: { [kind === 'sector' ? 'sectors' : 'networks']: before.slugs },
-      after: { [kind === 'sector' ? 'sectors' : 'networks']: [...new Set(slugs)].sort() },
+      after: { [kind === 'sector' ? 'sectors' : 'networks']: [...new Set([...slugs, ...before.archived])].sort() },
     });
     return current;
   });

@@ -1,22 +1,31 @@
-import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
-import { Public } from '../../common/auth/access';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { selectedFields } from '../../common/graphql/selection';
+import { Public, PUBLIC_CACHE_SECONDS } from '../../common/auth/access';
 import type { Context } from '../../common/context';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { SearchStructuresArgs } from './search-structures.args';
 import { MAP_POINTS_DEFAULT, searchStructures } from './structure-search.service';
 import { MapPoint, MAX_RADIUS_KM, NearbyStructure, StructureSearchResult } from './structure-search.types';
 import { Structure } from './structure.entity';
+import { FACETS } from './structure.service';
+import { selectedStructureFields, unneededStructureColumns } from './structure.selection';
 import { WORKFORCE_RANGE_LABELS } from './workforce-range';
 
 @Resolver(() => StructureSearchResult)
 export class StructureSearchResolver {
-  @Public()
+  @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
   @Query(() => StructureSearchResult, {
     description:
       'Directory search: French full text (typo-tolerant names as fallback), filters by official codes, radius, facets.',
   })
-  searchStructures(@Ctx() ctx: Context, @Args() args: SearchStructuresArgs) {
-    return searchStructures(ctx, args);
+  searchStructures(@Ctx() ctx: Context, @Args() args: SearchStructuresArgs, @Info() info: GraphQLResolveInfo) {
+    const facets = selectedFields(info, ['facets']);
+    return searchStructures(ctx, args, {
+      totalCount: selectedFields(info).has('totalCount'),
+      facets: FACETS.filter((f) => facets.has(f)),
+      without: unneededStructureColumns(selectedStructureFields(info)),
+    });
   }
 
   @FieldResolver(() => [MapPoint], {

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Public } from '../../common/auth/access';
+import { Public, PUBLIC_CACHE_SECONDS } from '../../common/auth/access';
 import type { Context } from '../../common/context';
 import { ConnectionType } from '../../common/pagination/connection';
 import { rowIdOf } from '../../common/relay/global-id';
@@ -22,19 +22,19 @@ export const StructureConnection = ConnectionType(Structure, 'Structure');
 
 @Resolver(() => Structure)
 export class StructureResolver {
-  @Public()
+  @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
   @Query(() => StructureConnection, { description: 'Published structures, alphabetical, filtered by official codes.' })
   structures(@Ctx() ctx: Context, @Args() args: StructureFilterArgs) {
     return listStructures(ctx, args);
   }
 
-  @Public()
+  @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
   @Query(() => Structure, { nullable: true })
   structure(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     return findStructure(ctx, rowIdOf(id, 'Structure'));
   }
 
-  @Public()
+  @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
   @Query(() => Structure, { nullable: true, description: 'Find a structure by its SIRET (14 digits).' })
   structureBySiret(@Ctx() ctx: Context, @Arg('siret') siret: string) {
     return findStructureBySiret(ctx, siret);

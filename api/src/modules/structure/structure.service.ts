@@ -1,9 +1,16 @@
 import type { Context } from '../../common/context';
 import { columnsOf, hydrate } from '../../common/db/rows';
 import { ErrorCode, UserInputError } from '../../common/errors';
+import { hitRateLimits, RATE_LIMITS } from '../../common/rate-limit/rate-limit';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination/connection';
 import { rowIdOf } from '../../common/relay/global-id';
-import { assertTerritoryCodes, searchWords } from '../territory/territory.service';
+import {
+  assertTerritoryCodeFormats,
+  assertTerritoryCodes,
+  missingTerritoryCodesSql,
+  searchWords,
+  unknownTerritoryCode,
+} from '../territory/territory.service';
 import { EssFamily } from './ess-family';
 import { isValidSiret, normaliseIdentifier } from './siret';
 import { WORKFORCE_RANGES } from './workforce-range';
@@ -25,8 +32,8 @@ export interface StructureFilter {
   seeksVolunteers?: boolean | null;
 }
 
-/** Validates the codes of a filter: formats first, then existence (one statement). */
-export async function assertFilterCodes(ctx: Context, f: StructureFilter): Promise<void> {
+/** Checks the formats of a filter's codes (no SQL); throws the typed error of the first bad one. */
+export function assertFilterFormats(f: StructureFilter): void {
   const badCategory = f.legalCategory?.find((c) => !/^[0-9]{4}$/.test(c));
   if (badCategory !== undefined) {
     throw new UserInputError(
@@ -43,23 +50,53 @@ export async function assertFilterCodes(ctx: Context, f: StructureFilter): Promi
       field: 'workforceRange',
     });
   }
-  await assertTerritoryCodes(ctx, { commune: f.commune, epci: f.epci, departement: f.departement });
-  if (f.sector?.length || f.network?.length) {
-    const [row]: Array<{ kind: string; code: string }> = await ctx.ds.query(
-      `SELECT 'sector' AS kind, c AS code FROM unnest($1::text[]) c WHERE NOT EXISTS (SELECT 1 FROM sector WHERE slug = c)
-       UNION ALL
-       SELECT 'network', c FROM unnest($2::text[]) c WHERE NOT EXISTS (SELECT 1 FROM network WHERE slug = c)
-       LIMIT 1`,
-      [f.sector ?? [], f.network ?? []],
+  assertTerritoryCodeFormats({ commune: f.commune, epci: f.epci, departement: f.departement });
+}
+
+/**
+ * SQL rows `(kind, code)` of the filter's codes that do not exist (territories, sectors,
+ * networks), pushing their parameters; null when there is nothing to check.
+ */
+export function missingFilterCodesSql(f: StructureFilter, params: unknown[]): string | null {
+  const parts: string[] = [];
+  const territory = missingTerritoryCodesSql({ commune: f.commune, epci: f.epci, departement: f.departement }, params);
+  if (territory) parts.push(territory);
+  if (f.sector?.length) {
+    parts.push(
+      `SELECT 'sector', c FROM unnest($${params.push(f.sector)}::text[]) c WHERE NOT EXISTS (SELECT 1 FROM sector WHERE slug = c)`,
     );
-    if (row) {
-      throw new UserInputError(
-        ErrorCode.UNKNOWN_REFERENCE,
-        `${row.kind === 'sector' ? 'Secteur' : 'Réseau'} inconnu : « ${row.code.slice(0, 80)} ».`,
-        { field: row.kind, value: row.code.slice(0, 80) },
-      );
-    }
   }
+  if (f.network?.length) {
+    parts.push(
+      `SELECT 'network', c FROM unnest($${params.push(f.network)}::text[]) c WHERE NOT EXISTS (SELECT 1 FROM network WHERE slug = c)`,
+    );
+  }
+  return parts.length ? parts.join(' UNION ALL ') : null;
+}
+
+/** The typed error of an unknown code reported by missingFilterCodesSql. */
+export function unknownFilterCode(kind: string, code: string): UserInputError {
+  if (kind === 'sector' || kind === 'network') {
+    return new UserInputError(
+      ErrorCode.UNKNOWN_REFERENCE,
+      `${kind === 'sector' ? 'Secteur' : 'Réseau'} inconnu : « ${code.slice(0, 80)} ».`,
+      { field: kind, value: code.slice(0, 80) },
+    );
+  }
+  return unknownTerritoryCode(kind, code);
+}
+
+/** Validates the codes of a filter: formats first, then existence (one statement). */
+export async function assertFilterCodes(ctx: Context, f: StructureFilter): Promise<void> {
+  assertFilterFormats(f);
+  const params: unknown[] = [];
+  const sql = missingFilterCodesSql(f, params);
+  if (!sql) return;
+  const [row]: Array<{ kind: string; code: string }> = await ctx.ds.query(
+    `SELECT m.kind, m.code FROM (${sql}) m(kind, code) LIMIT 1`,
+    params,
+  );
+  if (row) throw unknownFilterCode(row.kind, row.code);
 }
 
 export const FACETS = [
@@ -197,10 +234,19 @@ export interface ProposeStructureData {
   message?: string | null;
 }
 
-/** "Ajouter ma structure": validates everything, then stores a pending submission (nothing else is written). */
+/** Public proposals fill the moderation queue: both forms share one budget per IP (RATE_LIMITED beyond). */
+function hitSubmissionLimit(ctx: Context): Promise<void> {
+  return hitRateLimits(ctx, 'propositions envoyées depuis votre connexion', [[RATE_LIMITS.submissionsPerIp, ctx.http.ip]]);
+}
+
+/**
+ * "Ajouter ma structure": validates everything, then stores a pending submission (nothing else is
+ * written). Rate-limited per IP.
+ */
 export async function proposeStructure(ctx: Context, data: ProposeStructureData): Promise<StructureSubmission> {
   const siret = data.siret?.trim() ? assertSiret(data.siret) : null;
   await assertTerritoryCodes(ctx, { commune: [data.communeCode] });
+  await hitSubmissionLimit(ctx);
   const { submitterName, submitterEmail, message, ...structure } = data;
   const repo = ctx.ds.getRepository(StructureSubmission);
   return repo.save(
@@ -229,12 +275,16 @@ export interface SuggestCorrectionData {
   submitterEmail: string;
 }
 
-/** « Proposer une correction »: stores the proposed values of a visible structure as a pending submission. */
+/**
+ * « Proposer une correction »: stores the proposed values of a visible structure as a pending
+ * submission. Rate-limited per IP.
+ */
 export async function suggestCorrection(ctx: Context, data: SuggestCorrectionData): Promise<StructureSubmission> {
   const structure = await findStructure(ctx, rowIdOf(data.structureId, 'Structure'));
   if (!structure) {
     throw new UserInputError(ErrorCode.NOT_FOUND, "Cette structure n'existe pas ou n'est pas publiée.", { field: 'structureId' });
   }
+  await hitSubmissionLimit(ctx);
   const { structureId: _id, message, submitterName, submitterEmail, ...fields } = data;
   const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v != null && String(v).trim() !== ''));
   const repo = ctx.ds.getRepository(StructureSubmission);

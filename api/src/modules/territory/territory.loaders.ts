@@ -1,16 +1,52 @@
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { countLoader, groupLoader, keyLoader } from '../../common/db/rows';
+import { columnsOf, countLoader, groupLoader, hydrate, keyLoader } from '../../common/db/rows';
 import { Commune } from './commune.entity';
 import { Departement } from './departement.entity';
 import { Epci } from './epci.entity';
 import { Region } from './region.entity';
 
+/**
+ * Communes by INSEE code, each with its EPCI in the same statement: the EPCI loader is primed,
+ * so `commune { epci }` (and `structure { epci }`) cost no statement of their own.
+ */
+function communeWithEpciLoader(ds: DataSource, epciBySiren: DataLoader<string, Epci | null>) {
+  const epciCols = ds
+    .getMetadata(Epci)
+    .columns.filter((c) => c.isSelect)
+    .map((c) => `e.${c.databaseName} AS "e__${c.databaseName}"`)
+    .join(', ');
+  return new DataLoader<string, Commune | null>(
+    async (codes) => {
+      const rows: Record<string, unknown>[] = await ds.query(
+        `SELECT ${columnsOf(ds, Commune, 't')}, ${epciCols} FROM commune t LEFT JOIN epci e ON e.siren = t.epci_siren
+         WHERE t.code = ANY($1::text[])`,
+        [codes],
+      );
+      const byCode = new Map<string, Commune>();
+      for (const r of rows) {
+        const commune = hydrate(ds, Commune, r);
+        byCode.set(commune.code, commune);
+        if (r.e__siren != null) {
+          const e: Record<string, unknown> = {};
+          for (const [k, v] of Object.entries(r)) if (k.startsWith('e__')) e[k.slice(3)] = v;
+          const epci = hydrate(ds, Epci, e);
+          epciBySiren.prime(epci.siren.trim(), epci);
+        }
+      }
+      return codes.map((c) => byCode.get(c) ?? null);
+    },
+    { maxBatchSize: 1000 },
+  );
+}
+
 export function createTerritoryLoaders(ds: DataSource) {
+  const epciBySiren = keyLoader(ds, Epci, { table: 'epci', key: 'siren', keyType: 'text' });
   return {
     regionByCode: keyLoader(ds, Region, { table: 'region', key: 'code', keyType: 'text' }),
     departementByCode: keyLoader(ds, Departement, { table: 'departement', key: 'code', keyType: 'text' }),
-    epciBySiren: keyLoader(ds, Epci, { table: 'epci', key: 'siren', keyType: 'text' }),
-    communeByCode: keyLoader(ds, Commune, { table: 'commune', key: 'code', keyType: 'text' }),
+    epciBySiren,
+    communeByCode: communeWithEpciLoader(ds, epciBySiren),
     communesByEpci: groupLoader(
       ds,
       Commune,

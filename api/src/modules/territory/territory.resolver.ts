@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { Public } from '../../common/auth/access';
+import { Public, PUBLIC_CACHE_SECONDS } from '../../common/auth/access';
 import type { Context } from '../../common/context';
 import { ConnectionType } from '../../common/pagination/connection';
 import { Commune } from './commune.entity';
@@ -14,13 +14,13 @@ export const EpciConnection = ConnectionType(Epci, 'Epci');
 
 @Resolver(() => Commune)
 export class CommuneResolver {
-  @Public()
+  @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
   @Query(() => CommuneConnection, { description: 'Communes by INSEE code order, filtered by EPCI or département.' })
   communes(@Ctx() ctx: Context, @Args() args: CommuneFilterArgs) {
     return listCommunes(ctx, args);
   }
 
-  @Public()
+  @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
   @Query(() => Commune, { nullable: true })
   commune(@Ctx() ctx: Context, @Arg('code') code: string) {
     return ctx.loaders.territory.communeByCode.load(code);
@@ -44,13 +44,13 @@ export class CommuneResolver {
 
 @Resolver(() => Epci)
 export class EpciResolver {
-  @Public()
+  @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
   @Query(() => EpciConnection)
   epcis(@Ctx() ctx: Context, @Args() args: EpciFilterArgs) {
     return listEpcis(ctx, args);
   }
 
-  @Public()
+  @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
   @Query(() => Epci, { nullable: true })
   epci(@Ctx() ctx: Context, @Arg('siren') siren: string) {
     return ctx.loaders.territory.epciBySiren.load(siren);
@@ -74,13 +74,13 @@ export class EpciResolver {
 
 @Resolver(() => Departement)
 export class DepartementResolver {
-  @Public()
+  @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
   @Query(() => [Departement])
   departements(@Ctx() ctx: Context, @Arg('region', () => String, { nullable: true }) region?: string | null) {
     return listDepartements(ctx, region);
   }
 
-  @Public()
+  @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
   @Query(() => Departement, { nullable: true })
   departement(@Ctx() ctx: Context, @Arg('code') code: string) {
     return ctx.loaders.territory.departementByCode.load(code);
@@ -99,13 +99,13 @@ export class DepartementResolver {
 
 @Resolver(() => Region)
 export class RegionResolver {
-  @Public()
+  @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
   @Query(() => [Region])
   regions(@Ctx() ctx: Context) {
     return listRegions(ctx);
   }
 
-  @Public()
+  @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
   @Query(() => Region, { nullable: true })
   region(@Ctx() ctx: Context, @Arg('code') code: string) {
     return ctx.loaders.territory.regionByCode.load(code);

@@ -24,28 +24,45 @@ const TABLES = {
 
 export type TerritoryCodes = Partial<Record<keyof typeof FORMATS, readonly string[] | null | undefined>>;
 
+/** Throws UNKNOWN_TERRITORY_CODE when a code has not the format of its kind (no SQL). */
+export function assertTerritoryCodeFormats(codes: TerritoryCodes): void {
+  for (const kind of Object.keys(FORMATS) as Array<keyof typeof FORMATS>) {
+    const bad = codes[kind]?.find((c) => !FORMATS[kind].test(c));
+    if (bad !== undefined) throw unknown(kind, bad);
+  }
+}
+
+/**
+ * SQL rows `(kind, code)` of the codes that do not exist, pushing their parameters; null when
+ * there is no code to check. Lets a query check its own filter codes in the same statement.
+ */
+export function missingTerritoryCodesSql(codes: TerritoryCodes, params: unknown[]): string | null {
+  const kinds = (Object.keys(FORMATS) as Array<keyof typeof FORMATS>).filter((k) => codes[k]?.length);
+  if (!kinds.length) return null;
+  return kinds
+    .map(
+      (kind) =>
+        `SELECT '${kind}' AS kind, c AS code FROM unnest($${params.push(codes[kind])}::text[]) c
+         WHERE NOT EXISTS (SELECT 1 FROM ${TABLES[kind]} = c)`,
+    )
+    .join(' UNION ALL ');
+}
+
+/** The error of an unknown territory code (kind: commune, epci, departement, region). */
+export function unknownTerritoryCode(kind: string, code: string): UserInputError {
+  return unknown(kind as keyof typeof FORMATS, code);
+}
+
 /**
  * Checks territory codes, by format then existence, in one statement.
  * Throws UNKNOWN_TERRITORY_CODE naming the first unknown code.
  */
 export async function assertTerritoryCodes(ctx: Context, codes: TerritoryCodes): Promise<void> {
-  const kinds = (Object.keys(FORMATS) as Array<keyof typeof FORMATS>).filter((k) => codes[k]?.length);
-  if (!kinds.length) return;
-  for (const kind of kinds) {
-    const bad = codes[kind]!.find((c) => !FORMATS[kind].test(c));
-    if (bad !== undefined) throw unknown(kind, bad);
-  }
-  const sql = kinds
-    .map(
-      (kind, i) =>
-        `SELECT '${kind}' AS kind, c AS code FROM unnest($${i + 1}::text[]) c
-         WHERE NOT EXISTS (SELECT 1 FROM ${TABLES[kind]} = c)`,
-    )
-    .join(' UNION ALL ');
-  const missing: Array<{ kind: keyof typeof FORMATS; code: string }> = await ctx.ds.query(
-    `${sql} LIMIT 1`,
-    kinds.map((k) => codes[k]),
-  );
+  assertTerritoryCodeFormats(codes);
+  const params: unknown[] = [];
+  const sql = missingTerritoryCodesSql(codes, params);
+  if (!sql) return;
+  const missing: Array<{ kind: keyof typeof FORMATS; code: string }> = await ctx.ds.query(`${sql} LIMIT 1`, params);
   if (missing.length) throw unknown(missing[0].kind, missing[0].code);
 }
 

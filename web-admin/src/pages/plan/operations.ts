@@ -89,3 +89,15 @@ export const UPDATE_STEERING_DECISION_MUTATION = graphql(`
     updateSteeringDecision(id: $id, status: $status, followUp: $followUp)
   }
 `);
+
+export const ADD_PLAN_MILESTONE_MUTATION = graphql(`
+  mutation AddPlanMilestone($number: Int!, $title: String!, $dueOn: String) {
+    addPlanMilestone(number: $number, title: $title, dueOn: $dueOn)
+  }
+`);
+
+export const SET_PLAN_MILESTONE_DONE_MUTATION = graphql(`
+  mutation SetPlanMilestoneDone($id: ID!, $doneOn: String) {
+    setPlanMilestoneDone(id: $id, doneOn: $doneOn)
+  }
+`);
