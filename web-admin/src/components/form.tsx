@@ -1,4 +1,4 @@
-import type { ChangeEvent, InputHTMLAttributes, ReactNode } from 'react';
+import type { ChangeEvent, InputHTMLAttributes, ReactNode, Ref } from 'react';
 
 interface FieldBase {
   id: string;
@@ -242,6 +242,26 @@ export function ErrorSummary({
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/**
+ * The error summary of a form in the anchor the focus moves to after a refused submit (the anchor
+ * stays when the summary is empty, so that focusing it never fails).
+ */
+export function FormErrorSummary({
+  anchorRef,
+  title,
+  items,
+}: {
+  anchorRef: Ref<HTMLDivElement>;
+  title: string;
+  items: ReadonlyArray<{ fieldId?: string | undefined; message: string }>;
+}) {
+  return (
+    <div ref={anchorRef} tabIndex={-1} className="summary-anchor">
+      <ErrorSummary items={items} title={title} />
     </div>
   );
 }

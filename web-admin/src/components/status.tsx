@@ -33,3 +33,17 @@ export function Success({ children, id }: { children: ReactNode; id?: string }) 
     </p>
   );
 }
+
+/** The outcome of an action (restore, archive…): why it failed, as an alert, or its confirmation. */
+export function ActionOutcome({ error, done }: { error?: string | null; done?: string | null }) {
+  return (
+    <>
+      {error && (
+        <p role="alert" className="notice notice--error">
+          {error}
+        </p>
+      )}
+      {done && <Success>{done}</Success>}
+    </>
+  );
+}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import {
   createColumnHelper,
   flexRender,
@@ -20,6 +20,7 @@ import { formatDateTime, plural } from '../format';
 import { ESS_FAMILY_LABELS, STATUSES, STATUS_LABELS } from '../lib/labels';
 import { errorMessage } from '../lib/errors';
 import { usePageTitle } from '../lib/usePageTitle';
+import { useUrlParams } from '../lib/useUrlParams';
 
 export const ADMIN_STRUCTURES_QUERY = graphql(`
   query AdminStructures(
@@ -120,7 +121,7 @@ const columns = [
 export function StructuresPage() {
   usePageTitle('Structures');
   const { viewer } = useViewer();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const state = readStructureParams(params);
   const variables = {
     text: state.text,
@@ -134,15 +135,6 @@ export function StructuresPage() {
   const page = (data ?? previousData)?.adminStructures;
   const totalCount = page?.totalCount ?? 0;
   const pageCount = Math.max(1, Math.ceil(totalCount / state.pageSize));
-
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    setParams(next);
-  };
 
   const sorting: SortingState = [{ id: state.columnId, desc: state.descending }];
   const pagination: PaginationState = { pageIndex: state.pageIndex, pageSize: state.pageSize };

@@ -206,6 +206,8 @@ function ObservatoryReport({ report, onClearFilters }: { report: Report; onClear
   const empty = totals.establishments === 0;
   const scope = readableScope(report.scope);
   const context = `${scope}, ${report.year}`;
+  // Communes listées (au plus 1 000 ; au-delà, l'API regroupe les autres dans une dernière entrée sans clé).
+  const communeCount = report.byCommune.filter((item) => item.key !== '').length;
   // Sans filtre par secteur, l'API renvoie une seule entrée sans clé (tout le périmètre) : ce n'est pas une répartition.
   const sectorRows = rowsOf(
     report.bySector.filter((item) => item.key !== ''),
@@ -373,15 +375,15 @@ function ObservatoryReport({ report, onClearFilters }: { report: Report; onClear
             rows={rowsOf(report.byCommune.slice(0, TOP_COMMUNES), (item) => (item.key ? { href: paths.commune(item.key) } : {}))}
             totals={totals}
             note={
-              report.byCommune.length > TOP_COMMUNES
+              communeCount > TOP_COMMUNES
                 ? `Communes classées par nombre d'établissements ; ${formatNumber(TOP_COMMUNES)} sur ${plural(
-                    report.byCommune.length,
+                    communeCount,
                     'commune',
                     'communes',
                   )} comptant au moins un établissement.`
                 : undefined
             }
-            empty="Aucune répartition par commune pour ce périmètre."
+            empty="Aucune répartition par commune pour ce périmètre : elle n'est donnée que pour une zone, des intercommunalités ou un seul département."
           />
         </section>
       )}

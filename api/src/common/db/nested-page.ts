@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../pagination/connection';
-import { columnsOf, hydrate } from './rows';
+import { columnsOf, hydrate, queryPrepared } from './rows';
 
 export interface NestedPageKey {
   parent: string;
@@ -41,7 +41,8 @@ export function nestedPageLoader<T extends ObjectLiteral & { id: string }>(
       }
       const results = new Map<string, T[]>();
       for (const [g, { size, after, without, parents }] of groups) {
-        const rows: Record<string, unknown>[] = await ds.query(
+        const rows = await queryPrepared(
+          ds,
           `SELECT p.key::text AS __key, c.* FROM unnest($1::bigint[]) AS p(key)
            CROSS JOIN LATERAL (
              SELECT ${columnsOf(ds, entity, 't', without)} FROM ${from}

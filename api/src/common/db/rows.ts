@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
+import type { Pool } from 'pg';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
@@ -59,6 +61,35 @@ export function hydrate<T extends ObjectLiteral>(ds: DataSource, entity: EntityT
   return obj as T;
 }
 
+const preparedNames = new Map<string, string>();
+
+/**
+ * A read through a named prepared statement: PostgreSQL parses it once per connection and may
+ * keep its plan. For the loaders, whose SQL text is fixed (only the keys change). Counted and
+ * logged like every statement; ESSOR_PREPARED=0 sends plain queries instead.
+ */
+export async function queryPrepared(ds: DataSource, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+  if (process.env.ESSOR_PREPARED === '0') return ds.query(sql, params);
+  let name = preparedNames.get(sql);
+  if (!name) {
+    name = `essor_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    preparedNames.set(sql, name);
+  }
+  ds.logger.logQuery(sql, params);
+  const pool = (ds.driver as unknown as { master: Pool }).master;
+  const started = Date.now();
+  try {
+    const result = await pool.query({ name, text: sql, values: params });
+    const ms = Date.now() - started;
+    const slow = ds.options.maxQueryExecutionTime;
+    if (slow && ms > slow) ds.logger.logQuerySlow(ms, sql, params);
+    return result.rows;
+  } catch (e) {
+    ds.logger.logQueryError(e as Error, sql, params);
+    throw e;
+  }
+}
+
 export async function queryEntities<T extends ObjectLiteral>(
   ds: DataSource,
   entity: EntityTarget<T>,
@@ -79,13 +110,13 @@ export function keyLoader<T extends ObjectLiteral>(
 ): DataLoader<string, T | null> {
   const keyProp = ds.getMetadata(entity).columns.find((c) => c.databaseName === opts.key)!.propertyName;
   return new DataLoader<string, T | null>(async (keys) => {
-    const rows = await queryEntities(
+    const raw = await queryPrepared(
       ds,
-      entity,
       `SELECT ${columnsOf(ds, entity, 't')} FROM ${opts.table} t
        WHERE t.${opts.key} = ANY($1::${opts.keyType}[])${opts.where ? ` AND ${opts.where}` : ''}`,
       [keys],
     );
+    const rows = raw.map((r) => hydrate(ds, entity, r));
     const byKey = new Map(rows.map((r) => [String((r as Record<string, unknown>)[keyProp]).trim(), r]));
     return keys.map((k) => byKey.get(k) ?? null);
   }, LOADER_OPTIONS);
@@ -101,7 +132,7 @@ export function groupLoader<T extends ObjectLiteral>(
   sql: (columns: string) => string,
 ): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (keys) => {
-    const rows: Record<string, unknown>[] = await ds.query(sql(columnsOf(ds, entity, 't')), [keys]);
+    const rows = await queryPrepared(ds, sql(columnsOf(ds, entity, 't')), [keys]);
     const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
     for (const r of rows) groups.get(String(r.__key))?.push(hydrate(ds, entity, r));
     return keys.map((k) => groups.get(k)!);
@@ -111,7 +142,7 @@ export function groupLoader<T extends ObjectLiteral>(
 /** Loader of counts: `sql` returns `__key` and `n` for keys `$1`. */
 export function countLoader(ds: DataSource, sql: string): DataLoader<string, number> {
   return new DataLoader<string, number>(async (keys) => {
-    const rows: Array<{ __key: string; n: string | number }> = await ds.query(sql, [keys]);
+    const rows = (await queryPrepared(ds, sql, [keys])) as Array<{ __key: string; n: string | number }>;
     const byKey = new Map(rows.map((r) => [String(r.__key), Number(r.n)]));
     return keys.map((k) => byKey.get(k) ?? 0);
   }, LOADER_OPTIONS);

@@ -11,7 +11,6 @@ import type {
   ReferenceFigure,
 } from './observatory.types';
 import { ZONES } from './reference-figures';
-import { estimateEmployees } from './workforce-estimate';
 
 export const NAF_SECTION_LABELS: Readonly<Record<string, string>> = {
   A: 'Agriculture',
@@ -38,15 +37,27 @@ export const NAF_SECTION_LABELS: Readonly<Record<string, string>> = {
   '?': 'Non renseignée',
 };
 
+/** Sums of one breakdown item, or of one year of the series, as PostgreSQL returns them. */
 interface Cell {
-  workforce_range: string;
   establishments: number;
   employers: number;
   declared_count: number;
   declared_employees: number;
+  estimated_low: number;
+  estimated_mid: number;
+  estimated_high: number;
+}
+interface Row extends Cell {
+  dim: 'family' | 'naf' | 'sector' | 'series' | 'epci' | 'commune';
+  key: string;
+  label: string;
 }
 
-/** Sums cells (one per workforce range) into figures: declared where known, estimated from ranges otherwise. */
+/**
+ * Sums cells into figures: declared employees where known, estimated from the workforce ranges
+ * otherwise. The estimates are summed by PostgreSQL with `essor_workforce_low` / `_high` (the
+ * bounds of `estimateEmployees`); every value is a multiple of 0.5, so the sums are exact.
+ */
 export function figuresOf(cells: Cell[]): ObservatoryFigures {
   const f: ObservatoryFigures = {
     establishments: 0,
@@ -65,10 +76,9 @@ export function figuresOf(cells: Cell[]): ObservatoryFigures {
     f.employers += c.employers;
     f.declaredEstablishments += c.declared_count;
     f.declaredEmployees += c.declared_employees;
-    const e = estimateEmployees(c.workforce_range, c.establishments - c.declared_count);
-    f.estimatedLow += e.low;
-    f.estimatedMid += e.mid;
-    f.estimatedHigh += e.high;
+    f.estimatedLow += c.estimated_low;
+    f.estimatedMid += c.estimated_mid;
+    f.estimatedHigh += c.estimated_high;
   }
   f.employeesLow = f.declaredEmployees + f.estimatedLow;
   f.employeesMid = f.declaredEmployees + f.estimatedMid;
@@ -76,7 +86,10 @@ export function figuresOf(cells: Cell[]): ObservatoryFigures {
   return f;
 }
 
-function group<T extends { key: string; label: string }>(rows: Array<T & Cell>): ObservatoryBreakdownItem[] {
+/** French order of labels (one collator: `localeCompare(…, 'fr')` builds one per call). */
+const FRENCH = new Intl.Collator('fr');
+
+function group(rows: Row[]): ObservatoryBreakdownItem[] {
   const by = new Map<string, { label: string; cells: Cell[] }>();
   for (const r of rows) {
     if (!by.has(r.key)) by.set(r.key, { label: r.label, cells: [] });
@@ -84,10 +97,202 @@ function group<T extends { key: string; label: string }>(rows: Array<T & Cell>):
   }
   return [...by.entries()]
     .map(([key, { label, cells }]) => ({ key, label, figures: figuresOf(cells) }))
-    .sort((a, b) => b.figures.establishments - a.figures.establishments || a.label.localeCompare(b.label, 'fr'));
+    .sort((a, b) => b.figures.establishments - a.figures.establishments || FRENCH.compare(a.label, b.label));
 }
 
-/** The ESS of a scope (territory, families, sectors) for a year, from the maintained snapshots. */
+/**
+ * Most communes `byCommune` lists; the others are summed into one last item (empty key). A scope
+ * of one département has at most 890 communes: only lists of EPCIs reach it.
+ */
+export const COMMUNE_BREAKDOWN_LIMIT = 1000;
+
+/** The communes of a scope, capped: the largest first, then « Autres communes (n) ». */
+function capCommunes(items: ObservatoryBreakdownItem[]): { items: ObservatoryBreakdownItem[]; others: number } {
+  if (items.length <= COMMUNE_BREAKDOWN_LIMIT) return { items, others: 0 };
+  const rest = items.slice(COMMUNE_BREAKDOWN_LIMIT);
+  const sum = (k: keyof ObservatoryFigures) => rest.reduce((s, i) => s + i.figures[k], 0);
+  const figures = Object.fromEntries(
+    (Object.keys(rest[0].figures) as Array<keyof ObservatoryFigures>).map((k) => [k, sum(k)]),
+  ) as unknown as ObservatoryFigures;
+  return {
+    items: [...items.slice(0, COMMUNE_BREAKDOWN_LIMIT), { key: '', label: `Autres communes (${rest.length})`, figures }],
+    others: rest.length,
+  };
+}
+
+/**
+ * The territory of a request. Without a commune list it is a set of units of one level of the
+ * rollups (France, régions, départements, EPCIs — a zone is its EPCIs), the other territory
+ * arguments narrowing it; a commune list (at most 200) reads the rows of those communes (and, for
+ * its NAF and sector breakdowns, their rows in the detailed snapshots). Communes are listed for a
+ * scope of at most one département.
+ */
+type Scope =
+  | { level: 'FRANCE' | 'REGION' | 'DEPARTEMENT' | 'EPCI'; codes: string[]; listsCommunes: boolean }
+  | { level: 'COMMUNE'; codes: string[]; listsCommunes: true };
+
+function scopeOf(a: ObservatoryArgs, epcis: string[]): Scope {
+  if (a.commune?.length) return { level: 'COMMUNE', codes: a.commune, listsCommunes: true };
+  if (epcis.length) return { level: 'EPCI', codes: epcis, listsCommunes: true };
+  if (a.departement?.length) return { level: 'DEPARTEMENT', codes: a.departement, listsCommunes: a.departement.length === 1 };
+  if (a.region?.length) return { level: 'REGION', codes: a.region, listsCommunes: false };
+  return { level: 'FRANCE', codes: [''], listsCommunes: false };
+}
+
+/** The sums of rows `t` with the columns of `observatory_rollup`, as `Cell`. */
+const SUMS = (t: string) => `sum(${t}.establishments)::int AS establishments, sum(${t}.employers)::int AS employers,
+  sum(${t}.declared_count)::int AS declared_count, sum(${t}.declared_employees)::int AS declared_employees,
+  sum(${t}.estimated_low)::float8 AS estimated_low, sum(${t}.estimated_low + ${t}.estimated_high)::float8 / 2 AS estimated_mid,
+  sum(${t}.estimated_high)::float8 AS estimated_high`;
+/** The same columns, of a subquery `t` that summed them (with `mid`), or of rows of `observatory_rollup`. */
+const SUMMED = (t: string, mid = true) =>
+  `${t}.establishments, ${t}.employers, ${t}.declared_count, ${t}.declared_employees, ${t}.estimated_low,` +
+  `${mid ? ` ${t}.estimated_mid,` : ''} ${t}.estimated_high`;
+
+/** The columns of `observatory_rollup` computed from a row `o` of a detailed snapshot (as `essor_observatory_rollup` does). */
+const DETAIL_MEASURES = `o.establishments, o.employers, o.declared_count, o.declared_employees,
+  (o.establishments - o.declared_count)::bigint * essor_workforce_low(o.workforce_range) AS estimated_low,
+  (o.establishments - o.declared_count)::bigint * essor_workforce_high(o.workforce_range) AS estimated_high`;
+const DETAIL_SECTOR_MEASURES = `o.establishments, o.employers, 0 AS declared_count, 0::bigint AS declared_employees,
+  o.establishments::bigint * essor_workforce_low(o.workforce_range) AS estimated_low,
+  o.establishments::bigint * essor_workforce_high(o.workforce_range) AS estimated_high`;
+
+/**
+ * The one statement of a report: every breakdown of the year and the yearly series. `u` holds the
+ * rows of the scope for every year of the series: its units in `observatory_rollup` (NAF sections ×
+ * families, and sectors × families), or for a commune list the communes' rows (families only; the
+ * NAF and sector breakdowns then read the detailed snapshots of the year). The `'*'` rows of the
+ * EPCI parts and of the communes give `byEpci` and `byCommune`. With a sector filter every figure
+ * comes from the rows of the chosen sectors (a structure counts in each of its sectors).
+ */
+function reportStatement(a: ObservatoryArgs, scope: Scope, year: number, years: number[]): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const y = p(year);
+  const ys = p(years);
+  const codes = p(scope.codes);
+  const fam = a.essFamily?.length ? p(a.essFamily) : null;
+  const onFamily = (t: string) => (fam ? ` AND ${t}.ess_family = ANY(${fam}::text[])` : '');
+  /** Rows by family of a breakdown that also has `'*'` rows (every family at once). */
+  const byFamily = (t: string) => (fam ? `${t}.ess_family = ANY(${fam}::text[])` : `${t}.ess_family <> '*'`);
+  const sectorIds = a.sector?.length ? `ARRAY(SELECT id FROM sector WHERE slug = ANY(${p(a.sector)}::text[]))` : null;
+  const epcis = [...(a.epci ?? []), ...((a.zone && ZONES[a.zone]?.epcis) || [])];
+  const epciList = scope.level === 'COMMUNE' && epcis.length ? p(epcis) : null;
+  const deps = a.departement?.length && scope.level !== 'DEPARTEMENT' ? p(a.departement) : null;
+  const regionDeps =
+    a.region?.length && scope.level !== 'REGION'
+      ? `ARRAY(SELECT code FROM departement WHERE region_code = ANY(${p(a.region)}::text[]))`
+      : null;
+  /** Narrowing by the other territory arguments, on a `departement_code` column. */
+  const onDepartement = (col: string) =>
+    (deps ? ` AND ${col} = ANY(${deps}::text[])` : '') + (regionDeps ? ` AND ${col} = ANY(${regionDeps})` : '');
+  const main = sectorIds ? 'u.sector_id <> 0' : 'u.sector_id = 0';
+  const sectorsOf = (rows: string) =>
+    `SELECT 'sector', s.slug::text, s.name, ${SUMMED('x')}
+     FROM (SELECT r.sector_id, ${SUMS('r')} FROM (${rows}) r GROUP BY r.sector_id) x JOIN sector s ON s.id = x.sector_id`;
+
+  let units: string;
+  const branches: string[] = [];
+  if (scope.level === 'COMMUNE') {
+    const communes =
+      `ARRAY(SELECT code FROM commune WHERE code = ANY(${codes}::text[])` +
+      (epciList ? ` AND epci_siren = ANY(${epciList}::bpchar[])` : '') +
+      `${onDepartement('departement_code')})`;
+    units = sectorIds
+      ? `SELECT o.year, o.sector_id, o.ess_family, o.commune_code AS code, ${DETAIL_SECTOR_MEASURES}
+         FROM observatory_snapshot_sector o
+         WHERE o.year = ANY(${ys}::int2[]) AND o.commune_code = ANY(${communes}) AND o.sector_id = ANY(${sectorIds})${onFamily('o')}`
+      : `SELECT r.year, r.sector_id, r.ess_family, r.code, ${SUMMED('r', false)} FROM observatory_rollup r
+         WHERE r.year = ANY(${ys}::int2[]) AND r.level = 'COMMUNE' AND r.code = ANY(${communes}) AND r.sector_id = 0
+           AND r.naf_section = '*' AND ${byFamily('r')}`;
+    if (!sectorIds) {
+      branches.push(
+        `SELECT 'naf', x.naf_section::text, '', ${SUMS('x')}
+         FROM (SELECT o.naf_section, ${DETAIL_MEASURES} FROM observatory_snapshot o
+               WHERE o.year = ${y} AND o.commune_code = ANY(${communes})${onFamily('o')}) x
+         GROUP BY x.naf_section`,
+        sectorsOf(
+          `SELECT o.sector_id, ${DETAIL_SECTOR_MEASURES} FROM observatory_snapshot_sector o
+           WHERE o.year = ${y} AND o.commune_code = ANY(${communes})${onFamily('o')}`,
+        ),
+      );
+    } else {
+      branches.push(sectorsOf(`SELECT * FROM u WHERE u.year = ${y}`));
+    }
+    branches.push(
+      `SELECT 'epci', x.epci, coalesce(e.name, ''), ${SUMMED('x')}
+       FROM (SELECT coalesce(c.epci_siren::text, '') AS epci, ${SUMS('u')} FROM u JOIN commune c ON c.code = u.code
+             WHERE u.year = ${y} GROUP BY 1) x
+         LEFT JOIN epci e ON e.siren = x.epci::bpchar`,
+      `SELECT 'commune', x.code::text, c.name, ${SUMMED('x')}
+       FROM (SELECT u.code, ${SUMS('u')} FROM u WHERE u.year = ${y} GROUP BY u.code) x JOIN commune c ON c.code = x.code`,
+    );
+  } else {
+    const unitsOf = scope.level === 'EPCI' || scope.level === 'DEPARTEMENT' ? onDepartement('r.departement_code') : '';
+    // Sector rows: of the chosen sectors, else of the year only (the series counts every structure once).
+    units = `SELECT r.year, r.sector_id, r.naf_section, r.ess_family, ${SUMMED('r', false)}
+      FROM observatory_rollup r
+      WHERE r.year = ANY(${ys}::int2[]) AND r.level = '${scope.level}' AND r.code = ANY(${codes}::text[])${unitsOf}${onFamily('r')}
+        AND ${sectorIds ? `r.sector_id = ANY(${sectorIds})` : `(r.sector_id = 0 AND r.naf_section <> '*' OR r.sector_id <> 0 AND r.year = ${y})`}`;
+    if (!sectorIds)
+      branches.push(
+        `SELECT 'naf', u.naf_section::text, '', ${SUMS('u')} FROM u WHERE u.year = ${y} AND u.sector_id = 0 GROUP BY u.naf_section`,
+      );
+    branches.push(sectorsOf(`SELECT * FROM u WHERE u.year = ${y} AND u.sector_id <> 0`));
+    // The breakdown rows of EPCI parts and communes: every family at once ('*') without a family filter.
+    const breakdownRows = (level: 'EPCI' | 'COMMUNE') =>
+      `r.year = ${y} AND r.level = '${level}' AND r.naf_section = '*' AND ` +
+      (sectorIds
+        ? `r.sector_id = ANY(${sectorIds})${onFamily('r')}`
+        : `r.sector_id = 0 AND ${fam ? byFamily('r') : `r.ess_family = '*'`}`);
+    // EPCI parts (an EPCI in each of its départements) of the scope.
+    const parts =
+      scope.level === 'FRANCE'
+        ? ''
+        : scope.level === 'REGION'
+          ? ` AND r.departement_code = ANY(ARRAY(SELECT code FROM departement WHERE region_code = ANY(${codes}::text[])))`
+          : scope.level === 'DEPARTEMENT'
+            ? ` AND r.departement_code = ANY(${codes}::text[])${onDepartement('r.departement_code')}`
+            : ` AND r.code = ANY(${codes}::text[])${onDepartement('r.departement_code')}`;
+    branches.push(
+      `SELECT 'epci', x.code::text, coalesce(e.name, ''), ${SUMMED('x')}
+       FROM (SELECT r.code, ${SUMS('r')} FROM observatory_rollup r WHERE ${breakdownRows('EPCI')}${parts} GROUP BY r.code) x
+         LEFT JOIN epci e ON e.siren = x.code::bpchar`,
+    );
+    if (scope.listsCommunes) {
+      const ofScope =
+        scope.level === 'DEPARTEMENT' ? `departement_code = ANY(${codes}::text[])` : `epci_siren = ANY(${codes}::bpchar[])`;
+      branches.push(
+        sectorIds
+          ? // No commune × sector rollup (as large as the sector snapshot): the scope's communes in the detailed one.
+            `SELECT 'commune', x.commune_code::text, c.name, ${SUMMED('x')}
+             FROM (SELECT o.commune_code, ${SUMS('o')} FROM (SELECT o.commune_code, ${DETAIL_SECTOR_MEASURES}
+                     FROM observatory_snapshot_sector o
+                     WHERE o.year = ${y} AND o.sector_id = ANY(${sectorIds})
+                       AND o.commune_code = ANY(ARRAY(SELECT code FROM commune WHERE ${ofScope}${onDepartement('departement_code')}))${onFamily('o')}) o
+                   GROUP BY o.commune_code) x
+               JOIN commune c ON c.code = x.commune_code`
+          : `SELECT 'commune', x.code::text, c.name, ${SUMMED('x')}
+             FROM (SELECT r.code, ${SUMS('r')} FROM observatory_rollup r
+                   WHERE ${breakdownRows('COMMUNE')} AND ${
+                     scope.level === 'DEPARTEMENT'
+                       ? `r.departement_code = ANY(${codes}::text[])`
+                       : `r.code = ANY(ARRAY(SELECT code FROM commune WHERE ${ofScope}))`
+                   }${onDepartement('r.departement_code')}
+                   GROUP BY r.code) x
+               JOIN commune c ON c.code = x.code`,
+      );
+    }
+  }
+  branches.unshift(
+    `SELECT 'family' AS dim, u.ess_family::text AS key, ''::text AS label, ${SUMS('u')} FROM u
+     WHERE u.year = ${y} AND ${main} GROUP BY u.ess_family`,
+    `SELECT 'series', u.year::text, '', ${SUMS('u')} FROM u WHERE ${main} GROUP BY u.year`,
+  );
+  return { sql: `WITH u AS (${units}) ${branches.join(' UNION ALL ')}`, params };
+}
+
+/** The ESS of a scope (territory, families, sectors) for a year, from the maintained rollups. */
 export async function observatoryReport(ctx: Context, a: ObservatoryArgs): Promise<ObservatoryReport> {
   const zone = a.zone ? ZONES[a.zone] : undefined;
   if (a.zone && !zone)
@@ -98,70 +303,30 @@ export async function observatoryReport(ctx: Context, a: ObservatoryArgs): Promi
   );
   const year = a.year ?? runs[runs.length - 1]?.year ?? new Date().getFullYear();
   const run = runs.find((r) => r.year === year);
+  const scope = scopeOf(a, [...(a.epci ?? []), ...(zone?.epcis ?? [])]);
 
-  const params: unknown[] = [];
-  const p = (v: unknown) => `$${params.push(v)}`;
-  const where: string[] = [];
-  const epcis = [...(a.epci ?? []), ...(zone?.epcis ?? [])];
-  if (a.commune?.length) where.push(`o.commune_code = ANY(${p(a.commune)}::text[])`);
-  if (epcis.length) where.push(`c.epci_siren = ANY(${p(epcis)}::text[])`);
-  if (a.departement?.length) where.push(`c.departement_code = ANY(${p(a.departement)}::text[])`);
-  if (a.region?.length) where.push(`d.region_code = ANY(${p(a.region)}::text[])`);
-  if (a.essFamily?.length) where.push(`o.ess_family = ANY(${p(a.essFamily)}::text[])`);
+  const { sql, params } = reportStatement(a, scope, year, [...new Set([...runs.map((r) => r.year), year])]);
+  const rows: Row[] = await ctx.ds.query(sql, params);
+  const pick = (dim: Row['dim']) => rows.filter((r) => r.dim === dim);
+  const labelled = (dim: Row['dim'], labelOf: (key: string, label: string) => string) =>
+    group(pick(dim).map((r) => ({ ...r, label: labelOf(r.key, r.label) })));
+  const totals = figuresOf(pick('family'));
+
   const notes: string[] = [];
-  let table = 'observatory_snapshot';
-  if (a.sector?.length) {
-    table = 'observatory_snapshot_sector';
-    where.push(`o.sector_id IN (SELECT id FROM sector WHERE slug = ANY(${p(a.sector)}::text[]))`);
+  if (a.sector?.length)
     notes.push(
       'Filtre par secteur : une structure de plusieurs secteurs compte dans chacun ; pas de ventilation NAF ni d’effectifs déclarés.',
     );
-  }
-  const joins = `JOIN commune c ON c.code = o.commune_code JOIN departement d ON d.code = c.departement_code
-    LEFT JOIN epci e ON e.siren = c.epci_siren
-    ${table === 'observatory_snapshot_sector' ? 'JOIN sector s ON s.id = o.sector_id' : 'LEFT JOIN sector s ON false'}`;
-  const filter = where.length ? `AND ${where.join(' AND ')}` : '';
-  const sums = `o.workforce_range, sum(o.establishments)::int AS establishments, sum(o.employers)::int AS employers,
-    ${table === 'observatory_snapshot' ? 'sum(o.declared_count)::int AS declared_count, sum(o.declared_employees)::int AS declared_employees' : '0 AS declared_count, 0 AS declared_employees'}`;
-  const naf = table === 'observatory_snapshot' ? 'o.naf_section' : `'?'::char(1)`;
-  // Every breakdown of the year in one statement (GROUPING SETS), the series in another.
-  const rows: Array<Cell & { dim: string; key: string; label: string }> = await ctx.ds.query(
-    `SELECT CASE WHEN GROUPING(o.ess_family) = 0 THEN 'family' WHEN GROUPING(${naf}) = 0 THEN 'naf'
-                 WHEN GROUPING(c.epci_siren) = 0 THEN 'epci' WHEN GROUPING(o.commune_code) = 0 THEN 'commune'
-                 WHEN GROUPING(s.slug) = 0 THEN 'sector' ELSE 'total' END AS dim,
-       coalesce(o.ess_family, ${naf}, c.epci_siren, o.commune_code, s.slug, '') AS key,
-       CASE WHEN GROUPING(c.epci_siren) = 0 THEN max(e.name) WHEN GROUPING(o.commune_code) = 0 THEN max(c.name)
-            WHEN GROUPING(s.slug) = 0 THEN max(s.name) ELSE '' END AS label, ${sums}
-     FROM ${table} o ${joins} WHERE o.year = ${p(year)} ${filter}
-     GROUP BY GROUPING SETS ((o.workforce_range), (o.ess_family, o.workforce_range), (${naf}, o.workforce_range),
-       (c.epci_siren, o.workforce_range), (o.commune_code, o.workforce_range), (s.slug, o.workforce_range))`,
-    params,
-  );
-  const seriesRows: Array<Cell & { year: number }> = await ctx.ds.query(
-    `SELECT o.year, ${sums} FROM ${table} o ${joins} WHERE true ${filter} GROUP BY o.year, o.workforce_range ORDER BY o.year`,
-    params.slice(0, -1),
-  );
-  // Sectors have their own grain (a structure may be in several): always from the sector snapshot.
-  if (table === 'observatory_snapshot') {
-    const sectorRows = await ctx.ds.query(
-      `SELECT 'sector' AS dim, s.slug AS key, max(s.name) AS label, o.workforce_range, sum(o.establishments)::int AS establishments,
-         sum(o.employers)::int AS employers, 0 AS declared_count, 0 AS declared_employees
-       FROM observatory_snapshot_sector o JOIN commune c ON c.code = o.commune_code JOIN departement d ON d.code = c.departement_code
-         JOIN sector s ON s.id = o.sector_id
-       WHERE o.year = $${params.length} ${filter} GROUP BY s.slug, o.workforce_range`,
-      params,
+  const communes = capCommunes(labelled('commune', (k, l) => l || k));
+  if (!scope.listsCommunes)
+    notes.push(
+      'Répartition par commune : donnée pour une zone, des intercommunalités, des communes ou un seul département, pas pour un périmètre plus large.',
     );
-    rows.push(...sectorRows);
-  }
-  const pick = (dim: string) => rows.filter((r) => r.dim === dim && (dim !== 'sector' || r.key !== ''));
-  const seriesByYear = new Map<number, Cell[]>();
-  for (const r of seriesRows) {
-    if (!seriesByYear.has(r.year)) seriesByYear.set(r.year, []);
-    seriesByYear.get(r.year)!.push(r);
-  }
-  const totals = figuresOf(pick('total'));
-  const labelled = (dim: string, labelOf: (key: string, label: string) => string) =>
-    group(pick(dim).map((r) => ({ ...r, label: labelOf(r.key, r.label) })));
+  else if (communes.others)
+    notes.push(
+      `Répartition par commune : les ${COMMUNE_BREAKDOWN_LIMIT.toLocaleString('fr-FR')} communes comptant le plus d'établissements, ` +
+        `les ${communes.others.toLocaleString('fr-FR')} autres regroupées.`,
+    );
 
   const references: ReferenceFigure[] = (
     await ctx.ds.query(
@@ -180,11 +345,13 @@ export async function observatoryReport(ctx: Context, a: ObservatoryArgs): Promi
     scope: describeScope(a, zone?.name),
     totals,
     byFamily: labelled('family', (k) => ESS_FAMILY_LABELS[k as EssFamily] ?? k),
-    byNafSection: table === 'observatory_snapshot' ? labelled('naf', (k) => `${k} — ${NAF_SECTION_LABELS[k] ?? k}`) : [],
+    byNafSection: a.sector?.length ? [] : labelled('naf', (k) => `${k} — ${NAF_SECTION_LABELS[k] ?? k}`),
     byEpci: labelled('epci', (k, l) => l || k),
-    byCommune: labelled('commune', (k, l) => l || k),
+    byCommune: communes.items,
     bySector: labelled('sector', (k, l) => l || k),
-    series: [...seriesByYear.entries()].sort(([x], [y]) => x - y).map(([y, cells]) => ({ year: y, figures: figuresOf(cells) })),
+    series: pick('series')
+      .map((r) => ({ year: Number(r.key), figures: figuresOf([r]) }))
+      .sort((x, y) => x.year - y.year),
     share: await shareOf(ctx, a, totals.employeesMid, year),
     references,
     notes: run ? notes : [...notes, `Aucun instantané pour ${year} : lancez « refreshObservatory ».`],

@@ -59,8 +59,17 @@ export class ObservatoryReport {
   @Field(() => ObservatoryFigures) totals: ObservatoryFigures;
   @Field(() => [ObservatoryBreakdownItem]) byFamily: ObservatoryBreakdownItem[];
   @Field(() => [ObservatoryBreakdownItem]) byNafSection: ObservatoryBreakdownItem[];
-  @Field(() => [ObservatoryBreakdownItem]) byEpci: ObservatoryBreakdownItem[];
-  @Field(() => [ObservatoryBreakdownItem]) byCommune: ObservatoryBreakdownItem[];
+  @Field(() => [ObservatoryBreakdownItem], {
+    description: 'EPCIs of the scope (their part in it); the communes without an EPCI have an empty key.',
+  })
+  byEpci: ObservatoryBreakdownItem[];
+  @Field(() => [ObservatoryBreakdownItem], {
+    description:
+      'Communes of the scope, most establishments first, only when the scope is at most one département: communes, ' +
+      'EPCIs, a zone or a single département (empty for a région, several départements or France; `notes` says so). ' +
+      'At most 1,000 communes: the others are then summed into a last item with an empty key, « Autres communes (n) ».',
+  })
+  byCommune: ObservatoryBreakdownItem[];
   @Field(() => [ObservatoryBreakdownItem]) bySector: ObservatoryBreakdownItem[];
   @Field(() => [ObservatoryYear], { description: 'The same scope, every year with a snapshot.' }) series: ObservatoryYear[];
   @Field(() => EssShare, { nullable: true }) share: EssShare | null;

@@ -8,6 +8,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { deriveEssFamily } from '../structure/ess-family';
 import { isValidSiret } from '../structure/siret';
 import { WORKFORCE_RANGES } from '../structure/workforce-range';
+import { municipalArrondissements } from '../territory/territory-reference';
 import { lambert93ToWgs84 } from './lambert93';
 import { perimeterOf } from './perimeter';
 import { refreshSnapshot } from './snapshot.service';
@@ -43,6 +44,25 @@ export interface SireneImportReport {
 /** SIRENE's dates and codes, cleaned; null for empty cells. */
 const v = (s: string | undefined) => (s == null || s.trim() === '' ? null : s.trim());
 const NAF = /^[0-9]{2}\.[0-9]{2}[A-Z]$/;
+/** A name cell; INSEE writes `[ND]` in the cells it does not publish. */
+const named = (s: string | undefined) => {
+  const x = v(s);
+  return x && x !== '[ND]' ? x : null;
+};
+
+/**
+ * Name of a legal unit: its denomination (legal persons), else its acronym; for an individual
+ * entrepreneur (natural person: `nomUniteLegale`, never a denomination) « prénom nom », with the usual
+ * first name and the name of use when given. Non-diffusible units never get a person's name.
+ */
+export function unitName(r: Record<string, string>): string | null {
+  const denomination = named(r.denominationUniteLegale) ?? named(r.sigleUniteLegale);
+  if (denomination) return denomination;
+  if (v(r.statutDiffusionUniteLegale) === 'P') return '[non diffusible]';
+  const name = named(r.nomUsageUniteLegale) ?? named(r.nomUniteLegale);
+  if (!name) return null;
+  return [named(r.prenomUsuelUniteLegale) ?? named(r.prenom1UniteLegale), name].filter(Boolean).join(' ');
+}
 
 class CrashForTests extends Error {}
 
@@ -88,7 +108,12 @@ export async function importSirene(ds: DataSource, o: SireneImportOptions): Prom
     .map((f) => `${path.basename(f)}:${fs.statSync(f).size}`)
     .concat(o.fileDate, [...o.territory].sort().join(','))
     .join('|');
-  const communes = await territoryCommunes(ds, o.territory);
+  // SIRENE codes Paris, Lyon and Marseille by municipal arrondissement; `commune` holds the communes.
+  const arrondissements = municipalArrondissements();
+  const communes = await territoryCommunes(
+    ds,
+    o.territory.map((c) => arrondissements.get(c) ?? c),
+  );
 
   let [job] = await ds.query(
     `SELECT id::text, phase, lines_done::int AS "linesDone" FROM sirene_import WHERE file_key = $1 AND phase <> 'DONE' ORDER BY sirene_import.id DESC LIMIT 1`,
@@ -136,10 +161,11 @@ export async function importSirene(ds: DataSource, o: SireneImportOptions): Prom
     const flush = async (last: boolean) => {
       await ds.transaction(async (m) => {
         await copyRows(m, table, columns, rows);
-        for (const [l, msg] of errors) {
+        if (errors.length) {
           await m.query(
-            `INSERT INTO sirene_import_error (import_id, file, line, message) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-            [importId, fileLabel, l, msg],
+            `INSERT INTO sirene_import_error (import_id, file, line, message)
+             SELECT $1, $2, line, message FROM unnest($3::bigint[], $4::text[]) AS e(line, message) ON CONFLICT DO NOTHING`,
+            [importId, fileLabel, errors.map(([l]) => l), errors.map(([, msg]) => msg)],
           );
         }
         await m.query(`UPDATE sirene_import SET phase = $2, lines_done = $3 WHERE id = $1`, [
@@ -203,7 +229,8 @@ export async function importSirene(ds: DataSource, o: SireneImportOptions): Prom
         'created_on',
       ],
       (r) => {
-        const commune = v(r.codeCommuneEtablissement);
+        const code = v(r.codeCommuneEtablissement);
+        const commune = code && (arrondissements.get(code) ?? code);
         if (!commune || !communes.has(commune)) return null;
         const siret = v(r.siret) ?? '';
         if (!isValidSiret(siret)) return `SIRET invalide « ${siret.slice(0, 20)} »`;
@@ -264,8 +291,8 @@ export async function importSirene(ds: DataSource, o: SireneImportOptions): Prom
         const siren = v(r.siren);
         if (!siren || !sirens.has(siren)) return null;
         const diffusible = v(r.statutDiffusionUniteLegale) !== 'P';
-        const name = v(r.denominationUniteLegale) ?? v(r.sigleUniteLegale) ?? (diffusible ? null : '[non diffusible]');
-        if (!name) return `unité ${siren} sans dénomination`;
+        const name = unitName(r);
+        if (!name) return `unité ${siren} sans dénomination ni nom`;
         const category = v(r.categorieJuridiqueUniteLegale);
         if (category && !/^[0-9]{4}$/.test(category)) return `catégorie juridique invalide « ${category.slice(0, 8)} »`;
         const essFlag = v(r.economieSocialeSolidaireUniteLegale) === 'O';

@@ -3,7 +3,8 @@ import { PERIMETER_RULE_VERSION } from './perimeter';
 
 /**
  * Recomputes the snapshot of a year from the structures in the perimeter (active, not
- * archived), in one transaction. Dashboards read the snapshot, never the structures.
+ * archived), then its rollups, in one transaction. Dashboards read the rollups (and, for
+ * commune lists, the snapshot), never the structures.
  * Run after imports and edits in bulk, and at start-up for the current year.
  */
 export async function refreshSnapshot(
@@ -29,6 +30,8 @@ export async function refreshSnapshot(
        ${base.replace('FROM structure s', 'FROM structure s JOIN structure_sector ss ON ss.structure_id = s.id')} GROUP BY 2, 3, 4, 5`,
       [year],
     );
+    // The rollups the dashboards read (per France, région, département, EPCI and commune): migrations/…_observatory_rollups.
+    await m.query('SELECT essor_observatory_rollup($1::smallint)', [year]);
     const [{ n }] = await m.query(`SELECT count(*)::int AS n ${base}`);
     await m.query(
       `INSERT INTO observatory_snapshot_run (year, computed_at, rule_version, structures) VALUES ($1, now(), $2, $3)

@@ -8,6 +8,8 @@ interface EtalabCommune {
   departement: string;
   population?: number;
   codesPostaux?: string[];
+  /** Of a municipal arrondissement: its commune. */
+  commune?: string;
 }
 interface EtalabEpci {
   code: string;
@@ -83,4 +85,22 @@ export async function loadTerritory(
     );
   });
   return { regions: regions.length, departements: departements.length, epcis: epcis.length, communes: communes.length };
+}
+
+let arrondissementCommunes: Map<string, string> | undefined;
+
+/**
+ * The municipal arrondissements of Paris, Lyon and Marseille (75101…75120, 69381…69389,
+ * 13201…13216), which SIRENE uses for their establishments, mapped to their commune (75056,
+ * 69123, 13055): `commune` holds only current communes.
+ */
+export function municipalArrondissements(): ReadonlyMap<string, string> {
+  if (!arrondissementCommunes) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const all: EtalabCommune[] = require('@etalab/decoupage-administratif/data/communes.json');
+    arrondissementCommunes = new Map(
+      all.filter((c) => c.type === 'arrondissement-municipal' && c.commune).map((c) => [c.code, c.commune!]),
+    );
+  }
+  return arrondissementCommunes;
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { columnsOf, countLoader, groupLoader, hydrate, keyLoader } from '../../common/db/rows';
+import { columnsOf, countLoader, groupLoader, hydrate, keyLoader, queryPrepared } from '../../common/db/rows';
 import { Commune } from './commune.entity';
 import { Departement } from './departement.entity';
 import { Epci } from './epci.entity';
@@ -18,7 +18,8 @@ function communeWithEpciLoader(ds: DataSource, epciBySiren: DataLoader<string, E
     .join(', ');
   return new DataLoader<string, Commune | null>(
     async (codes) => {
-      const rows: Record<string, unknown>[] = await ds.query(
+      const rows = await queryPrepared(
+        ds,
         `SELECT ${columnsOf(ds, Commune, 't')}, ${epciCols} FROM commune t LEFT JOIN epci e ON e.siren = t.epci_siren
          WHERE t.code = ANY($1::text[])`,
         [codes],

@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { AdminMentorOffersQuery, MentorOfferStatus, MentorTheme } from '../../gql/graphql';
 import { useViewer } from '../../auth/viewer';
 import { isAdmin } from '../../auth/permissions';
+import { FilterSelect } from '../../components/filters';
 import { Pagination } from '../../components/Pagination';
 import { SortableTable } from '../../components/SortableTable';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
 import { plural } from '../../format';
 import { errorMessage } from '../../lib/errors';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { useUrlParams } from '../../lib/useUrlParams';
 import {
   MENTOR_OFFER_STATUSES,
   MENTOR_OFFER_STATUS_BADGES,
@@ -61,17 +63,8 @@ export function readMentorOfferParams(params: URLSearchParams) {
 export function MentorOffersPage() {
   usePageTitle('Offres de tutorat');
   const { viewer } = useViewer();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const state = readMentorOfferParams(params);
-
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    setParams(next);
-  };
 
   return (
     <>
@@ -84,42 +77,20 @@ export function MentorOffersPage() {
         )}
       </div>
       <form className="filters" role="search" aria-label="Filtrer les offres de tutorat" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label className="field__label" htmlFor="mentor-filter-status">
-            Statut
-          </label>
-          <select
-            id="mentor-filter-status"
-            className="input"
-            value={state.status ?? ''}
-            onChange={(e) => update({ statut: e.target.value })}
-          >
-            <option value="">Tous les statuts</option>
-            {MENTOR_OFFER_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {MENTOR_OFFER_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="mentor-filter-theme">
-            Thème
-          </label>
-          <select
-            id="mentor-filter-theme"
-            className="input"
-            value={state.theme ?? ''}
-            onChange={(e) => update({ theme: e.target.value })}
-          >
-            <option value="">Tous les thèmes</option>
-            {MENTOR_THEMES.map((t) => (
-              <option key={t} value={t}>
-                {MENTOR_THEME_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="mentor-filter-status"
+          label="Statut"
+          value={state.status ?? ''}
+          onChange={(statut) => update({ statut })}
+          options={[['', 'Tous les statuts'], ...MENTOR_OFFER_STATUSES.map((s) => [s, MENTOR_OFFER_STATUS_LABELS[s]] as const)]}
+        />
+        <FilterSelect
+          id="mentor-filter-theme"
+          label="Thème"
+          value={state.theme ?? ''}
+          onChange={(theme) => update({ theme })}
+          options={[['', 'Tous les thèmes'], ...MENTOR_THEMES.map((t) => [t, MENTOR_THEME_LABELS[t]] as const)]}
+        />
       </form>
       {/* New filters or page size: back to the first page (cursors belong to one query). */}
       <MentorOfferTable

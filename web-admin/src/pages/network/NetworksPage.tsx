@@ -1,16 +1,19 @@
-import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Link, useLocation, useSearchParams } from 'react-router';
-import { createColumnHelper, type SortingState } from '@tanstack/react-table';
+import { Link } from 'react-router';
+import { createColumnHelper } from '@tanstack/react-table';
 import type { AdminNetworksQuery } from '../../gql/graphql';
 import { useViewer } from '../../auth/viewer';
-import { hasRole, isAdmin } from '../../auth/permissions';
+import { isAdmin } from '../../auth/permissions';
+import { ArchiveStatusField, archivableNameColumn, archiveStatusFilter, useRowRestore } from '../../components/ArchivableList';
+import { FilterSearch, FilterSelect } from '../../components/filters';
 import { SortableTable } from '../../components/SortableTable';
-import { Empty, ErrorNotice, Loading, Success } from '../../components/status';
+import { ActionOutcome, Empty, ErrorNotice, Loading } from '../../components/status';
 import { formatNumber, plural } from '../../format';
 import { normalize } from '../../lib/entityForm';
-import { errorMessage, findError } from '../../lib/errors';
+import { errorMessage } from '../../lib/errors';
+import { useLocationNotice } from '../../lib/locationState';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { useUrlParams, urlSorting } from '../../lib/useUrlParams';
 import { NETWORK_KINDS, NETWORK_KIND_LABELS, NETWORK_SCOPE_LABELS } from './model';
 import { ADMIN_NETWORKS_QUERY, RESTORE_NETWORK_MUTATION } from './operations';
 
@@ -19,27 +22,9 @@ type Row = AdminNetworksQuery['networks'][number];
 /** Column id ↔ URL value (French). */
 const SORTS: Record<string, string> = { name: 'nom', memberCount: 'membres' };
 
-/** Status filter ↔ URL value (French); absent: the active networks. */
-export const NETWORK_STATUS_FILTERS = { '': 'Actifs', archives: 'Archivés', tous: 'Tous' } as const;
-type StatusFilter = keyof typeof NETWORK_STATUS_FILTERS;
-
 const column = createColumnHelper<Row>();
-const baseColumns = [
-  column.accessor('name', {
-    header: 'Nom',
-    sortingFn: (a, b) => a.original.name.localeCompare(b.original.name, 'fr'),
-    cell: (info) => (
-      <>
-        <Link to={`/reseaux/${encodeURIComponent(info.row.original.slug)}`}>{info.getValue()}</Link>
-        {info.row.original.status === 'ARCHIVED' && (
-          <>
-            {' '}
-            <span className="badge badge--archived">Archivé</span>
-          </>
-        )}
-      </>
-    ),
-  }),
+const columns = [
+  archivableNameColumn<Row>((row) => `/reseaux/${encodeURIComponent(row.slug)}`),
   column.accessor((row) => row.acronym ?? '', {
     id: 'acronym',
     header: 'Sigle',
@@ -56,36 +41,6 @@ const baseColumns = [
   }),
 ];
 
-/** « Restaurer » on an archived row: under the row's version; the cached network then says ACTIVE. */
-function RestoreNetworkButton({ network, onDone }: { network: Row; onDone: (message: string, failed: boolean) => void }) {
-  const [restore, { loading }] = useMutation(RESTORE_NETWORK_MUTATION);
-  const onClick = async () => {
-    try {
-      await restore({ variables: { id: network.id, version: network.version } });
-      onDone(`Réseau « ${network.name} » restauré.`, false);
-    } catch (err) {
-      onDone(
-        `« ${network.name} » n'a pas pu être restauré. ${
-          findError(err, 'CONFLICT') ? 'Il a été modifié entre-temps : la liste a été rechargée, réessayez.' : errorMessage(err)
-        }`,
-        true,
-      );
-    }
-  };
-  return (
-    <button
-      type="button"
-      className="button button--secondary button--small"
-      onClick={() => void onClick()}
-      disabled={loading}
-      aria-busy={loading || undefined}
-      aria-label={`Restaurer ${network.name}`}
-    >
-      Restaurer
-    </button>
-  );
-}
-
 /**
  * The networks (the API returns them all, archived ones included for the mission and the steering
  * committee, by name): filtered and sorted in the browser; archived ones under their filter, with
@@ -94,56 +49,29 @@ function RestoreNetworkButton({ network, onDone }: { network: Row; onDone: (mess
 export function NetworksPage() {
   usePageTitle('Réseaux');
   const { viewer } = useViewer();
-  const location = useLocation();
-  const [params, setParams] = useSearchParams();
+  const notice = useLocationNotice();
+  const [params, update] = useUrlParams({ replace: true });
   const { data, loading, error, refetch } = useQuery(ADMIN_NETWORKS_QUERY, { fetchPolicy: 'cache-and-network' });
+  const [restoreNetwork] = useMutation(RESTORE_NETWORK_MUTATION);
   const text = params.get('q') ?? '';
   const kind = NETWORK_KINDS.find((k) => k === params.get('type')) ?? '';
-  const seesArchived = hasRole(viewer?.roles, 'ADMIN', 'STEERING');
-  const canRestore = isAdmin(viewer?.roles);
-  const statusParam = params.get('statut') ?? '';
-  const status: StatusFilter = seesArchived && statusParam in NETWORK_STATUS_FILTERS ? (statusParam as StatusFilter) : '';
-  const [restored, setRestored] = useState<{ message: string; failed: boolean } | null>(null);
-  const sortId = Object.entries(SORTS).find(([, url]) => url === params.get('tri'))?.[0] ?? 'name';
-  const sorting: SortingState = [{ id: sortId, desc: params.get('ordre') === 'desc' }];
-  const notice = (location.state as { notice?: string } | null)?.notice ?? null;
-
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    setParams(next, { replace: true });
-  };
+  const { seesArchived, status, matches } = archiveStatusFilter(params, viewer?.roles);
+  const { sorting, onSortingChange } = urlSorting(params, update, SORTS, 'name');
 
   const words = normalize(text.trim());
   const rows = (data?.networks ?? []).filter(
     (n) =>
-      (status === 'tous' || (n.status === 'ARCHIVED') === (status === 'archives')) &&
-      (!kind || n.kind === kind) &&
-      (!words || normalize(`${n.name} ${n.acronym ?? ''} ${n.slug}`).includes(words)),
+      matches(n) && (!kind || n.kind === kind) && (!words || normalize(`${n.name} ${n.acronym ?? ''} ${n.slug}`).includes(words)),
   );
-
-  const onRestoreDone = (message: string, failed: boolean) => {
-    setRestored({ message, failed });
-    if (failed) void refetch().catch(() => undefined);
-  };
-  // « Restaurer » for the mission, in a column shown when archived rows are listed.
-  const columns =
-    canRestore && rows.some((r) => r.status === 'ARCHIVED')
-      ? [
-          ...baseColumns,
-          column.display({
-            id: 'actions',
-            header: 'Actions',
-            cell: (info) =>
-              info.row.original.status === 'ARCHIVED' ? (
-                <RestoreNetworkButton network={info.row.original} onDone={onRestoreDone} />
-              ) : null,
-          }),
-        ]
-      : baseColumns;
+  const restore = useRowRestore({
+    roles: viewer?.roles,
+    rows,
+    columns,
+    restore: (n) => restoreNetwork({ variables: { id: n.id, version: n.version } }),
+    restoredMessage: (n) => `Réseau « ${n.name} » restauré.`,
+    refetch,
+    notice,
+  });
 
   return (
     <>
@@ -156,59 +84,18 @@ export function NetworksPage() {
         )}
       </div>
       <p className="lead">Les têtes de réseau (CRESS, APES, fédérations…) et leurs structures membres.</p>
-      {notice && !restored && <Success>{notice}</Success>}
-      {restored &&
-        (restored.failed ? (
-          <p role="alert" className="notice notice--error">
-            {restored.message}
-          </p>
-        ) : (
-          <Success>{restored.message}</Success>
-        ))}
+      <ActionOutcome {...restore.outcome} />
       <form className="filters" role="search" aria-label="Filtrer les réseaux" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label className="field__label" htmlFor="network-filter-text">
-            Nom, sigle ou code
-          </label>
-          <input
-            id="network-filter-text"
-            className="input"
-            type="search"
-            value={text}
-            onChange={(e) => update({ q: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="network-filter-kind">
-            Type de réseau
-          </label>
-          <select id="network-filter-kind" className="input" value={kind} onChange={(e) => update({ type: e.target.value })}>
-            <option value="">Tous les types</option>
-            {NETWORK_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {NETWORK_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSearch id="network-filter-text" label="Nom, sigle ou code" value={text} onChange={(q) => update({ q })} />
+        <FilterSelect
+          id="network-filter-kind"
+          label="Type de réseau"
+          value={kind}
+          onChange={(type) => update({ type })}
+          options={[['', 'Tous les types'], ...NETWORK_KINDS.map((k) => [k, NETWORK_KIND_LABELS[k]] as const)]}
+        />
         {seesArchived && (
-          <div className="field">
-            <label className="field__label" htmlFor="network-filter-status">
-              Statut
-            </label>
-            <select
-              id="network-filter-status"
-              className="input"
-              value={status}
-              onChange={(e) => update({ statut: e.target.value })}
-            >
-              {Object.entries(NETWORK_STATUS_FILTERS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ArchiveStatusField id="network-filter-status" value={status} onChange={(statut) => update({ statut })} />
         )}
       </form>
       {error && !data ? (
@@ -237,13 +124,10 @@ export function NetworksPage() {
               id="networks"
               caption="Réseaux"
               data={rows}
-              columns={columns}
+              columns={restore.columns}
               getRowId={(row) => row.id}
               sorting={sorting}
-              onSortingChange={(next) => {
-                const s = next[0] ?? { id: 'name', desc: false };
-                update({ tri: s.id === 'name' ? null : (SORTS[s.id] ?? null), ordre: s.desc ? 'desc' : null });
-              }}
+              onSortingChange={onSortingChange}
               busy={loading}
             />
           )}

@@ -415,7 +415,10 @@ function TerritoryMapSection({ report, base }: { report: Report; base: string })
         </Suspense>
       )}
       {table.rows.length === 0 ? (
-        <p className="notice notice--empty">Aucune donnée par commune pour ces filtres.</p>
+        <p className="notice notice--empty">
+          Aucune donnée par commune pour ces filtres (la répartition par commune n'est donnée que pour une zone, des
+          intercommunalités ou un seul département).
+        </p>
       ) : (
         <ExportableTable table={table} fileName={`${base}-par-commune`} compact />
       )}

@@ -1,16 +1,19 @@
-import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Link, useLocation, useSearchParams } from 'react-router';
-import { createColumnHelper, type SortingState } from '@tanstack/react-table';
+import { Link } from 'react-router';
+import { createColumnHelper } from '@tanstack/react-table';
 import type { AdminSectorsQuery } from '../../gql/graphql';
 import { useViewer } from '../../auth/viewer';
-import { hasRole, isAdmin } from '../../auth/permissions';
+import { isAdmin } from '../../auth/permissions';
+import { ArchiveStatusField, archivableNameColumn, archiveStatusFilter, useRowRestore } from '../../components/ArchivableList';
+import { FilterSearch } from '../../components/filters';
 import { SortableTable } from '../../components/SortableTable';
-import { Empty, ErrorNotice, Loading, Success } from '../../components/status';
+import { ActionOutcome, Empty, ErrorNotice, Loading } from '../../components/status';
 import { formatNumber, plural } from '../../format';
 import { normalize } from '../../lib/entityForm';
-import { errorMessage, findError } from '../../lib/errors';
+import { errorMessage } from '../../lib/errors';
+import { useLocationNotice } from '../../lib/locationState';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { urlSorting, useUrlParams } from '../../lib/useUrlParams';
 import { ADMIN_SECTORS_QUERY, RESTORE_SECTOR_MUTATION } from './operations';
 
 type Row = AdminSectorsQuery['sectors'][number];
@@ -18,27 +21,9 @@ type Row = AdminSectorsQuery['sectors'][number];
 /** Column id ↔ URL value (French). */
 const SORTS: Record<string, string> = { name: 'nom', structureCount: 'structures' };
 
-/** Status filter ↔ URL value (French); absent: the active sectors. */
-export const SECTOR_STATUS_FILTERS = { '': 'Actifs', archives: 'Archivés', tous: 'Tous' } as const;
-type StatusFilter = keyof typeof SECTOR_STATUS_FILTERS;
-
 const column = createColumnHelper<Row>();
-const baseColumns = [
-  column.accessor('name', {
-    header: 'Nom',
-    sortingFn: (a, b) => a.original.name.localeCompare(b.original.name, 'fr'),
-    cell: (info) => (
-      <>
-        <Link to={`/secteurs/${encodeURIComponent(info.row.original.slug)}`}>{info.getValue()}</Link>
-        {info.row.original.status === 'ARCHIVED' && (
-          <>
-            {' '}
-            <span className="badge badge--archived">Archivé</span>
-          </>
-        )}
-      </>
-    ),
-  }),
+const columns = [
+  archivableNameColumn<Row>((row) => `/secteurs/${encodeURIComponent(row.slug)}`),
   column.accessor('slug', { header: 'Code', enableSorting: false }),
   column.accessor((row) => row.facilitators.map((p) => p.displayName).join(', '), {
     id: 'facilitators',
@@ -54,36 +39,6 @@ const baseColumns = [
   }),
 ];
 
-/** « Restaurer » on an archived row: under the row's version; the cached sector then says ACTIVE. */
-function RestoreSectorButton({ sector, onDone }: { sector: Row; onDone: (message: string, failed: boolean) => void }) {
-  const [restore, { loading }] = useMutation(RESTORE_SECTOR_MUTATION);
-  const onClick = async () => {
-    try {
-      await restore({ variables: { id: sector.id, version: sector.version } });
-      onDone(`Secteur « ${sector.name} » restauré.`, false);
-    } catch (err) {
-      onDone(
-        `« ${sector.name} » n'a pas pu être restauré. ${
-          findError(err, 'CONFLICT') ? 'Il a été modifié entre-temps : la liste a été rechargée, réessayez.' : errorMessage(err)
-        }`,
-        true,
-      );
-    }
-  };
-  return (
-    <button
-      type="button"
-      className="button button--secondary button--small"
-      onClick={() => void onClick()}
-      disabled={loading}
-      aria-busy={loading || undefined}
-      aria-label={`Restaurer ${sector.name}`}
-    >
-      Restaurer
-    </button>
-  );
-}
-
 /**
  * The sectors (the API returns them all, archived ones included for the mission and the steering
  * committee, by name): filtered and sorted in the browser; archived ones under their filter, with
@@ -92,54 +47,29 @@ function RestoreSectorButton({ sector, onDone }: { sector: Row; onDone: (message
 export function SectorsPage() {
   usePageTitle('Secteurs');
   const { viewer } = useViewer();
-  const location = useLocation();
-  const [params, setParams] = useSearchParams();
+  const notice = useLocationNotice();
+  const [params, update] = useUrlParams({ replace: true });
   const { data, loading, error, refetch } = useQuery(ADMIN_SECTORS_QUERY, { fetchPolicy: 'cache-and-network' });
+  const [restoreSector] = useMutation(RESTORE_SECTOR_MUTATION);
   const text = params.get('q') ?? '';
-  const seesArchived = hasRole(viewer?.roles, 'ADMIN', 'STEERING');
-  const canRestore = isAdmin(viewer?.roles);
-  const statusParam = params.get('statut') ?? '';
-  const status: StatusFilter = seesArchived && statusParam in SECTOR_STATUS_FILTERS ? (statusParam as StatusFilter) : '';
-  const [restored, setRestored] = useState<{ message: string; failed: boolean } | null>(null);
-  const sortId = Object.entries(SORTS).find(([, url]) => url === params.get('tri'))?.[0] ?? 'name';
-  const sorting: SortingState = [{ id: sortId, desc: params.get('ordre') === 'desc' }];
-  const notice = (location.state as { notice?: string } | null)?.notice ?? null;
-
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    setParams(next, { replace: true });
-  };
+  const { seesArchived, status, matches } = archiveStatusFilter(params, viewer?.roles);
+  const { sorting, onSortingChange } = urlSorting(params, update, SORTS, 'name');
 
   const words = normalize(text.trim());
   const rows = (data?.sectors ?? []).filter(
     (s) =>
-      (status === 'tous' || (s.status === 'ARCHIVED') === (status === 'archives')) &&
+      matches(s) &&
       (!words || normalize(`${s.name} ${s.slug} ${s.facilitators.map((p) => p.displayName).join(' ')}`).includes(words)),
   );
-
-  const onRestoreDone = (message: string, failed: boolean) => {
-    setRestored({ message, failed });
-    if (failed) void refetch().catch(() => undefined);
-  };
-  // « Restaurer » for the mission, in a column shown when archived rows are listed.
-  const columns =
-    canRestore && rows.some((r) => r.status === 'ARCHIVED')
-      ? [
-          ...baseColumns,
-          column.display({
-            id: 'actions',
-            header: 'Actions',
-            cell: (info) =>
-              info.row.original.status === 'ARCHIVED' ? (
-                <RestoreSectorButton sector={info.row.original} onDone={onRestoreDone} />
-              ) : null,
-          }),
-        ]
-      : baseColumns;
+  const restore = useRowRestore({
+    roles: viewer?.roles,
+    rows,
+    columns,
+    restore: (s) => restoreSector({ variables: { id: s.id, version: s.version } }),
+    restoredMessage: (s) => `Secteur « ${s.name} » restauré.`,
+    refetch,
+    notice,
+  });
 
   return (
     <>
@@ -152,46 +82,11 @@ export function SectorsPage() {
         )}
       </div>
       <p className="lead">Les secteurs d'activité du réseau territorial et leurs animateurs et animatrices.</p>
-      {notice && !restored && <Success>{notice}</Success>}
-      {restored &&
-        (restored.failed ? (
-          <p role="alert" className="notice notice--error">
-            {restored.message}
-          </p>
-        ) : (
-          <Success>{restored.message}</Success>
-        ))}
+      <ActionOutcome {...restore.outcome} />
       <form className="filters" role="search" aria-label="Filtrer les secteurs" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label className="field__label" htmlFor="sector-filter-text">
-            Nom, code ou animateur
-          </label>
-          <input
-            id="sector-filter-text"
-            className="input"
-            type="search"
-            value={text}
-            onChange={(e) => update({ q: e.target.value })}
-          />
-        </div>
+        <FilterSearch id="sector-filter-text" label="Nom, code ou animateur" value={text} onChange={(q) => update({ q })} />
         {seesArchived && (
-          <div className="field">
-            <label className="field__label" htmlFor="sector-filter-status">
-              Statut
-            </label>
-            <select
-              id="sector-filter-status"
-              className="input"
-              value={status}
-              onChange={(e) => update({ statut: e.target.value })}
-            >
-              {Object.entries(SECTOR_STATUS_FILTERS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ArchiveStatusField id="sector-filter-status" value={status} onChange={(statut) => update({ statut })} />
         )}
       </form>
       {error && !data ? (
@@ -220,13 +115,10 @@ export function SectorsPage() {
               id="sectors"
               caption="Secteurs"
               data={rows}
-              columns={columns}
+              columns={restore.columns}
               getRowId={(row) => row.id}
               sorting={sorting}
-              onSortingChange={(next) => {
-                const s = next[0] ?? { id: 'name', desc: false };
-                update({ tri: s.id === 'name' ? null : (SORTS[s.id] ?? null), ordre: s.desc ? 'desc' : null });
-              }}
+              onSortingChange={onSortingChange}
               busy={loading}
             />
           )}

@@ -1,29 +1,27 @@
-import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { SpaceKind } from '../../gql/graphql';
 import { useViewer } from '../../auth/viewer';
 import { isAdmin } from '../../auth/permissions';
-import { ErrorSummary, RequiredNote } from '../../components/form';
+import { Breadcrumb } from '../../components/Breadcrumb';
+import { NewEntityForm } from '../../components/NewEntityForm';
 import { ErrorNotice, Loading } from '../../components/status';
-import { focusSoon, splitFieldErrors } from '../../lib/entityForm';
-import { errorMessage, fieldErrorsOf, findError } from '../../lib/errors';
+import { useCreateForm } from '../../lib/useCreateForm';
 import { usePageTitle } from '../../lib/usePageTitle';
 import {
   API_TO_FORM,
   EMPTY_SPACE,
-  SPACE_FORM_KEYS,
   forgetSpaceLists,
   kindFromUrl,
   sectorOptions,
   spaceFieldLabel,
   toCreateInput,
   validate,
-  type SpaceFormKey,
-  type SpaceFormValues,
 } from './model';
 import { CREATE_SPACE_MUTATION, SPACE_REFERENCES_QUERY } from './operations';
 import { SpaceFields, spaceFieldId } from './SpaceFields';
+
+const SPACES = { to: '/espaces', label: "Ateliers, chantiers et journées d'études" };
 
 /** « Nouvel espace »: the mission in any sector, a facilitator in their own sectors. */
 export function SpaceNewPage() {
@@ -33,62 +31,27 @@ export function SpaceNewPage() {
   const { viewer } = useViewer();
   const admin = isAdmin(viewer?.roles);
   const refs = useQuery(SPACE_REFERENCES_QUERY);
-  const [values, setValues] = useState<SpaceFormValues>(() => ({
-    ...EMPTY_SPACE,
-    kind: kindFromUrl(params.get('type')) ?? EMPTY_SPACE.kind,
-  }));
-  const [errors, setErrors] = useState<Partial<Record<SpaceFormKey, string[]>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const [create] = useMutation(CREATE_SPACE_MUTATION, { update: (cache) => forgetSpaceLists(cache) });
-
-  const sectors = sectorOptions(refs.data, admin);
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    setFormError(null);
-    const clientErrors = validate(values);
-    setErrors(clientErrors);
-    if (Object.keys(clientErrors).length) {
-      focusSoon(() => summaryRef.current);
-      return;
-    }
-    setSaving(true);
-    try {
+  // A refusal (FORBIDDEN: not one of the viewer's sectors) carries no field: its message goes to the summary.
+  const form = useCreateForm({
+    initial: () => ({ ...EMPTY_SPACE, kind: kindFromUrl(params.get('type')) ?? EMPTY_SPACE.kind }),
+    validate,
+    create: async (values) => {
       const res = await create({ variables: { kind: values.kind as SpaceKind, input: toCreateInput(values) } });
       const id = res.data?.createSpace.id;
       if (!id) throw new Error('Réponse vide');
       void navigate(`/espaces/${encodeURIComponent(id)}`, { state: { created: true } });
-    } catch (err) {
-      setSaving(false);
-      const forbidden = findError(err, 'FORBIDDEN');
-      const { own, others } = splitFieldErrors(fieldErrorsOf(err, API_TO_FORM), SPACE_FORM_KEYS);
-      setErrors(own);
-      if (forbidden) setFormError(forbidden.message);
-      else if (others.length || !Object.keys(own).length) setFormError(others.length ? others.join(' ') : errorMessage(err));
-      focusSoon(() => summaryRef.current);
-    }
-  };
+    },
+    fieldId: spaceFieldId,
+    fieldLabel: spaceFieldLabel,
+    apiToForm: API_TO_FORM,
+  });
 
-  const summaryItems = [
-    ...(Object.entries(errors) as Array<[SpaceFormKey, string[]]>).map(([k, m]) => ({
-      fieldId: spaceFieldId(k),
-      message: `${spaceFieldLabel(k)} : ${m.join(' ')}`,
-    })),
-    ...(formError ? [{ message: formError }] : []),
-  ];
+  const sectors = sectorOptions(refs.data, admin);
 
   return (
     <>
-      <nav aria-label="Fil d'Ariane" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/espaces">Ateliers, chantiers et journées d'études</Link>
-          </li>
-          <li aria-current="page">Nouvel espace</li>
-        </ol>
-      </nav>
+      <Breadcrumb list={SPACES} current="Nouvel espace" />
       <h1>Nouvel espace</h1>
       <p className="lead">
         Un atelier, un chantier ou une journée d'études d'un secteur. Les séances, participants et livrables s'ajoutent ensuite
@@ -106,27 +69,9 @@ export function SpaceNewPage() {
           Aucun secteur ne vous est confié : la mission territoriale peut vous en attribuer un depuis votre compte.
         </p>
       ) : (
-        <>
-          <div ref={summaryRef} tabIndex={-1} className="summary-anchor">
-            <ErrorSummary items={summaryItems} title="La création a échoué" />
-          </div>
-          <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Nouvel espace">
-            <RequiredNote />
-            <SpaceFields
-              values={values}
-              onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))}
-              errors={errors}
-              sectors={sectors}
-              withKind
-            />
-            <div className="form-footer">
-              <button type="submit" className="button button--primary" disabled={saving} aria-busy={saving || undefined}>
-                Créer l'espace
-              </button>
-              <Link to="/espaces">Annuler</Link>
-            </div>
-          </form>
-        </>
+        <NewEntityForm form={form} label="Nouvel espace" submitLabel="Créer l'espace" list={SPACES}>
+          <SpaceFields values={form.values} onChange={form.onChange} errors={form.errors} sectors={sectors} withKind />
+        </NewEntityForm>
       )}
     </>
   );

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import type { SpaceKind, SpaceRowFieldsFragment, SpaceStatus } from '../../gql/graphql';
 import { useViewer } from '../../auth/viewer';
@@ -10,6 +10,7 @@ import { Empty, ErrorNotice, Loading } from '../../components/status';
 import { formatDateTime, formatNumber, plural } from '../../format';
 import { errorMessage } from '../../lib/errors';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { useUrlParams } from '../../lib/useUrlParams';
 import {
   KIND_LABELS,
   KIND_PLURAL_LABELS,
@@ -88,7 +89,7 @@ const columns = [
 export function SpacesPage() {
   usePageTitle("Ateliers, chantiers et journées d'études");
   const { viewer } = useViewer();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const state = readSpaceParams(params);
   const refs = useQuery(SPACE_REFERENCES_QUERY);
   // Cursor pagination: the cursors of the pages seen, for « page précédente » (reset by any filter).
@@ -117,14 +118,6 @@ export function SpacesPage() {
   const totalCount = page?.totalCount ?? 0;
   const pageCount = Math.max(1, Math.ceil(totalCount / state.pageSize));
 
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    setParams(next);
-  };
   const goTo = (index: number) => {
     if (index > pageIndex && page?.pageInfo.hasNextPage && page.pageInfo.endCursor) {
       setCursorState({ key: filtersKey, cursors: [...cursors, page.pageInfo.endCursor] });

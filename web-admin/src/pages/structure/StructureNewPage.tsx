@@ -1,12 +1,13 @@
-import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Link, useNavigate } from 'react-router';
-import { ErrorSummary, RequiredNote } from '../../components/form';
+import { useNavigate } from 'react-router';
+import { Breadcrumb } from '../../components/Breadcrumb';
+import { NewEntityForm } from '../../components/NewEntityForm';
 import { ErrorNotice, Loading } from '../../components/status';
 import { errorMessage, fieldErrorsOf } from '../../lib/errors';
 import { fieldLabel } from '../../lib/labels';
+import { useCreateForm } from '../../lib/useCreateForm';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { API_TO_FORM, EMPTY_VALUES, toCreateInput, validate, type FormKey, type StructureFormValues } from './model';
+import { API_TO_FORM, EMPTY_VALUES, toCreateInput, validate, type FormKey } from './model';
 import {
   CREATE_STRUCTURE_MUTATION,
   SET_STRUCTURE_NETWORKS_MUTATION,
@@ -15,71 +16,48 @@ import {
 } from './operations';
 import { StructureFields, fieldId } from './StructureFields';
 
+const STRUCTURES = { to: '/structures', label: 'Structures' };
+
 /** « Nouvelle structure » (mission admins): a draft unless another status is chosen. */
 export function StructureNewPage() {
   usePageTitle('Nouvelle structure');
   const navigate = useNavigate();
   const refs = useQuery(STRUCTURE_REFERENCES_QUERY);
-  const [values, setValues] = useState<StructureFormValues>(EMPTY_VALUES);
-  const [errors, setErrors] = useState<Partial<Record<FormKey, string[]>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const [create] = useMutation(CREATE_STRUCTURE_MUTATION, { refetchQueries: ['AdminStructures'] });
   const [setSectors] = useMutation(SET_STRUCTURE_SECTORS_MUTATION);
   const [setNetworks] = useMutation(SET_STRUCTURE_NETWORKS_MUTATION);
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    setFormError(null);
-    const clientErrors = validate(values);
-    setErrors(clientErrors);
-    if (Object.keys(clientErrors).length) {
-      setTimeout(() => summaryRef.current?.focus(), 0);
-      return;
-    }
-    setSaving(true);
-    let id: string | null = null;
-    try {
+  const form = useCreateForm({
+    initial: EMPTY_VALUES,
+    validate,
+    create: async (values) => {
       const res = await create({ variables: { input: toCreateInput(values, true) } });
-      id = res.data?.createStructure.id ?? null;
+      const id = res.data?.createStructure.id ?? null;
       if (!id) throw new Error('Réponse vide');
-      if (values.sectors.length) await setSectors({ variables: { id, codes: values.sectors } });
-      if (values.networks.length) await setNetworks({ variables: { id, codes: values.networks } });
-      void navigate(`/structures/${encodeURIComponent(id)}`, { state: { created: true } });
-    } catch (err) {
-      setSaving(false);
-      if (id) {
+      try {
+        if (values.sectors.length) await setSectors({ variables: { id, codes: values.sectors } });
+        if (values.networks.length) await setNetworks({ variables: { id, codes: values.networks } });
+      } catch {
         // Created, but its sectors or networks were refused: continue on its page.
-        void navigate(`/structures/${encodeURIComponent(id)}`, { state: { created: true } });
-        return;
       }
-      const fields = fieldErrorsOf(err, API_TO_FORM);
-      const known = Object.fromEntries(Object.entries(fields).filter(([k]) => k in values)) as Partial<Record<FormKey, string[]>>;
-      setErrors(known);
-      if (!Object.keys(known).length) setFormError(errorMessage(err));
-      setTimeout(() => summaryRef.current?.focus(), 0);
-    }
-  };
-
-  const summaryItems = [
-    ...(Object.entries(errors) as Array<[FormKey, string[]]>).map(([k, m]) => ({
-      fieldId: fieldId(k),
-      message: `${fieldLabel(k)} : ${m.join(' ')}`,
-    })),
-    ...(formError ? [{ message: formError }] : []),
-  ];
+      void navigate(`/structures/${encodeURIComponent(id)}`, { state: { created: true } });
+    },
+    fieldId,
+    fieldLabel,
+    // The messages of the form's fields next to them; without any, the error as one sentence.
+    showRefusal: (error, errors) => {
+      const fields = fieldErrorsOf(error, API_TO_FORM);
+      const known = Object.fromEntries(Object.entries(fields).filter(([k]) => k in EMPTY_VALUES)) as Partial<
+        Record<FormKey, string[]>
+      >;
+      errors.setErrors(known);
+      if (!Object.keys(known).length) errors.setFormError(errorMessage(error));
+      errors.focusSummary();
+    },
+  });
 
   return (
     <>
-      <nav aria-label="Fil d'Ariane" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/structures">Structures</Link>
-          </li>
-          <li aria-current="page">Nouvelle structure</li>
-        </ol>
-      </nav>
+      <Breadcrumb list={STRUCTURES} current="Nouvelle structure" />
       <h1>Nouvelle structure</h1>
       <p className="lead">
         Seul le nom est obligatoire. La structure est créée en brouillon sauf si vous choisissez un autre statut.
@@ -92,28 +70,22 @@ export function StructureNewPage() {
       ) : !refs.data ? (
         <Loading>Chargement du formulaire…</Loading>
       ) : (
-        <>
-          <div ref={summaryRef} tabIndex={-1} className="summary-anchor">
-            <ErrorSummary items={summaryItems} title="La création a échoué" />
-          </div>
-          <form className="form structure-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Nouvelle structure">
-            <RequiredNote />
-            <StructureFields
-              values={values}
-              onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))}
-              errors={errors}
-              sectors={refs.data.sectors}
-              networks={refs.data.networks}
-              canPublish
-            />
-            <div className="form-footer">
-              <button type="submit" className="button button--primary" disabled={saving} aria-busy={saving || undefined}>
-                Créer la structure
-              </button>
-              <Link to="/structures">Annuler</Link>
-            </div>
-          </form>
-        </>
+        <NewEntityForm
+          form={form}
+          label="Nouvelle structure"
+          className="form structure-form"
+          submitLabel="Créer la structure"
+          list={STRUCTURES}
+        >
+          <StructureFields
+            values={form.values}
+            onChange={form.onChange}
+            errors={form.errors}
+            sectors={refs.data.sectors}
+            networks={refs.data.networks}
+            canPublish
+          />
+        </NewEntityForm>
       )}
     </>
   );

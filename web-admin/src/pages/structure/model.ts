@@ -5,6 +5,7 @@ import type {
   StructurePatch,
   StructureStatus,
 } from '../../gql/graphql';
+import { changedKeysOf } from '../../lib/entityForm';
 
 /** The form's values: strings as typed, booleans, slugs. */
 export interface StructureFormValues {
@@ -119,19 +120,8 @@ export function valuesOf(s: StructureEditFieldsFragment): StructureFormValues {
   };
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
-
 /** The keys the person changed (compared with what was loaded). */
-export function changedKeys(base: StructureFormValues, values: StructureFormValues): FormKey[] {
-  return (Object.keys(values) as FormKey[]).filter((k) => {
-    const a = base[k];
-    const b = values[k];
-    if (Array.isArray(a) && Array.isArray(b)) return !sameList(a, b);
-    if (typeof a === 'string' && typeof b === 'string') return a.trim() !== b.trim();
-    return a !== b;
-  });
-}
+export const changedKeys = (base: StructureFormValues, values: StructureFormValues): FormKey[] => changedKeysOf(base, values);
 
 /** Client-side checks the API would also make (messages in French, per field). */
 export function validate(values: StructureFormValues): Partial<Record<FormKey, string[]>> {
