@@ -36,6 +36,8 @@ const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default:
 const AccountsPage = lazy(() => import('./pages/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })));
 const PersonsPage = lazy(() => import('./pages/PersonsPage').then((m) => ({ default: m.PersonsPage })));
+const PersonEditPage = lazy(() => import('./pages/person/PersonEditPage').then((m) => ({ default: m.PersonEditPage })));
+const PersonNewPage = lazy(() => import('./pages/person/PersonNewPage').then((m) => ({ default: m.PersonNewPage })));
 const OutboxPage = lazy(() => import('./pages/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 
 function NotFound() {
@@ -122,6 +124,10 @@ export function App() {
           </Route>
           <Route element={<RequireSection section="persons" />}>
             <Route path="personnes" element={<PersonsPage />} />
+            <Route path="personnes/:id" element={<PersonEditPage />} />
+          </Route>
+          <Route element={<RequireSection section="newPerson" />}>
+            <Route path="personnes/nouvelle" element={<PersonNewPage />} />
           </Route>
           <Route element={<RequireSection section="outbox" />}>
             <Route path="boite-d-envoi" element={<OutboxPage />} />

@@ -151,6 +151,8 @@ describe('Navigation by role', () => {
       "Plan d'action",
       'Modération',
       "Journal d'audit",
+      // Persons: read only (the API lets the steering committee list them).
+      'Personnes',
       'Annuaire public',
     ]);
     expect(screen.queryByRole('link', { name: 'Nouvelle structure' })).not.toBeInTheDocument();

@@ -13,6 +13,8 @@ export enum ErrorCode {
   INVALID_ID = 'INVALID_ID',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
+  /** Personal data typed for a person whose personal data were erased (GDPR). */
+  ANONYMISED = 'ANONYMISED',
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
   INVALID_TOKEN = 'INVALID_TOKEN',
   RATE_LIMITED = 'RATE_LIMITED',

@@ -64,17 +64,76 @@ describe('GDPR', () => {
     expect(JSON.stringify(trail)).not.toContain('Maëlle');
   });
 
+  it('personal fields typed for an anonymised person are refused (ANONYMISED), nothing is written', async () => {
+    const s = await createStructure(t.ds);
+    const p = await createPerson(t.ds, { isPublic: false, firstName: 'Nadia' });
+    const id = toGlobal('Person', p.id);
+    const erased: any = await t.gql(`mutation ($id: ID!) { erasePerson(id: $id) { version } }`, { id }, { cookie: admin });
+    const version = erased.data.erasePerson.version;
+    const state = async () => ({
+      row: (
+        await t.ds.query(
+          'SELECT first_name, last_name, email, phone, bio, is_public, job_title, version, last_contact_at FROM person WHERE id = $1',
+          [p.id],
+        )
+      )[0],
+      audit: (
+        await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'Person' AND entity_id = $1`, [p.id])
+      )[0].n,
+    });
+    const before = await state();
+    const UPDATE = `mutation ($id: ID!, $v: Int!, $i: PersonPatch!) { updatePerson(id: $id, version: $v, input: $i) { version jobTitle } }`;
+    for (const [i, field] of [
+      [{ firstName: 'Nadia' }, 'firstName'],
+      [{ jobTitle: 'Directrice', lastName: 'Martin' }, 'lastName'],
+      [{ email: 'nadia@exemple.org', phone: '03 27 00 00 00' }, 'email'],
+      [{ bio: 'Ancienne bénévole.' }, 'bio'],
+      [{ isPublic: true }, 'isPublic'],
+    ] as const) {
+      const r = await t.gql(UPDATE, { id, v: version, i }, { cookie: admin });
+      expect(r.errors![0].message).toMatch(/^Les données personnelles de cette personne ont été effacées \(RGPD\)/);
+      expect(r.errors![0].extensions).toMatchObject({ code: 'ANONYMISED', field });
+    }
+    // Even with a stale version (the erasure bumped it), the answer says why.
+    const stale = await t.gql(UPDATE, { id, v: version - 1, i: { firstName: 'Nadia' } }, { cookie: admin });
+    expect(stale.errors![0].extensions!.code).toBe('ANONYMISED');
+    expect(await state()).toEqual(before);
+
+    // What is not personal stays editable; clearing an (already empty) personal field is harmless.
+    const ok: any = await t.gql(
+      UPDATE,
+      {
+        id,
+        v: version,
+        i: { jobTitle: 'Ancienne directrice', structureId: toGlobal('Structure', s.id), email: null, phone: '' },
+      },
+      { cookie: admin },
+    );
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.updatePerson).toEqual({ version: version + 1, jobTitle: 'Ancienne directrice' });
+    // The job title is all that names them now: it may not be emptied.
+    const nameless = await t.gql(UPDATE, { id, v: version + 1, i: { jobTitle: null } }, { cookie: admin });
+    expect(nameless.errors![0]).toMatchObject({
+      message: 'Gardez une fonction : les nom et prénom de cette personne ont été effacés (RGPD).',
+      extensions: { code: 'BAD_USER_INPUT', field: 'jobTitle' },
+    });
+    const after = await state();
+    expect(after.row).toMatchObject({ first_name: null, last_name: null, email: null, phone: null, bio: null, is_public: false });
+  });
+
   it('anonymous users and partners never read a personal field that was not made public', async () => {
     const hidden = await createPerson(t.ds, { isPublic: false, firstName: 'Secrète' });
     for (const cookie of [undefined, partner]) {
       const headers: Record<string, string> = cookie ? { cookie } : {};
       const r: any = await t.gql(
-        `query ($id: ID!) { node(id: $id) { ... on Person { firstName lastName email phone bio displayName consents { scope } } } person(id: $id) { email } persons(first: 100) { nodes { email } } }`,
+        `query ($id: ID!) { node(id: $id) { ... on Person { firstName lastName email phone bio displayName consents { scope } status lastContactAt } } person(id: $id) { email } persons(first: 100) { nodes { email status lastContactAt } } }`,
         { id: toGlobal('Person', hidden.id) },
         headers,
       );
       expect(JSON.stringify(r)).not.toContain(hidden.lastName);
       expect(JSON.stringify(r)).not.toContain('Secrète');
+      // Status and date of last contact are the mission's: never shown to them.
+      expect(r.data.persons.nodes.every((n: any) => n.status === null && n.lastContactAt === null)).toBe(true);
       const admins: any = await t.gql(`{ adminPersons { totalCount } }`, {}, headers);
       expect(admins.errors[0].extensions.code).toBe(cookie ? 'FORBIDDEN' : 'UNAUTHENTICATED');
     }
@@ -83,15 +142,37 @@ describe('GDPR', () => {
   it('retention anonymises persons whose last contact is older than the configured duration', async () => {
     const old = await createPerson(t.ds, { isPublic: false });
     const recent = await createPerson(t.ds, { isPublic: false });
-    await t.ds.query(`UPDATE person SET last_contact_at = now() - interval '800 days' WHERE id = $1`, [old.id]);
+    // Corrected by the mission since their last contact: a correction does not restart the retention period.
+    const corrected = await createPerson(t.ds, { isPublic: false });
+    // A contact recorded since: it does.
+    const contacted = await createPerson(t.ds, { isPublic: false });
+    await t.ds.query(`UPDATE person SET last_contact_at = now() - interval '800 days' WHERE id = ANY($1::bigint[])`, [
+      [old.id, corrected.id, contacted.id],
+    ]);
     await t.ds.query(`UPDATE person SET last_contact_at = now() - interval '100 days' WHERE id = $1`, [recent.id]);
-    expect(await runRetention(t.ds, 730)).toBeGreaterThanOrEqual(1);
+    const UPDATE = `mutation ($id: ID!, $i: PersonPatch!) { updatePerson(id: $id, version: 1, input: $i) { version } }`;
+    const today = new Date().toISOString().slice(0, 10);
+    for (const [p, i] of [
+      [corrected, { jobTitle: 'Coordinatrice', phone: '03 27 12 34 56', lastName: `${corrected.lastName}-Dupont` }],
+      [contacted, { lastContactAt: today }],
+    ] as const) {
+      const r: any = await t.gql(UPDATE, { id: toGlobal('Person', p.id), i }, { cookie: admin });
+      expect(r.errors).toBeUndefined();
+    }
+    const [{ moved }] = await t.ds.query(
+      `SELECT last_contact_at > now() - interval '799 days' AS moved FROM person WHERE id = $1`,
+      [corrected.id],
+    );
+    expect(moved).toBe(false);
+    expect(await runRetention(t.ds, 730)).toBeGreaterThanOrEqual(2);
     const rows = await t.ds.query('SELECT id::text, last_name FROM person WHERE id = ANY($1::bigint[]) ORDER BY id', [
-      [old.id, recent.id],
+      [old.id, recent.id, corrected.id, contacted.id],
     ]);
     expect(rows).toEqual([
       { id: old.id, last_name: null },
       { id: recent.id, last_name: recent.lastName },
+      { id: corrected.id, last_name: null },
+      { id: contacted.id, last_name: contacted.lastName },
     ]);
     // The scheduled job is its own actor.
     const trail = await t.ds.query(

@@ -837,6 +837,25 @@ const CASES: Record<string, GuardedCase | PublicCase> = {
     },
   },
 
+  restorePerson: {
+    allowedAs: Role.ADMIN,
+    audit: { entry: 'Person:RESTORE' },
+    async setup() {
+      const p = await createPerson(t.ds, { isPublic: false });
+      await q(`UPDATE person SET status = 'ARCHIVED' WHERE id = $1`, [p.id]);
+      return {
+        query: `mutation ($id: ID!) { restorePerson(id: $id, version: 1) { status version } }`,
+        variables: { id: toGlobal('Person', p.id) },
+        probe: () => one('SELECT status, version FROM person WHERE id = $1', [p.id]),
+        check: (res, _before, after) => {
+          expect(res.data!.restorePerson).toEqual({ status: 'ACTIVE', version: 2 });
+          expect(after).toEqual({ status: 'ACTIVE', version: 2 });
+        },
+        entityId: p.id,
+      };
+    },
+  },
+
   restoreSector: {
     allowedAs: Role.ADMIN,
     audit: { entry: 'Sector:RESTORE' },

@@ -20,6 +20,7 @@ export type Section =
   | 'accounts'
   | 'import'
   | 'persons'
+  | 'newPerson'
   | 'outbox';
 
 /** Roles that may open each section (the API checks again: this only shapes the UI). */
@@ -43,7 +44,9 @@ const SECTION_ROLES: Record<Section, readonly Role[] | 'any-but-editor-only'> = 
   audit: ['ADMIN', 'STEERING'],
   accounts: ['ADMIN'],
   import: ['ADMIN'],
-  persons: ['ADMIN'],
+  // Persons (personal data): the mission edits; the steering committee reads (the API lets it list them).
+  persons: ['ADMIN', 'STEERING'],
+  newPerson: ['ADMIN'],
   outbox: ['ADMIN'],
 };
 

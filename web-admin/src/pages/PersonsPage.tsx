@@ -1,20 +1,21 @@
-import { Fragment, useState, type FormEvent } from 'react';
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useSearchParams } from 'react-router';
+import { Fragment, useState } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
-import type { AdminPersonsQuery } from '../gql/graphql';
-import { ConfirmDialog } from '../components/Dialog';
+import type { PersonStatus } from '../gql/graphql';
+import { useViewer } from '../auth/viewer';
+import { isAdmin } from '../auth/permissions';
 import { Pagination } from '../components/Pagination';
-import { TextField } from '../components/form';
 import { Empty, ErrorNotice, Loading, Success } from '../components/status';
-import { formatDate, plural } from '../format';
-import { errorMessage, fieldErrorsOf } from '../lib/errors';
-import { rowIdOf } from '../lib/ids';
+import { plural } from '../format';
+import { errorMessage } from '../lib/errors';
+import { useLocationNotice } from '../lib/locationState';
 import { usePageTitle } from '../lib/usePageTitle';
+import { PersonGdprPanel } from './person/PersonGdprPanel';
 
 export const ADMIN_PERSONS_QUERY = graphql(`
-  query AdminPersons($text: String, $page: Int, $pageSize: Int) {
-    adminPersons(text: $text, page: $page, pageSize: $pageSize) {
+  query AdminPersons($text: String, $status: [PersonStatus!], $page: Int, $pageSize: Int) {
+    adminPersons(text: $text, status: $status, page: $page, pageSize: $pageSize) {
       totalCount
       items {
         id
@@ -23,6 +24,7 @@ export const ADMIN_PERSONS_QUERY = graphql(`
         lastName
         email
         isPublic
+        status
         structure {
           id
           name
@@ -39,77 +41,42 @@ export const ADMIN_PERSONS_QUERY = graphql(`
   }
 `);
 
-export const PERSON_DATA_QUERY = graphql(`
-  query PersonData($id: ID!) {
-    personData(id: $id)
-  }
-`);
+// The GDPR operations live with the person page; re-exported for the list's users.
+export {
+  ERASE_PERSON_MUTATION,
+  PERSON_DATA_QUERY,
+  RECORD_CONSENT_MUTATION,
+  WITHDRAW_CONSENT_MUTATION,
+} from './person/operations';
 
-export const ERASE_PERSON_MUTATION = graphql(`
-  mutation ErasePerson($id: ID!) {
-    erasePerson(id: $id) {
-      id
-      displayName
-      firstName
-      lastName
-      email
-      isPublic
-    }
-  }
-`);
-
-export const RECORD_CONSENT_MUTATION = graphql(`
-  mutation RecordConsent($personId: ID!, $scope: String!, $version: String!) {
-    recordConsent(personId: $personId, scope: $scope, version: $version) {
-      id
-      scope
-      version
-      grantedAt
-      withdrawnAt
-    }
-  }
-`);
-
-export const WITHDRAW_CONSENT_MUTATION = graphql(`
-  mutation WithdrawConsent($id: ID!) {
-    withdrawConsent(id: $id) {
-      id
-      scope
-      version
-      grantedAt
-      withdrawnAt
-    }
-  }
-`);
-
-type Person = AdminPersonsQuery['adminPersons']['items'][number];
 const PAGE_SIZES = [10, 20, 50, 100];
+const STATUSES: readonly PersonStatus[] = ['ACTIVE', 'ARCHIVED'];
 
-/** Offers a text as a file download. */
-function download(filename: string, content: string, type = 'application/json') {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
+/**
+ * The persons of the graph (contacts, facilitators, mentors…), paginated by the API, by last name,
+ * filtered by text and status (archived persons are marked). Each name opens the person's page;
+ * for the mission, « Gérer » opens their GDPR panel under the row and « Nouvelle personne » creates one.
+ * The steering committee reads (the API lets it list every person), without any action.
+ */
 export function PersonsPage() {
-  usePageTitle('Personnes (RGPD)');
+  usePageTitle('Personnes');
+  const { viewer } = useViewer();
+  const admin = isAdmin(viewer?.roles);
   const [params, setParams] = useSearchParams();
   const text = params.get('q')?.trim() || null;
+  const statusParam = params.get('statut') as PersonStatus | null;
+  const status = statusParam && STATUSES.includes(statusParam) ? statusParam : null;
   const pageIndex = Math.max(0, (Number.parseInt(params.get('page') ?? '1', 10) || 1) - 1);
   const sizeParam = Number.parseInt(params.get('taille') ?? '', 10);
   const pageSize = PAGE_SIZES.includes(sizeParam) ? sizeParam : 20;
   const { data, previousData, loading, error, refetch } = useQuery(ADMIN_PERSONS_QUERY, {
-    variables: { text, page: pageIndex, pageSize },
+    variables: { text, status: status ? [status] : null, page: pageIndex, pageSize },
   });
   const page = (data ?? previousData)?.adminPersons;
   const [openId, setOpenId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // After an archive on the person's page.
+  const arrivedWith = useLocationNotice();
 
   const setPage = (index: number, size = pageSize) => {
     const next = new URLSearchParams(params);
@@ -119,22 +86,33 @@ export function PersonsPage() {
     else next.delete('taille');
     setParams(next);
   };
+  const columnCount = admin ? 6 : 5;
 
   return (
     <>
-      <h1>Personnes</h1>
+      <div className="page-header">
+        <h1>Personnes</h1>
+        {admin && (
+          <Link className="button button--primary" to="/personnes/nouvelle">
+            Nouvelle personne
+          </Link>
+        )}
+      </div>
       <p className="lead">
-        Données personnelles des contacts (RGPD) : consentements, export des données d'une personne, anonymisation.
+        {admin
+          ? "Contacts des structures, animateurs et animatrices, tuteurs et tutrices… : leur fiche, et leurs données personnelles (RGPD) : consentements, export des données d'une personne, anonymisation."
+          : 'Contacts des structures, animateurs et animatrices, tuteurs et tutrices… Votre rôle permet de les consulter, pas de les modifier.'}
       </p>
       <PersonSearch
-        key={text ?? ''}
+        key={`${text ?? ''}|${status ?? ''}`}
         initial={text ?? ''}
-        onApply={(q) => {
+        initialStatus={status ?? ''}
+        onApply={(q, statut) => {
           setOpenId(null);
-          setParams(q ? { q } : {});
+          setParams({ ...(q ? { q } : {}), ...(statut ? { statut } : {}) });
         }}
       />
-      {notice && <Success>{notice}</Success>}
+      {notice ? <Success>{notice}</Success> : arrivedWith && <Success>{arrivedWith}</Success>}
       {error && !page ? (
         <ErrorNotice
           message={`Les personnes n'ont pas pu être chargées. ${errorMessage(error, '')}`.trim()}
@@ -149,10 +127,11 @@ export function PersonsPage() {
             {loading && ' — mise à jour…'}
           </p>
           {page.items.length === 0 ? (
-            <Empty>{text ? 'Aucune personne ne correspond à cette recherche.' : 'Aucune personne enregistrée.'}</Empty>
+            <Empty>{text || status ? 'Aucune personne ne correspond à cette recherche.' : 'Aucune personne enregistrée.'}</Empty>
           ) : (
             <div className="table-wrapper" tabIndex={0} role="region" aria-label="Liste des personnes">
-              <table className="data-table">
+              <table className="data-table" aria-busy={loading || undefined}>
+                <caption className="visually-hidden">Personnes, par nom de famille</caption>
                 <thead>
                   <tr>
                     <th scope="col">Nom</th>
@@ -160,39 +139,52 @@ export function PersonsPage() {
                     <th scope="col">Structure</th>
                     <th scope="col">Profil public</th>
                     <th scope="col">Consentements actifs</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
+                    {admin && (
+                      <th scope="col">
+                        <span className="visually-hidden">Actions</span>
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody>
                   {page.items.map((p) => {
-                    const open = openId === p.id;
+                    const open = admin && openId === p.id;
                     const panelId = `person-panel-${p.id}`;
                     return (
                       <Fragment key={p.id}>
                         <tr>
-                          <th scope="row">{p.displayName}</th>
+                          <th scope="row">
+                            <Link to={`/personnes/${encodeURIComponent(p.id)}`}>{p.displayName}</Link>
+                            {p.status === 'ARCHIVED' && (
+                              <>
+                                {' '}
+                                <span className="badge badge--archived">Archivée</span>
+                              </>
+                            )}
+                          </th>
                           <td>{p.email ?? '—'}</td>
                           <td>{p.structure?.name ?? '—'}</td>
                           <td>{p.isPublic ? 'Oui' : 'Non'}</td>
                           <td>{(p.consents ?? []).filter((c) => !c.withdrawnAt).length}</td>
-                          <td>
-                            <button
-                              type="button"
-                              className="button button--secondary button--small"
-                              aria-expanded={open}
-                              aria-controls={panelId}
-                              onClick={() => setOpenId(open ? null : p.id)}
-                            >
-                              {open ? 'Masquer' : 'Gérer'} <span className="visually-hidden">les données de {p.displayName}</span>
-                            </button>
-                          </td>
+                          {admin && (
+                            <td>
+                              <button
+                                type="button"
+                                className="button button--secondary button--small"
+                                aria-expanded={open}
+                                aria-controls={panelId}
+                                onClick={() => setOpenId(open ? null : p.id)}
+                              >
+                                {open ? 'Masquer' : 'Gérer'}{' '}
+                                <span className="visually-hidden">les données de {p.displayName}</span>
+                              </button>
+                            </td>
+                          )}
                         </tr>
                         {open && (
                           <tr className="detail-row">
-                            <td colSpan={6} id={panelId}>
-                              <PersonPanel
+                            <td colSpan={columnCount} id={panelId}>
+                              <PersonGdprPanel
                                 person={p}
                                 onErased={(name) => {
                                   setOpenId(null);
@@ -227,8 +219,17 @@ export function PersonsPage() {
   );
 }
 
-function PersonSearch({ initial, onApply }: { initial: string; onApply: (q: string) => void }) {
+function PersonSearch({
+  initial,
+  initialStatus,
+  onApply,
+}: {
+  initial: string;
+  initialStatus: string;
+  onApply: (q: string, status: string) => void;
+}) {
   const [q, setQ] = useState(initial);
+  const [status, setStatus] = useState(initialStatus);
   return (
     <form
       className="filters"
@@ -236,14 +237,24 @@ function PersonSearch({ initial, onApply }: { initial: string; onApply: (q: stri
       aria-label="Chercher une personne"
       onSubmit={(e) => {
         e.preventDefault();
-        onApply(q.trim());
+        onApply(q.trim(), status);
       }}
     >
       <div className="field">
         <label className="field__label" htmlFor="persons-text">
-          Nom ou courriel
+          Nom, courriel ou fonction
         </label>
         <input id="persons-text" className="input" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor="persons-status">
+          Statut
+        </label>
+        <select id="persons-status" className="input" value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="">Toutes</option>
+          <option value="ACTIVE">Actives</option>
+          <option value="ARCHIVED">Archivées</option>
+        </select>
       </div>
       <div className="filters__actions">
         <button type="submit" className="button button--primary">
@@ -251,199 +262,5 @@ function PersonSearch({ initial, onApply }: { initial: string; onApply: (q: stri
         </button>
       </div>
     </form>
-  );
-}
-
-function PersonPanel({
-  person,
-  onErased,
-  onChanged,
-}: {
-  person: Person;
-  onErased: (name: string) => void;
-  onChanged: () => void;
-}) {
-  const client = useApolloClient();
-  const [exporting, setExporting] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [confirmErase, setConfirmErase] = useState(false);
-  const [eraseError, setEraseError] = useState<string | null>(null);
-  const [scope, setScope] = useState('');
-  const [version, setVersion] = useState('');
-  const [consentErrors, setConsentErrors] = useState<Record<string, string[]>>({});
-  const [erase, { loading: erasing }] = useMutation(ERASE_PERSON_MUTATION);
-  const [record, { loading: recording }] = useMutation(RECORD_CONSENT_MUTATION);
-  const [withdraw] = useMutation(WITHDRAW_CONSENT_MUTATION);
-  const idPrefix = `person-${person.id}`;
-
-  const onExport = async () => {
-    setError(null);
-    setMessage(null);
-    setExporting(true);
-    try {
-      const { data } = await client.query({
-        query: PERSON_DATA_QUERY,
-        variables: { id: person.id },
-        fetchPolicy: 'network-only',
-      });
-      if (!data) throw new Error('Réponse vide');
-      download(`donnees-personne-${rowIdOf(person.id, 'Person') ?? 'export'}.json`, data.personData);
-      setMessage('Export téléchargé.');
-    } catch (err) {
-      setError(`L'export a échoué. ${errorMessage(err, '')}`.trim());
-    } finally {
-      setExporting(false);
-    }
-  };
-
-  const onRecord = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setMessage(null);
-    const next: Record<string, string[]> = {};
-    if (!scope.trim()) next.scope = ["Indiquez l'objet du consentement."];
-    if (!version.trim()) next.version = ['Indiquez la version du texte accepté.'];
-    setConsentErrors(next);
-    if (Object.keys(next).length) return;
-    try {
-      await record({ variables: { personId: person.id, scope: scope.trim(), version: version.trim() } });
-      setScope('');
-      setVersion('');
-      setMessage('Consentement enregistré.');
-      onChanged();
-    } catch (err) {
-      const fields = fieldErrorsOf(err);
-      setConsentErrors(fields);
-      if (!Object.keys(fields).length) setError(errorMessage(err));
-    }
-  };
-
-  const onWithdraw = async (consentId: string, label: string) => {
-    setError(null);
-    setMessage(null);
-    try {
-      await withdraw({ variables: { id: consentId } });
-      setMessage(`Consentement « ${label} » retiré.`);
-      onChanged();
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
-
-  const onErase = async () => {
-    setEraseError(null);
-    try {
-      await erase({ variables: { id: person.id } });
-      setConfirmErase(false);
-      onErased(person.displayName);
-    } catch (err) {
-      setEraseError(errorMessage(err));
-    }
-  };
-
-  const fullName = [person.firstName, person.lastName].filter(Boolean).join(' ');
-  return (
-    <div className="person-panel">
-      <h2 className="person-panel__title">{person.displayName}</h2>
-      {fullName && fullName !== person.displayName && <p>Nom complet : {fullName}</p>}
-      {message && <Success>{message}</Success>}
-      {error && (
-        <p role="alert" className="notice notice--error">
-          {error}
-        </p>
-      )}
-      <h3>Consentements</h3>
-      {!person.consents?.length ? (
-        <p className="muted">Aucun consentement enregistré.</p>
-      ) : (
-        <table className="data-table data-table--compact">
-          <thead>
-            <tr>
-              <th scope="col">Objet</th>
-              <th scope="col">Version</th>
-              <th scope="col">Donné le</th>
-              <th scope="col">Retiré le</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(person.consents ?? []).map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{c.scope}</th>
-                <td>{c.version}</td>
-                <td>{formatDate(c.grantedAt)}</td>
-                <td>{c.withdrawnAt ? formatDate(c.withdrawnAt) : '—'}</td>
-                <td>
-                  {!c.withdrawnAt && (
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      onClick={() => void onWithdraw(c.id, c.scope)}
-                    >
-                      Retirer <span className="visually-hidden">le consentement « {c.scope} »</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <form className="form form--inline" onSubmit={(e) => void onRecord(e)} noValidate aria-label="Nouveau consentement">
-        <TextField
-          id={`${idPrefix}-scope`}
-          label="Objet du consentement"
-          hint="Par exemple : annuaire-public, lettre-information."
-          value={scope}
-          onChange={setScope}
-          errors={consentErrors.scope}
-        />
-        <TextField
-          id={`${idPrefix}-version`}
-          label="Version du texte"
-          hint="Par exemple : 2025-01."
-          value={version}
-          onChange={setVersion}
-          errors={consentErrors.version}
-        />
-        <div className="actions">
-          <button type="submit" className="button button--secondary" disabled={recording}>
-            Ajouter le consentement
-          </button>
-        </div>
-      </form>
-      <h3>Droits de la personne</h3>
-      <div className="actions">
-        <button type="button" className="button button--secondary" onClick={() => void onExport()} disabled={exporting}>
-          Exporter (JSON)
-        </button>
-        <button type="button" className="button button--danger-outline" onClick={() => setConfirmErase(true)}>
-          Anonymiser
-        </button>
-      </div>
-      {confirmErase && (
-        <ConfirmDialog
-          title={`Anonymiser ${person.displayName} ?`}
-          description={
-            <p>
-              Le nom, le courriel, le téléphone et la présentation de cette personne seront effacés de façon irréversible. Les
-              traces d'activité restent, sans donnée personnelle.
-            </p>
-          }
-          confirmLabel="Anonymiser définitivement"
-          danger
-          busy={erasing}
-          error={eraseError}
-          onConfirm={() => void onErase()}
-          onCancel={() => {
-            setConfirmErase(false);
-            setEraseError(null);
-          }}
-        />
-      )}
-    </div>
   );
 }

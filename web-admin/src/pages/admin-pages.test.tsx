@@ -164,6 +164,7 @@ const person = {
   lastName: 'Martin',
   email: 'sacha@exemple.org',
   isPublic: true,
+  status: 'ACTIVE',
   structure: { __typename: 'Structure' as const, id: 'U3RydWN0dXJlOjE', name: 'Structure 1' },
   consents: [
     {
@@ -179,7 +180,7 @@ const person = {
 
 function personsMock(items: unknown[]): MockLink.MockedResponse {
   return {
-    request: { query: ADMIN_PERSONS_QUERY, variables: { text: null, page: 0, pageSize: 20 } },
+    request: { query: ADMIN_PERSONS_QUERY, variables: { text: null, status: null, page: 0, pageSize: 20 } },
     result: { data: { adminPersons: { __typename: 'AdminPersonPage', totalCount: items.length, items } } },
   };
 }

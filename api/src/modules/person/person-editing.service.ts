@@ -1,8 +1,9 @@
 import type { Context } from '../../common/context';
 import { createAudited, editVersioned, type EditSpec } from '../../common/db/editing';
+import { ErrorCode, UserInputError } from '../../common/errors';
 import { rowIdOf } from '../../common/relay/global-id';
 import { PERSONAL_FIELDS } from './person-gdpr.service';
-import { Person } from './person.entity';
+import { Person, PersonStatus } from './person.entity';
 import type { PersonPatch } from './person.inputs';
 
 /** Personal fields are redacted in the audit trail, so erasure leaves nothing behind. */
@@ -10,6 +11,36 @@ const SPEC: EditSpec<Person> = { entity: Person, table: 'person', entityType: 'P
 
 const text = (v: string | null | undefined) => (v === undefined ? undefined : v?.trim() || null);
 
+function structureIdOf(id: string | null | undefined): string | null | undefined {
+  if (id === undefined) return undefined;
+  if (!id) return null;
+  try {
+    return rowIdOf(id, 'Structure');
+  } catch {
+    throw new UserInputError(ErrorCode.INVALID_ID, 'Cet identifiant ne désigne pas une structure.', { field: 'structureId' });
+  }
+}
+
+/**
+ * The date of a contact (YYYY-MM-DD, midnight UTC), checked: a real date, not in the future (a day of
+ * margin for the time zones). Absent or null: no contact to record.
+ */
+function contactDateOf(value: string | null | undefined): Date | undefined {
+  if (value == null) return undefined;
+  const date = new Date(`${value}T00:00:00.000Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
+    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Cette date n’existe pas (forme AAAA-MM-JJ).', { field: 'lastContactAt' });
+  if (date.getTime() > Date.now() + 24 * 3600_000)
+    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'La date du dernier contact ne peut pas être dans le futur.', {
+      field: 'lastContactAt',
+    });
+  return date;
+}
+
+/**
+ * The columns an input writes. The date of last contact (start of the retention period) only when the
+ * input records a contact: a correction must not restart the retention clock.
+ */
 const valuesOf = (p: PersonPatch): Partial<Person> => ({
   firstName: text(p.firstName),
   lastName: text(p.lastName),
@@ -17,19 +48,70 @@ const valuesOf = (p: PersonPatch): Partial<Person> => ({
   phone: text(p.phone),
   jobTitle: text(p.jobTitle),
   bio: text(p.bio),
-  structureId: p.structureId === undefined ? undefined : p.structureId ? rowIdOf(p.structureId, 'Structure') : null,
+  structureId: structureIdOf(p.structureId),
   isPublic: p.isPublic ?? undefined,
-  lastContactAt: new Date(),
+  lastContactAt: contactDateOf(p.lastContactAt),
 });
 
-export function createPerson(ctx: Context, input: PersonPatch): Promise<Person> {
-  return createAudited(ctx, SPEC, valuesOf(input));
+/** The fields that name a person: at least one of them is required. */
+const NAMING_FIELDS = ['lastName', 'firstName', 'jobTitle'] as const;
+const NAMELESS = 'Indiquez au moins un nom, un prénom ou une fonction.';
+
+/**
+ * Once anonymised, a person's personal fields stay empty and they cannot be made public again:
+ * retention and erasure skip anonymised persons, so personal data typed afterwards would never be
+ * erased. Clearing (null or empty) is harmless and accepted.
+ */
+function assertNotAnonymised(current: Person, values: Partial<Person>) {
+  if (!current.anonymisedAt) return;
+  const refused = [...PERSONAL_FIELDS.filter((k) => values[k] != null), ...(values.isPublic ? ['isPublic'] : [])];
+  if (refused.length)
+    throw new UserInputError(
+      ErrorCode.ANONYMISED,
+      'Les données personnelles de cette personne ont été effacées (RGPD) : elles ne peuvent plus être saisies. Rien n’a été enregistré.',
+      { field: refused[0], refusedFields: refused },
+    );
 }
 
+/** An edit may not leave a person without name, first name or job title (unless they already had none). */
+function assertStillNamed(current: Person, values: Partial<Person>) {
+  const had = NAMING_FIELDS.some((k) => current[k]);
+  const has = NAMING_FIELDS.some((k) => (values[k] === undefined ? current[k] : values[k]));
+  if (!had || has) return;
+  // The field the edit emptied; once anonymised, the job title is all that names the person.
+  const field = NAMING_FIELDS.find((k) => current[k] && values[k] === null)!;
+  throw new UserInputError(
+    ErrorCode.BAD_USER_INPUT,
+    current.anonymisedAt ? 'Gardez une fonction : les nom et prénom de cette personne ont été effacés (RGPD).' : NAMELESS,
+    { field },
+  );
+}
+
+export function createPerson(ctx: Context, input: PersonPatch): Promise<Person> {
+  const values = valuesOf(input);
+  if (!NAMING_FIELDS.some((k) => values[k])) throw new UserInputError(ErrorCode.BAD_USER_INPUT, NAMELESS, { field: 'lastName' });
+  // Creating a person records a contact with them: the retention period starts (unless a date is given).
+  return createAudited(ctx, SPEC, { ...values, lastContactAt: values.lastContactAt ?? new Date() });
+}
+
+/**
+ * CONFLICT if `version` is stale; ANONYMISED (nothing written) for personal fields of an anonymised
+ * person; the date of last contact only moves when the input gives one.
+ */
 export function updatePerson(ctx: Context, id: string, version: number, input: PersonPatch): Promise<Person> {
-  return editVersioned(ctx, SPEC, rowIdOf(id, 'Person'), version, valuesOf(input));
+  const values = valuesOf(input);
+  return editVersioned(ctx, SPEC, rowIdOf(id, 'Person'), version, (current) => {
+    assertNotAnonymised(current, values);
+    assertStillNamed(current, values);
+    return values;
+  });
 }
 
 export function archivePerson(ctx: Context, id: string, version: number): Promise<Person> {
-  return editVersioned(ctx, SPEC, rowIdOf(id, 'Person'), version, { status: 'ARCHIVED' }, 'ARCHIVE');
+  return editVersioned(ctx, SPEC, rowIdOf(id, 'Person'), version, { status: PersonStatus.ARCHIVED }, 'ARCHIVE');
+}
+
+/** Back to the public views (if public) and the lists of facilitators; restoring an active person changes nothing. */
+export function restorePerson(ctx: Context, id: string, version: number): Promise<Person> {
+  return editVersioned(ctx, SPEC, rowIdOf(id, 'Person'), version, { status: PersonStatus.ACTIVE }, 'RESTORE');
 }

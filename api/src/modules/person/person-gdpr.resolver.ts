@@ -12,21 +12,34 @@ import {
   Query,
   Resolver,
   Root,
+  registerEnumType,
 } from 'type-graphql';
-import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Roles } from '../../common/auth/access';
 import { hasRole, Role } from '../../common/auth/roles';
 import type { Context } from '../../common/context';
 import { Consent } from './consent.type';
-import { Person } from './person.entity';
+import { Person, PersonStatus } from './person.entity';
 import {
   adminListPersons,
+  type AdminPersonSort,
   erasePerson,
   exportPersonData,
   recordConsent,
   runRetentionNow,
   withdrawConsent,
 } from './person-gdpr.service';
+
+enum AdminPersonSortField {
+  NAME = 'NAME',
+  LAST_CONTACT_AT = 'LAST_CONTACT_AT',
+  UPDATED_AT = 'UPDATED_AT',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(AdminPersonSortField, {
+  name: 'AdminPersonSort',
+  description: 'NAME: last name then first name (persons without one last); LAST_CONTACT_AT: without one last.',
+});
 
 @ObjectType()
 class AdminPersonPage {
@@ -38,16 +51,27 @@ class AdminPersonPage {
 class AdminPersonsArgs {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(200)
+  @MaxLength(200, { message: 'La recherche comporte au plus 200 caractères.' })
   text?: string | null;
 
-  @Field(() => Int, { defaultValue: 0 })
-  @Min(0)
+  @Field(() => [PersonStatus], { nullable: true, description: 'Only these statuses (default: every status).' })
+  @IsOptional()
+  @ArrayMaxSize(2, { message: 'Au plus deux statuts.' })
+  status?: PersonStatus[] | null;
+
+  @Field(() => AdminPersonSortField, { nullable: true, description: 'Default: NAME.' })
+  sort?: AdminPersonSortField | null;
+
+  @Field(() => Boolean, { nullable: true })
+  descending?: boolean | null;
+
+  @Field(() => Int, { defaultValue: 0, description: 'Page index, from 0.' })
+  @Min(0, { message: 'Le numéro de page commence à 0.' })
   page: number;
 
   @Field(() => Int, { defaultValue: 20 })
-  @Min(1)
-  @Max(100)
+  @Min(1, { message: 'Une page compte entre 1 et 100 personnes.' })
+  @Max(100, { message: 'Une page compte entre 1 et 100 personnes.' })
   pageSize: number;
 }
 
@@ -56,7 +80,7 @@ export class PersonGdprResolver {
   @Roles(Role.ADMIN, Role.STEERING)
   @Query(() => AdminPersonPage, { description: 'Every person (personal fields visible to the mission).' })
   adminPersons(@Ctx() ctx: Context, @Args() args: AdminPersonsArgs) {
-    return adminListPersons(ctx, args);
+    return adminListPersons(ctx, { ...args, sort: args.sort as AdminPersonSort | null });
   }
 
   @Roles(Role.ADMIN)

@@ -8,7 +8,7 @@ import { assertOffsetPage } from '../../common/pagination/connection';
 import { rowIdOf } from '../../common/relay/global-id';
 import { searchWords } from '../territory/territory.service';
 import type { Consent } from './consent.type';
-import { Person } from './person.entity';
+import { Person, type PersonStatus } from './person.entity';
 
 const PERSON_SPEC: EditSpec<Person> = { entity: Person, table: 'person', entityType: 'Person' };
 /** Personal fields: erased on request or by retention; never copied into the audit trail. */
@@ -21,16 +21,37 @@ export const RETENTION = {
   intervalHours: Number(process.env.ESSOR_RETENTION_INTERVAL_HOURS ?? 6),
 };
 
-export async function adminListPersons(ctx: Context, a: { text?: string | null; page: number; pageSize: number }) {
+export type AdminPersonSort = 'NAME' | 'LAST_CONTACT_AT' | 'UPDATED_AT' | 'CREATED_AT';
+
+/** Admin table: every person (archived and anonymised ones too), filtered by text and status, sorted, by offset pages. */
+export async function adminListPersons(
+  ctx: Context,
+  a: {
+    text?: string | null;
+    status?: PersonStatus[] | null;
+    sort?: AdminPersonSort | null;
+    descending?: boolean | null;
+    page: number;
+    pageSize: number;
+  },
+) {
   assertOffsetPage(a.page, a.pageSize);
   const params: unknown[] = [];
   const where = searchWords(a.text).map(
     (w) =>
       `lower(essor_unaccent(concat_ws(' ', t.first_name, t.last_name, t.email, t.job_title))) LIKE '%' || lower(essor_unaccent($${params.push(w)})) || '%'`,
   );
+  if (a.status?.length) where.push(`t.status = ANY($${params.push(a.status)}::text[])`);
+  const dir = a.descending ? 'DESC' : 'ASC';
+  const order = {
+    NAME: `t.last_name ${dir} NULLS LAST, t.first_name ${dir} NULLS LAST`,
+    LAST_CONTACT_AT: `t.last_contact_at ${dir} NULLS LAST`,
+    UPDATED_AT: `t.updated_at ${dir}`,
+    CREATED_AT: `t.created_at ${dir}`,
+  }[a.sort ?? 'NAME'];
   const rows: Record<string, unknown>[] = await ctx.ds.query(
     `SELECT ${columnsOf(ctx.ds, Person, 't')}, count(*) OVER () AS __total FROM person t
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.last_name NULLS LAST, t.id
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}, t.id ${dir}
      LIMIT $${params.push(a.pageSize)} OFFSET $${params.push(a.page * a.pageSize)}`,
     params,
   );

@@ -1,7 +1,16 @@
-import { Field, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
+import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../../common/relay/node.interface';
 import { toGlobalId } from '../../common/relay/global-id';
+
+export enum PersonStatus {
+  ACTIVE = 'ACTIVE',
+  ARCHIVED = 'ARCHIVED',
+}
+registerEnumType(PersonStatus, {
+  name: 'PersonStatus',
+  description: 'Active, ou archivée (hors des vues publiques et des listes d’animateurs ; fiche et historique conservés).',
+});
 
 /**
  * A person of the graph: contact, sector facilitator, mentor.
@@ -43,6 +52,7 @@ export class Person {
   @Column({ type: 'boolean', default: false })
   isDemo: boolean;
 
+  /** Start of the retention period (talent pool): set on creation and when a contact is recorded, never by a correction. */
   @Column({ type: 'timestamptz', nullable: true })
   lastContactAt: Date | null;
 
@@ -50,8 +60,9 @@ export class Person {
   @Column({ type: 'timestamptz', nullable: true })
   anonymisedAt: Date | null;
 
+  /** Exposed to the mission and the steering committee only (PersonResolver.status). */
   @Column({ type: 'varchar', length: 10, default: 'ACTIVE' })
-  status: 'ACTIVE' | 'ARCHIVED';
+  status: PersonStatus;
 
   @Column({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, GraphQLISODateTime, ID, Query, Resolver, Root } from 'type-graphql';
 import { Public } from '../../common/auth/access';
 import type { Context } from '../../common/context';
 import { ConnectionType, PageArgs } from '../../common/pagination/connection';
@@ -7,8 +7,8 @@ import { MentorOffer } from '../mentor/mentor-offer.entity';
 import { Sector } from '../sector/sector.entity';
 import { Structure } from '../structure/structure.entity';
 import { findStructure } from '../structure/structure.service';
-import { Person } from './person.entity';
-import { displayName, findPerson, listPersons, personalField } from './person.service';
+import { Person, PersonStatus } from './person.entity';
+import { displayName, findPerson, listPersons, personalField, personLastContactAt, personStatus } from './person.service';
 
 export const PersonConnection = ConnectionType(Person, 'Person');
 
@@ -54,6 +54,24 @@ export class PersonResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Personal: null unless the person is public.' })
   bio(@Root() p: Person, @Ctx() ctx: Context) {
     return personalField(ctx, p, 'bio');
+  }
+
+  @FieldResolver(() => PersonStatus, {
+    nullable: true,
+    description:
+      'ACTIVE or ARCHIVED (archived persons leave the public views). Mission and steering committee only: null for the others, who only see public active persons.',
+  })
+  status(@Root() p: Person, @Ctx() ctx: Context) {
+    return personStatus(ctx, p);
+  }
+
+  @FieldResolver(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'Last contact with the person: the retention period (ESSOR_RETENTION_PERSON_DAYS) runs from it. Mission and steering committee only: null for the others.',
+  })
+  lastContactAt(@Root() p: Person, @Ctx() ctx: Context) {
+    return personLastContactAt(ctx, p);
   }
 
   @FieldResolver(() => Structure, { nullable: true })

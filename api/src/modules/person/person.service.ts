@@ -1,7 +1,7 @@
 import type { Context } from '../../common/context';
 import { idPage } from '../../common/db/id-page';
 import type { Connection } from '../../common/pagination/connection';
-import { Person } from './person.entity';
+import { Person, PersonStatus } from './person.entity';
 import { canListPrivatePersons, canSeePersonalData } from './person.permissions';
 
 /** Persons by id; anonymous visitors only list the persons who chose to be public. */
@@ -12,7 +12,7 @@ export function listPersons(ctx: Context, args: { first?: number | null; after?:
 
 export async function findPerson(ctx: Context, id: string): Promise<Person | null> {
   const p = await ctx.loaders.person.byId.load(id);
-  return p && ((p.isPublic && p.status === 'ACTIVE') || canListPrivatePersons(ctx)) ? p : null;
+  return p && ((p.isPublic && p.status === PersonStatus.ACTIVE) || canListPrivatePersons(ctx)) ? p : null;
 }
 
 /** A personal field as the viewer may see it. */
@@ -23,4 +23,14 @@ export function personalField<K extends 'firstName' | 'lastName' | 'email' | 'ph
 export function displayName(ctx: Context, p: Person): string {
   if (!canSeePersonalData(ctx, p)) return p.jobTitle ? `${p.jobTitle} (coordonnées non publiques)` : 'Contact non public';
   return [p.firstName, p.lastName].filter(Boolean).join(' ') || p.jobTitle || 'Sans nom';
+}
+
+/** The status, for the mission and the steering committee; null for the others (who only list public active persons). */
+export function personStatus(ctx: Context, p: Person): PersonStatus | null {
+  return canListPrivatePersons(ctx) ? p.status : null;
+}
+
+/** The start of the retention period, for the mission and the steering committee only. */
+export function personLastContactAt(ctx: Context, p: Person): Date | null {
+  return canListPrivatePersons(ctx) ? p.lastContactAt : null;
 }
