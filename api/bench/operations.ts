@@ -92,6 +92,49 @@ const STRUCTURE_CARD = `
 `;
 const FACET = '{ value label count }';
 
+/** The structure page's fields (web-public's StructurePage query), without `nearby`. */
+const STRUCTURE_PAGE_FIELDS = `    id name essFamily essFamilyExplanation address postalCode
+    commune { id code name }
+    epci { id siren name }
+    website email phone description services values nafCode siret workforceRange workforceRangeLabel
+    volunteerCount acceptsInterns seeksVolunteers esus latitude longitude isDemo lastVerifiedAt
+    networks { id slug name acronym }
+    sectors { id slug name facilitators { id displayName jobTitle email phone } }
+    participations { id kind title status }
+    contacts { id displayName jobTitle email phone }
+`;
+const STRUCTURE_PAGE_STATEMENTS = {
+  structure: 1,
+  'structure.commune': 1,
+  // The EPCI comes with its commune (the commune loader primes the EPCI loader).
+  'structure.epci': 0,
+  'structure.networks': 1,
+  'structure.sectors': 1,
+  'structure.sectors.facilitators': 1,
+  'structure.participations': 1,
+  'structure.contacts': 1,
+};
+const structureVariables = (f: Fixtures, i: number) => ({
+  id: toGlobalId('Structure', f.structureIds[i % f.structureIds.length]),
+});
+const peerStructureVariables = (f: Fixtures, i: number) => ({ id: f.structureIds[i % f.structureIds.length] });
+/** The same page in PostGraphile's schema. */
+const peerStructurePage = (operation: string) => `query ${operation}($id: BigInt!) {
+  structureByRowId(rowId: $id) {
+    id name essFamily essFamilyOverride legalCategory address postalCode
+    communeByCommuneCode { id code name epciByEpciSiren { id siren name } }
+    website email phone description services valuesStatement nafCode siret workforceRange
+    volunteerCount acceptsInterns seeksVolunteers esus latitude longitude isDemo lastVerifiedAt status
+    networkMembershipsByStructureId { nodes { networkByNetworkId { id slug name acronym } } }
+    structureSectorsByStructureId {
+      nodes { sectorBySectorId { id slug name
+        sectorFacilitatorsBySectorId { nodes { personByPersonId { id firstName lastName jobTitle email phone isPublic } } } } }
+    }
+    spaceParticipantsByStructureId { nodes { participatorySpaceBySpaceId { id kind title status } } }
+    peopleByStructureId { nodes { id firstName lastName jobTitle email phone isPublic } }
+  }
+}`;
+
 export const OPERATIONS: BenchOperation[] = [
   {
     name: 'search',
@@ -189,49 +232,19 @@ export const OPERATIONS: BenchOperation[] = [
     // The StructurePage query of web-public.
     query: `query BenchStructurePage($id: ID!) {
   structure(id: $id) {
-    id name essFamily essFamilyExplanation address postalCode
-    commune { id code name }
-    epci { id siren name }
-    website email phone description services values nafCode siret workforceRange workforceRangeLabel
-    volunteerCount acceptsInterns seeksVolunteers esus latitude longitude isDemo lastVerifiedAt
-    networks { id slug name acronym }
-    sectors { id slug name facilitators { id displayName jobTitle email phone } }
-    participations { id kind title status }
-    contacts { id displayName jobTitle email phone }
-    nearby(first: 5) { distanceKm structure { id name essFamily commune { id name } } }
+${STRUCTURE_PAGE_FIELDS}    nearby(first: 5) { distanceKm structure { id name essFamily commune { id name } } }
   }
 }`,
-    variables: (f, i) => ({ id: toGlobalId('Structure', f.structureIds[i % f.structureIds.length]) }),
+    variables: structureVariables,
     variants: 64,
     statements: {
-      structure: 1,
-      'structure.commune': 1,
-      'structure.epci': 0,
-      'structure.networks': 1,
-      'structure.sectors': 1,
-      'structure.sectors.facilitators': 1,
-      'structure.participations': 1,
-      'structure.contacts': 1,
+      ...STRUCTURE_PAGE_STATEMENTS,
       'structure.nearby': 1,
       'structure.nearby.structure.commune': 1,
     },
     postgraphile: {
-      query: `query BenchStructurePage($id: BigInt!) {
-  structureByRowId(rowId: $id) {
-    id name essFamily essFamilyOverride legalCategory address postalCode
-    communeByCommuneCode { id code name epciByEpciSiren { id siren name } }
-    website email phone description services valuesStatement nafCode siret workforceRange
-    volunteerCount acceptsInterns seeksVolunteers esus latitude longitude isDemo lastVerifiedAt status
-    networkMembershipsByStructureId { nodes { networkByNetworkId { id slug name acronym } } }
-    structureSectorsByStructureId {
-      nodes { sectorBySectorId { id slug name
-        sectorFacilitatorsBySectorId { nodes { personByPersonId { id firstName lastName jobTitle email phone isPublic } } } } }
-    }
-    spaceParticipantsByStructureId { nodes { participatorySpaceBySpaceId { id kind title status } } }
-    peopleByStructureId { nodes { id firstName lastName jobTitle email phone isPublic } }
-  }
-}`,
-      variables: (f, i) => ({ id: f.structureIds[i % f.structureIds.length] }),
+      query: peerStructurePage('BenchStructurePage'),
+      variables: peerStructureVariables,
       approximation:
         'no `nearby` (KNN needs a hand-written SQL function), no visibility rules (published status, public persons) and no derived labels',
     },
@@ -241,46 +254,14 @@ export const OPERATIONS: BenchOperation[] = [
     title: 'Structure page without `nearby` (like for like with PostGraphile)',
     query: `query BenchStructureCore($id: ID!) {
   structure(id: $id) {
-    id name essFamily essFamilyExplanation address postalCode
-    commune { id code name }
-    epci { id siren name }
-    website email phone description services values nafCode siret workforceRange workforceRangeLabel
-    volunteerCount acceptsInterns seeksVolunteers esus latitude longitude isDemo lastVerifiedAt
-    networks { id slug name acronym }
-    sectors { id slug name facilitators { id displayName jobTitle email phone } }
-    participations { id kind title status }
-    contacts { id displayName jobTitle email phone }
-  }
+${STRUCTURE_PAGE_FIELDS}  }
 }`,
-    variables: (f, i) => ({ id: toGlobalId('Structure', f.structureIds[i % f.structureIds.length]) }),
+    variables: structureVariables,
     variants: 64,
-    statements: {
-      structure: 1,
-      'structure.commune': 1,
-      'structure.epci': 0,
-      'structure.networks': 1,
-      'structure.sectors': 1,
-      'structure.sectors.facilitators': 1,
-      'structure.participations': 1,
-      'structure.contacts': 1,
-    },
+    statements: STRUCTURE_PAGE_STATEMENTS,
     postgraphile: {
-      query: `query BenchStructureCore($id: BigInt!) {
-  structureByRowId(rowId: $id) {
-    id name essFamily essFamilyOverride legalCategory address postalCode
-    communeByCommuneCode { id code name epciByEpciSiren { id siren name } }
-    website email phone description services valuesStatement nafCode siret workforceRange
-    volunteerCount acceptsInterns seeksVolunteers esus latitude longitude isDemo lastVerifiedAt status
-    networkMembershipsByStructureId { nodes { networkByNetworkId { id slug name acronym } } }
-    structureSectorsByStructureId {
-      nodes { sectorBySectorId { id slug name
-        sectorFacilitatorsBySectorId { nodes { personByPersonId { id firstName lastName jobTitle email phone isPublic } } } } }
-    }
-    spaceParticipantsByStructureId { nodes { participatorySpaceBySpaceId { id kind title status } } }
-    peopleByStructureId { nodes { id firstName lastName jobTitle email phone isPublic } }
-  }
-}`,
-      variables: (f, i) => ({ id: f.structureIds[i % f.structureIds.length] }),
+      query: peerStructurePage('BenchStructureCore'),
+      variables: peerStructureVariables,
       approximation: 'no visibility rules (published status, public persons) and no derived labels',
     },
   },
