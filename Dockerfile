@@ -21,7 +21,8 @@ COPY --from=build /app/api/dist api/dist
 COPY migrations migrations
 USER node
 EXPOSE 4000
-CMD ["node", "api/dist/src/main.js"]
+# --max-semi-space-size: see scripts/start.mjs and BENCHMARKS.md.
+CMD ["node", "--max-semi-space-size=64", "api/dist/src/main.js"]
 
 FROM nginx:1.27-alpine AS web
 COPY deploy/nginx.conf /etc/nginx/conf.d/default.conf

@@ -77,10 +77,10 @@ export const ADMIN_OPERATIONS: BenchOperation[] = [
     },
     variants: 8,
     auth: 'steering',
-    statements: { session: 1, observatory: 5 },
+    statements: { session: 1, observatory: 2 },
     statementNotes:
-      'session: the viewer of the cookie; observatory: territory code check, snapshot runs, every breakdown and the yearly ' +
-      'series (one statement over the rollups), reference figures, share of employment (fewer without territory or with a filter).',
+      'session: the viewer of the cookie; observatory: the territory code check, the snapshot runs, the reference figures and the ' +
+      'total employment for the share, fused into one statement; then every breakdown and the yearly series (one statement over the rollups).',
     check: checkObservatory,
     postgraphile: {
       query: null,
@@ -99,9 +99,9 @@ export const ADMIN_OPERATIONS: BenchOperation[] = [
     // One request took seconds at 1 M structures before the rollups (8.2 MB listing every commune): kept at 1 connection
     // so that the figures compare with the first measurements.
     load: { connections: 1, timeoutSeconds: 60 },
-    statements: { session: 1, observatory: 3 },
+    statements: { session: 1, observatory: 2 },
     statementNotes:
-      'observatory: snapshot runs, every breakdown and the yearly series (one statement over the rollups), reference figures.',
+      'observatory: the snapshot runs and the reference figures (one fused statement), then every breakdown and the yearly series (one statement over the rollups).',
     check: checkObservatory,
     postgraphile: {
       query: null,
@@ -136,9 +136,8 @@ ${STRUCTURE_EDIT_FIELDS}`,
     statements: {
       session: 1,
       updateStructure: 5,
-      'updateStructure.commune': 1,
-      'updateStructure.sectors': 1,
-      'updateStructure.networks': 1,
+      // The answer's commune, sectors and networks: one fused statement.
+      'updateStructure.{commune, sectors, networks}': 1,
     },
     statementNotes:
       'updateStructure: one transaction (begin, row lock, update, audit entry, commit); the rows are read fresh before each run and ' +

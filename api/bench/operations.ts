@@ -103,16 +103,15 @@ const STRUCTURE_PAGE_FIELDS = `    id name essFamily essFamilyExplanation addres
     participations { id kind title status }
     contacts { id displayName jobTitle email phone }
 `;
+/**
+ * The lists of a structure page dispatch their loaders in the same turn of the event loop, so they
+ * are read in ONE fused statement (common/db/rows.ts `queryPrepared`); the EPCI comes with its
+ * commune (the commune loader primes the EPCI loader). The sectors' facilitators are the next level.
+ */
 const STRUCTURE_PAGE_STATEMENTS = {
   structure: 1,
-  'structure.commune': 1,
-  // The EPCI comes with its commune (the commune loader primes the EPCI loader).
-  'structure.epci': 0,
-  'structure.networks': 1,
-  'structure.sectors': 1,
+  'structure.{commune, epci, networks, sectors, participations, contacts}': 1,
   'structure.sectors.facilitators': 1,
-  'structure.participations': 1,
-  'structure.contacts': 1,
 };
 const structureVariables = (f: Fixtures, i: number) => ({
   id: toGlobalId('Structure', f.structureIds[i % f.structureIds.length]),
@@ -168,11 +167,10 @@ export const OPERATIONS: BenchOperation[] = [
     variants: 40,
     statements: {
       searchStructures: 1,
-      'searchStructures.edges.node.commune': 1,
-      'searchStructures.edges.node.sectors': 1,
+      'searchStructures.edges.node.{commune, sectors}': 1,
     },
     statementNotes:
-      'searchStructures: one statement for the page, totalCount, the requested facets and the check of the filter codes (a second one only when the words match nothing: typo-tolerant names); commune: its EPCI comes in the same statement.',
+      'searchStructures: one statement for the page, totalCount, the requested facets and the check of the filter codes (a second one only when the words match nothing: typo-tolerant names); the hits’ communes (each with its EPCI) and sectors in one fused statement.',
     postgraphile: {
       query: null,
       why: 'stock PostGraphile 5 has no full-text search, radius filter or facet counts (they would take hand-written SQL functions or plugins)',
@@ -198,10 +196,8 @@ export const OPERATIONS: BenchOperation[] = [
     statements: {
       nodes: 1,
       'nodes.members': 1,
-      'nodes.members.nodes.sectors': 1,
-      'nodes.members.nodes.commune': 1,
-      // The EPCI comes with its commune (the commune loader primes the EPCI loader).
-      'nodes.members.nodes.commune.epci': 0,
+      // The members' sectors and communes (each with its EPCI) in one fused statement.
+      'nodes.members.nodes.{sectors, commune, commune.epci}': 1,
     },
     postgraphile: {
       query: `query BenchNested {
@@ -238,9 +234,11 @@ ${STRUCTURE_PAGE_FIELDS}    nearby(first: 5) { distanceKm structure { id name es
     variables: structureVariables,
     variants: 64,
     statements: {
-      ...STRUCTURE_PAGE_STATEMENTS,
-      'structure.nearby': 1,
-      'structure.nearby.structure.commune': 1,
+      structure: 1,
+      // `nearby` is fused with the other lists of the page; the next level (the sectors'
+      // facilitators and the nearby structures' communes) in one more.
+      'structure.{commune, epci, networks, sectors, participations, contacts, nearby}': 1,
+      'structure.{sectors.facilitators, nearby.structure.commune}': 1,
     },
     postgraphile: {
       query: peerStructurePage('BenchStructurePage'),

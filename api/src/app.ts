@@ -11,6 +11,7 @@ import { SESSION_COOKIE, viewerOfToken } from './modules/account/session.service
 import { runWithTally, type StatementTally } from './common/db/statement-counter';
 import { formatError } from './common/errors';
 import { responseCachePlugin } from './common/cache/response-cache';
+import { compiledExecutionGateway } from './common/graphql/compiled-execution';
 import { buildEssorSchema } from './schema';
 
 export interface AppOptions {
@@ -112,7 +113,8 @@ export async function createApp(
   if (opts.exposeStatementCount) plugins.push(statementCountPlugin() as ApolloServerPlugin<Context>);
   if (opts.responseCache ?? process.env.ESSOR_RESPONSE_CACHE !== '0') plugins.push(responseCachePlugin(schema));
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Operations compiled once by graphql-jit (see compiled-execution.ts); ESSOR_JIT=0: graphql-js.
+    ...(process.env.ESSOR_JIT === '0' ? { schema } : { gateway: compiledExecutionGateway(schema) }),
     formatError,
     introspection: opts.introspection ?? true,
     includeStacktraceInErrorResponses: false,

@@ -1,4 +1,7 @@
 import { Account } from './modules/account/account.entity';
+import { CarrierProjectReferral } from './modules/accompaniment/carrier-project-referral.entity';
+import { CarrierProjectStageChange } from './modules/accompaniment/carrier-project-stage-change.entity';
+import { CarrierProject } from './modules/accompaniment/carrier-project.entity';
 import { MentorOffer } from './modules/mentor/mentor-offer.entity';
 import { Network } from './modules/network/network.entity';
 import { ParticipatorySpace } from './modules/participatory-space/participatory-space.entity';
@@ -30,4 +33,7 @@ export const ENTITIES = [
   SpaceParticipant,
   SpaceDeliverable,
   MentorOffer,
+  CarrierProject,
+  CarrierProjectStageChange,
+  CarrierProjectReferral,
 ];

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { createAccountLoaders } from './modules/account/account.loaders';
+import { createCarrierProjectLoaders } from './modules/accompaniment/carrier-project.loaders';
 import { createMentorOfferLoaders } from './modules/mentor/mentor-offer.loaders';
 import { createNetworkLoaders } from './modules/network/network.loaders';
 import { createSpaceLoaders } from './modules/participatory-space/participatory-space.loaders';
@@ -19,6 +20,7 @@ export function createLoaders(ds: DataSource) {
     person: createPersonLoaders(ds),
     mentorOffer: createMentorOfferLoaders(ds),
     space: createSpaceLoaders(ds),
+    carrierProject: createCarrierProjectLoaders(ds),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -2,7 +2,18 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { accessRuleOf, authChecker } from './common/auth/access';
+import { withSynchronousTypeResolvers } from './common/graphql/compiled-execution';
+import { resolveNodeType } from './common/relay/node.interface';
 import { AccountResolver } from './modules/account/account.resolver';
+import { CarrierProjectEditingResolver } from './modules/accompaniment/carrier-project-editing.resolver';
+import {
+  CarrierMentorshipResolver,
+  CarrierProjectReferralResolver,
+  CarrierProjectResolver,
+  CarrierProjectStageChangeResolver,
+  PersonCarrierProjectsResolver,
+  TechnicalOpinionResolver,
+} from './modules/accompaniment/carrier-project.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { StructureEditingResolver } from './modules/structure/structure-editing.resolver';
 import { StructureModerationResolver } from './modules/structure/structure-moderation.resolver';
@@ -21,7 +32,7 @@ import {
   StudyDayResolver,
   WorkshopResolver,
 } from './modules/participatory-space/participatory-space.resolver';
-import { Chantier, StudyDay, Workshop } from './modules/participatory-space/participatory-space.types';
+import { Chantier, resolveSpaceType, StudyDay, Workshop } from './modules/participatory-space/participatory-space.types';
 import { ObservatoryResolver } from './modules/observatory/observatory.resolver';
 import { PlanResolver } from './modules/plan/plan.resolver';
 import { PersonGdprResolver } from './modules/person/person-gdpr.resolver';
@@ -66,6 +77,13 @@ export const RESOLVERS = [
   SpaceSessionResolver,
   SpaceParticipantResolver,
   EcosystemStatsResolver,
+  CarrierProjectResolver,
+  CarrierProjectEditingResolver,
+  CarrierProjectReferralResolver,
+  CarrierProjectStageChangeResolver,
+  CarrierMentorshipResolver,
+  TechnicalOpinionResolver,
+  PersonCarrierProjectsResolver,
 ] as const;
 
 /**
@@ -93,7 +111,9 @@ export function buildEssorSchema(): Promise<GraphQLSchema> {
     authMode: 'error',
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
-  }).then(assertEveryRootFieldHasAnAccessRule);
+  })
+    .then(assertEveryRootFieldHasAnAccessRule)
+    .then((schema) => withSynchronousTypeResolvers(schema, { Node: resolveNodeType, ParticipatorySpace: resolveSpaceType }));
   return cached;
 }
 

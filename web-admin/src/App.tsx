@@ -26,6 +26,15 @@ const MentorOfferEditPage = lazy(() =>
 const MentorOfferNewPage = lazy(() =>
   import('./pages/mentor/MentorOfferNewPage').then((m) => ({ default: m.MentorOfferNewPage })),
 );
+const CarrierProjectsPage = lazy(() =>
+  import('./pages/accompaniment/CarrierProjectsPage').then((m) => ({ default: m.CarrierProjectsPage })),
+);
+const CarrierProjectEditPage = lazy(() =>
+  import('./pages/accompaniment/CarrierProjectEditPage').then((m) => ({ default: m.CarrierProjectEditPage })),
+);
+const CarrierProjectNewPage = lazy(() =>
+  import('./pages/accompaniment/CarrierProjectNewPage').then((m) => ({ default: m.CarrierProjectNewPage })),
+);
 const SpacesPage = lazy(() => import('./pages/space/SpacesPage').then((m) => ({ default: m.SpacesPage })));
 const SpaceEditPage = lazy(() => import('./pages/space/SpaceEditPage').then((m) => ({ default: m.SpaceEditPage })));
 const SpaceNewPage = lazy(() => import('./pages/space/SpaceNewPage').then((m) => ({ default: m.SpaceNewPage })));
@@ -96,6 +105,13 @@ export function App() {
           </Route>
           <Route element={<RequireSection section="newMentorOffer" />}>
             <Route path="tutorat/nouvelle" element={<MentorOfferNewPage />} />
+          </Route>
+          <Route element={<RequireSection section="carrierProjects" />}>
+            <Route path="accompagnement" element={<CarrierProjectsPage />} />
+            <Route path="accompagnement/:id" element={<CarrierProjectEditPage />} />
+          </Route>
+          <Route element={<RequireSection section="newCarrierProject" />}>
+            <Route path="accompagnement/nouveau" element={<CarrierProjectNewPage />} />
           </Route>
           <Route element={<RequireSection section="spaces" />}>
             <Route path="espaces" element={<SpacesPage />} />

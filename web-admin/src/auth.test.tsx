@@ -120,6 +120,7 @@ describe('Navigation by role', () => {
       'Secteurs',
       'Réseaux',
       'Tutorat',
+      'Accompagnement',
       'Ateliers et chantiers',
       'Observatoire',
       "Plan d'action",
@@ -146,6 +147,8 @@ describe('Navigation by role', () => {
       'Secteurs',
       'Réseaux',
       'Tutorat',
+      // Carriers' projects: read only.
+      'Accompagnement',
       'Ateliers et chantiers',
       'Observatoire',
       "Plan d'action",

@@ -115,3 +115,57 @@ export async function createAccount(
   for (const s of o.sectorIds ?? []) await ds.query('INSERT INTO account_sector VALUES ($1, $2)', [row.id, s]);
   return { id: row.id, email, password };
 }
+
+/** A mentor offer of a new (non-public) mentor. */
+export async function createMentorOffer(ds: DataSource, status: 'OPEN' | 'FULL' | 'CLOSED' = 'OPEN'): Promise<{ id: string }> {
+  const mentor = await createPerson(ds, { isPublic: false });
+  const [row] = await ds.query(
+    `INSERT INTO mentor_offer (mentor_id, title, themes, status) VALUES ($1, $2, ARRAY['GOVERNANCE'], $3) RETURNING id::text`,
+    [mentor.id, `Tutorat ${uniqueToken()}`, status],
+  );
+  return { id: row.id };
+}
+
+/**
+ * A carrier's project (a new non-public person unless given), at a stage, with its first row of stage
+ * history; `db` may be a transaction (EntityManager or QueryRunner).
+ */
+export async function createCarrierProject(
+  db: Pick<DataSource, 'query'>,
+  o: {
+    personId?: string;
+    title?: string;
+    stage?: string;
+    communeCode?: string | null;
+    sectorId?: string | null;
+    archived?: boolean;
+    mentorOfferId?: string | null;
+    mentorshipStartsOn?: string | null;
+    mentorshipEndsOn?: string | null;
+  } = {},
+): Promise<{ id: string; personId: string; title: string }> {
+  const personId = o.personId ?? (await createPerson(db as DataSource, { isPublic: false })).id;
+  const title = o.title ?? `Projet ${uniqueToken()}`;
+  const stage = o.stage ?? 'RECEIVED';
+  const [row] = await db.query(
+    `INSERT INTO carrier_project (person_id, title, commune_code, sector_id, stage, archived, mentor_offer_id,
+       mentorship_starts_on, mentorship_ends_on)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::text`,
+    [
+      personId,
+      title,
+      o.communeCode === undefined ? '59392' : o.communeCode,
+      o.sectorId ?? null,
+      stage,
+      o.archived ?? false,
+      o.mentorOfferId ?? null,
+      o.mentorshipStartsOn ?? null,
+      o.mentorshipEndsOn ?? null,
+    ],
+  );
+  await db.query(`INSERT INTO carrier_project_stage_change (project_id, to_stage, changed_on) VALUES ($1, $2, current_date)`, [
+    row.id,
+    stage,
+  ]);
+  return { id: row.id, personId, title };
+}

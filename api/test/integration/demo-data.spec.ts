@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { prepareDatabase } from '../../src/bootstrap';
 import { createDataSource } from '../../src/common/db/data-source';
+import { COMPUTED_INDICATORS_SQL } from '../../src/modules/plan/plan.service';
 import { createDatabase, dropDatabase } from '../helpers/databases';
 
 const NAME = `essor_demo_${process.pid}_${Date.now().toString(36)}`;
@@ -56,6 +57,26 @@ describe('demo data (fresh database, as `npm start` does it)', () => {
       await ds2.destroy();
       await dropDatabase(other);
     }
+  });
+
+  it('has fictional carriers’ projects, so the plan’s accompaniment indicators show real values', async () => {
+    const [r] = await ds.query(`SELECT
+      (SELECT count(*)::int FROM carrier_project) AS projects,
+      (SELECT count(DISTINCT stage)::int FROM carrier_project) AS stages,
+      (SELECT count(*)::int FROM carrier_project cp JOIN person p ON p.id = cp.person_id WHERE p.is_public OR NOT p.is_demo) AS exposed,
+      (SELECT count(*)::int FROM carrier_project WHERE commune_code NOT IN (SELECT code FROM commune WHERE epci_siren IN
+        ('200043396','200043321','200043263','200043404'))) AS outside`);
+    expect(r).toEqual({ projects: 15, stages: 6, exposed: 0, outside: 0 });
+    const [computed] = await ds.query(COMPUTED_INDICATORS_SQL);
+    expect(computed.CARRIERS_SUPPORTED).toBeGreaterThanOrEqual(5);
+    expect(computed.MENTORSHIPS_ACTIVE).toBeGreaterThanOrEqual(1);
+    const indicators = await ds.query(
+      `SELECT code, computed_key FROM plan_indicator WHERE code IN ('porteurs-accompagnes', 'tutorats-en-cours') ORDER BY code`,
+    );
+    expect(indicators).toEqual([
+      { code: 'porteurs-accompagnes', computed_key: 'CARRIERS_SUPPORTED' },
+      { code: 'tutorats-en-cours', computed_key: 'MENTORSHIPS_ACTIVE' },
+    ]);
   });
 
   it('is not loaded twice', async () => {

@@ -1,5 +1,5 @@
 import { RETENTION, runRetention } from '../../src/modules/person/person-gdpr.service';
-import { createAccount, createPerson, createStructure, toGlobal } from '../helpers/factories';
+import { createAccount, createCarrierProject, createPerson, createStructure, toGlobal } from '../helpers/factories';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 let t: TestServer;
@@ -180,6 +180,111 @@ describe('GDPR', () => {
       [old.id],
     );
     expect(trail).toEqual([{ actor: 'retention', action: 'RETENTION_ANONYMISE', account_id: null, request_id: null }]);
+  });
+
+  it('the export holds the person’s projects; erasure and retention empty their texts and keep them counted', async () => {
+    const s = await createStructure(t.ds);
+    const p = await createPerson(t.ds, { isPublic: false, firstName: 'Yasmine' });
+    const Q = `query ($id: ID!) { personData(id: $id) }`;
+    const MOVE = `mutation ($id: ID!, $v: Int!, $note: String) { moveCarrierProjectStage(id: $id, version: $v, input: { stage: SUPPORTED, note: $note }) { version } }`;
+    const REFER = `mutation ($id: ID!, $v: Int!, $s: ID!) { addCarrierProjectReferral(id: $id, version: $v, input: { structureId: $s, status: ACCEPTED, note: "Vue avec Yasmine" }) { version } }`;
+    const OPINION = `mutation ($id: ID!, $v: Int!, $text: String) { recordCarrierProjectOpinion(id: $id, version: $v, input: { verdict: FAVORABLE, text: $text }) { version } }`;
+    const created: any = await t.gql(
+      `mutation ($i: CreateCarrierProjectInput!) { createCarrierProject(input: $i) { id } }`,
+      {
+        i: {
+          personId: toGlobal('Person', p.id),
+          title: 'Le fournil de Yasmine',
+          description: 'Boulangerie coopérative de Yasmine.',
+        },
+      },
+      { cookie: admin },
+    );
+    const id = created.data.createCarrierProject.id;
+    for (const [query, vars] of [
+      [MOVE, { v: 1, note: 'Yasmine a trouvé un local.' }],
+      [REFER, { v: 2, s: toGlobal('Structure', s.id) }],
+      [OPINION, { v: 3, text: 'Yasmine est très entourée.' }],
+    ] as const) {
+      expect((await t.gql(query, { id, ...vars }, { cookie: admin })).errors).toBeUndefined();
+    }
+
+    const exported = JSON.parse(((await t.gql(Q, { id: toGlobal('Person', p.id) }, { cookie: admin })).data as any).personData);
+    expect(exported.carrierProjects).toEqual([
+      expect.objectContaining({
+        title: 'Le fournil de Yasmine',
+        description: 'Boulangerie coopérative de Yasmine.',
+        stage: 'SUPPORTED',
+        technicalOpinion: expect.objectContaining({ verdict: 'FAVORABLE', text: 'Yasmine est très entourée.' }),
+        stageHistory: [
+          expect.objectContaining({ from: null, to: 'RECEIVED', note: null }),
+          expect.objectContaining({ from: 'RECEIVED', to: 'SUPPORTED', note: 'Yasmine a trouvé un local.' }),
+        ],
+        referrals: [expect.objectContaining({ structure: s.name, status: 'ACCEPTED', note: 'Vue avec Yasmine' })],
+      }),
+    ]);
+
+    const rowId = Buffer.from(id, 'base64url').toString().split(':')[1];
+    const erased: any = await t.gql(
+      `mutation ($id: ID!) { erasePerson(id: $id) { id } }`,
+      { id: toGlobal('Person', p.id) },
+      { cookie: admin },
+    );
+    expect(erased.errors).toBeUndefined();
+    const [project] = await t.ds.query(
+      `SELECT title, description, opinion, opinion_text, stage, archived, anonymised_at IS NOT NULL AS anonymised,
+         (SELECT count(*)::int FROM carrier_project_referral r WHERE r.project_id = cp.id AND r.note IS NULL) AS referrals,
+         (SELECT count(*)::int FROM carrier_project_stage_change h WHERE h.project_id = cp.id AND h.note IS NULL) AS stages
+       FROM carrier_project cp WHERE id = $1`,
+      [rowId],
+    );
+    expect(project).toEqual({
+      title: 'Projet anonymisé',
+      description: null,
+      opinion: 'FAVORABLE',
+      opinion_text: null,
+      stage: 'SUPPORTED',
+      archived: false,
+      anonymised: true,
+      referrals: 1,
+      stages: 2,
+    });
+    // Nothing of the texts is left anywhere, the audit trail included.
+    const everything = await t.ds.query(
+      `SELECT (SELECT json_agg(a) FROM audit_log a WHERE entity_type = 'CarrierProject' AND entity_id = $1) AS trail,
+         (SELECT json_agg(r) FROM carrier_project_referral r WHERE project_id = $1::bigint) AS referrals,
+         (SELECT json_agg(h) FROM carrier_project_stage_change h WHERE project_id = $1::bigint) AS stages`,
+      [rowId],
+    );
+    expect(JSON.stringify(everything)).not.toContain('Yasmine');
+    // Texts can no longer be typed for this carrier; what is not personal stays editable.
+    const [{ version }] = await t.ds.query('SELECT version FROM carrier_project WHERE id = $1', [rowId]);
+    const refused = await t.gql(OPINION, { id, v: version, text: 'Nouvel avis' }, { cookie: admin });
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'ANONYMISED', field: 'opinionText' });
+    const retitled = await t.gql(
+      `mutation ($id: ID!, $v: Int!) { updateCarrierProject(id: $id, version: $v, input: { title: "Le fournil" }) { id } }`,
+      { id, v: version },
+      { cookie: admin },
+    );
+    expect(retitled.errors![0].extensions).toMatchObject({ code: 'ANONYMISED', field: 'title' });
+    expect((await t.gql(OPINION, { id, v: version, text: null }, { cookie: admin })).errors).toBeUndefined();
+    const again = await t.gql(
+      `mutation ($i: CreateCarrierProjectInput!) { createCarrierProject(input: $i) { id } }`,
+      { i: { personId: toGlobal('Person', p.id), title: 'Autre projet' } },
+      { cookie: admin },
+    );
+    expect(again.errors![0].extensions).toMatchObject({ code: 'ANONYMISED', field: 'personId' });
+
+    // Retention empties them too.
+    const old = await createPerson(t.ds, { isPublic: false });
+    const kept = await createCarrierProject(t.ds, { personId: old.id, title: 'Projet à effacer', stage: 'SUPPORTED' });
+    await t.ds.query(`UPDATE person SET last_contact_at = now() - interval '800 days' WHERE id = $1`, [old.id]);
+    await runRetention(t.ds, 730);
+    expect(
+      await t.ds.query('SELECT title, stage, anonymised_at IS NOT NULL AS anonymised FROM carrier_project WHERE id = $1', [
+        kept.id,
+      ]),
+    ).toEqual([{ title: 'Projet anonymisé', stage: 'SUPPORTED', anonymised: true }]);
   });
 
   it('retention started from the API records who started it, and the request', async () => {

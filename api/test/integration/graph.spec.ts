@@ -1,3 +1,5 @@
+import { getNamedType, isLeafType, type GraphQLObjectType } from 'graphql';
+import { buildEssorSchema } from '../../src/schema';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 let t: TestServer;
@@ -138,5 +140,33 @@ describe('ecosystem graph', () => {
     expect(deep.errors[0].message).toMatch(/trop profonde/);
     expect(deep.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(deep.extensions?.sqlStatements ?? 0).toBe(0);
+  });
+
+  it('each field of a structure is the same through a list (which reads only the columns it needs) as through the full row', async () => {
+    const schema = await buildEssorSchema();
+    const fields = (schema.getType('Structure') as GraphQLObjectType).getFields();
+    const selectionOf = (name: string) => (isLeafType(getNamedType(fields[name].type)) ? name : `${name} { __typename }`);
+    const lists = [
+      (f: string) => `{ networks { members(first: 4) { nodes { id ${f} } } } }`,
+      (f: string) => `{ searchStructures(first: 12, text: "association") { edges { node { id ${f} } } } }`,
+    ];
+    const nodesOf = (data: any): any[] =>
+      data.networks ? data.networks.flatMap((n: any) => n.members.nodes) : data.searchStructures.edges.map((e: any) => e.node);
+    let compared = 0;
+    for (const name of Object.keys(fields)) {
+      for (const list of lists) {
+        const res: any = await t.gql(list(selectionOf(name)));
+        expect(res.errors).toBeUndefined();
+        const nodes = nodesOf(res.data).slice(0, 12);
+        expect(nodes.length).toBeGreaterThan(0);
+        const full: any = await t.gql(
+          `{ ${nodes.map((n, i) => `s${i}: structure(id: ${JSON.stringify(n.id)}) { ${selectionOf(name)} }`).join(' ')} }`,
+        );
+        expect(full.errors).toBeUndefined();
+        nodes.forEach((n, i) => expect([name, n[name]]).toEqual([name, full.data[`s${i}`][name]]));
+        compared += nodes.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(Object.keys(fields).length * 10);
   });
 });

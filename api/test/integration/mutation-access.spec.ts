@@ -17,6 +17,8 @@ import { buildEssorSchema } from '../../src/schema';
 import {
   addToNetwork,
   createAccount,
+  createCarrierProject,
+  createMentorOffer,
   createNetwork,
   createPerson,
   createSector,
@@ -168,6 +170,12 @@ async function spendRateLimit(ip: string, max: number, send: (headers: Record<st
   expect(refused.errors![0].extensions!.code).toBe('RATE_LIMITED');
 }
 
+/** A carrier's project (version 1). */
+async function carrierProject(o: Parameters<typeof createCarrierProject>[1] = {}) {
+  const p = await createCarrierProject(t.ds, o);
+  return { id: toGlobal('CarrierProject', p.id), rowId: p.id };
+}
+
 const planActionId = async (n: number) => (await one('SELECT id::text FROM plan_action WHERE number = $1', [n])).id as string;
 
 // ------------------------------------------------------------------------------------------------ the matrix
@@ -195,6 +203,26 @@ const CASES: Record<string, GuardedCase | PublicCase> = {
         check: (res) =>
           expect(res.data!.acceptSubmission).toEqual({ status: 'ACCEPTED', structure: { phone: '03 27 11 22 33' } }),
         entityId: sub.rowId,
+      };
+    },
+  },
+
+  addCarrierProjectReferral: {
+    allowedAs: Role.ADMIN,
+    audit: { entry: 'CarrierProject:ADD_REFERRAL' },
+    async setup() {
+      const p = await carrierProject();
+      const s = await createStructure(t.ds);
+      return {
+        query: `mutation ($id: ID!, $s: ID!) { addCarrierProjectReferral(id: $id, version: 1, input: { structureId: $s, referredOn: "2026-10-01" }) { version } }`,
+        variables: { id: p.id, s: toGlobal('Structure', s.id) },
+        probe: () =>
+          q('SELECT structure_id::text, status, referred_on FROM carrier_project_referral WHERE project_id = $1', [p.rowId]),
+        check: (res, _before, after) => {
+          expect(res.data!.addCarrierProjectReferral).toEqual({ version: 2 });
+          expect(after).toEqual([{ structure_id: s.id, status: 'PROPOSED', referred_on: '2026-10-01' }]);
+        },
+        entityId: p.rowId,
       };
     },
   },
@@ -281,6 +309,21 @@ const CASES: Record<string, GuardedCase | PublicCase> = {
         probe: () => q('SELECT place FROM space_session WHERE space_id = $1', [w.rowId]),
         check: (_res, _before, after) => expect(after).toEqual([{ place: "Maison de l'ESS" }]),
         entityId: w.rowId,
+      };
+    },
+  },
+
+  archiveCarrierProject: {
+    allowedAs: Role.ADMIN,
+    audit: { entry: 'CarrierProject:ARCHIVE' },
+    async setup() {
+      const p = await carrierProject();
+      return {
+        query: `mutation ($id: ID!) { archiveCarrierProject(id: $id, version: 1) { archived } }`,
+        variables: { id: p.id },
+        probe: () => one('SELECT archived, version FROM carrier_project WHERE id = $1', [p.rowId]),
+        check: (_res, _before, after) => expect(after).toEqual({ archived: true, version: 2 }),
+        entityId: p.rowId,
       };
     },
   },
@@ -378,6 +421,25 @@ const CASES: Record<string, GuardedCase | PublicCase> = {
           expect(res.data!.createAccount).toEqual({ email, roles: ['FACILITATOR'] });
           expect(after).toEqual({ accounts: 1, mails: 1 });
         },
+      };
+    },
+  },
+
+  createCarrierProject: {
+    allowedAs: Role.ADMIN,
+    audit: { entry: 'CarrierProject:CREATE' },
+    async setup() {
+      const p = await createPerson(t.ds, { isPublic: false });
+      return {
+        query: `mutation ($i: CreateCarrierProjectInput!) { createCarrierProject(input: $i) { stage } }`,
+        variables: { i: { personId: toGlobal('Person', p.id), title: 'Café associatif', communeCode: '59392' } },
+        probe: () =>
+          q(
+            `SELECT title, stage, (SELECT count(*)::int FROM carrier_project_stage_change h WHERE h.project_id = cp.id) AS history
+             FROM carrier_project cp WHERE person_id = $1`,
+            [p.id],
+          ),
+        check: (_res, _before, after) => expect(after).toEqual([{ title: 'Café associatif', stage: 'RECEIVED', history: 1 }]),
       };
     },
   },
@@ -597,6 +659,27 @@ const CASES: Record<string, GuardedCase | PublicCase> = {
     },
   },
 
+  moveCarrierProjectStage: {
+    allowedAs: Role.ADMIN,
+    audit: { entry: 'CarrierProject:MOVE_STAGE' },
+    async setup() {
+      const p = await carrierProject();
+      return {
+        query: `mutation ($id: ID!) { moveCarrierProjectStage(id: $id, version: 1, input: { stage: DIAGNOSIS }) { stage } }`,
+        variables: { id: p.id },
+        probe: () =>
+          one(
+            `SELECT stage, version, ARRAY(SELECT to_stage FROM carrier_project_stage_change WHERE project_id = $1 ORDER BY id) AS history
+             FROM carrier_project WHERE id = $1`,
+            [p.rowId],
+          ),
+        check: (_res, _before, after) =>
+          expect(after).toEqual({ stage: 'DIAGNOSIS', version: 2, history: ['RECEIVED', 'DIAGNOSIS'] }),
+        entityId: p.rowId,
+      };
+    },
+  },
+
   proposeStructure: {
     public: 'validated input, stored as a pending submission that the mission moderates; rate-limited per IP',
     audit: { none: NOT_A_GRAPH_EDIT_PROPOSAL },
@@ -626,6 +709,22 @@ const CASES: Record<string, GuardedCase | PublicCase> = {
       expect(
         await one('SELECT count(*)::int AS n FROM structure_submission WHERE submitter_email = $1', [submitterEmail]),
       ).toEqual({ n: RATE_LIMITS.submissionsPerIp.max });
+    },
+  },
+
+  recordCarrierProjectOpinion: {
+    allowedAs: Role.ADMIN,
+    audit: { entry: 'CarrierProject:RECORD_OPINION' },
+    async setup() {
+      const p = await carrierProject();
+      return {
+        query: `mutation ($id: ID!) { recordCarrierProjectOpinion(id: $id, version: 1, input: { verdict: FAVORABLE, givenOn: "2026-10-02" }) { version } }`,
+        variables: { id: p.id },
+        probe: () => one('SELECT opinion, opinion_on, opinion_by::text, version FROM carrier_project WHERE id = $1', [p.rowId]),
+        check: (_res, _before, after) =>
+          expect(after).toEqual({ opinion: 'FAVORABLE', opinion_on: '2026-10-02', opinion_by: who[Role.ADMIN].id, version: 2 }),
+        entityId: p.rowId,
+      };
     },
   },
 
@@ -818,6 +917,21 @@ const CASES: Record<string, GuardedCase | PublicCase> = {
     },
   },
 
+  restoreCarrierProject: {
+    allowedAs: Role.ADMIN,
+    audit: { entry: 'CarrierProject:RESTORE' },
+    async setup() {
+      const p = await carrierProject({ archived: true });
+      return {
+        query: `mutation ($id: ID!) { restoreCarrierProject(id: $id, version: 1) { archived } }`,
+        variables: { id: p.id },
+        probe: () => one('SELECT archived, version FROM carrier_project WHERE id = $1', [p.rowId]),
+        check: (_res, _before, after) => expect(after).toEqual({ archived: false, version: 2 }),
+        entityId: p.rowId,
+      };
+    },
+  },
+
   restoreNetwork: {
     allowedAs: Role.ADMIN,
     audit: { entry: 'Network:RESTORE' },
@@ -902,6 +1016,32 @@ const CASES: Record<string, GuardedCase | PublicCase> = {
             { actor: who[Role.ADMIN].email, action: 'RETENTION_ANONYMISE', account_id: who[Role.ADMIN].id },
           ]);
         },
+      };
+    },
+  },
+
+  setCarrierProjectMentorship: {
+    allowedAs: Role.ADMIN,
+    audit: { entry: 'CarrierProject:SET_MENTORSHIP' },
+    async setup() {
+      const p = await carrierProject({ stage: 'SUPPORTED' });
+      const offer = await createMentorOffer(t.ds);
+      return {
+        query: `mutation ($id: ID!, $o: ID!) { setCarrierProjectMentorship(id: $id, version: 1, mentorship: { mentorOfferId: $o, startsOn: "2026-10-05" }) { mentorship { active } } }`,
+        variables: { id: p.id, o: toGlobal('MentorOffer', offer.id) },
+        probe: () =>
+          one(
+            'SELECT mentor_offer_id::text, mentorship_starts_on, mentorship_ends_on, version FROM carrier_project WHERE id = $1',
+            [p.rowId],
+          ),
+        check: (_res, _before, after) =>
+          expect(after).toEqual({
+            mentor_offer_id: offer.id,
+            mentorship_starts_on: '2026-10-05',
+            mentorship_ends_on: null,
+            version: 2,
+          }),
+        entityId: p.rowId,
       };
     },
   },
@@ -1053,6 +1193,45 @@ const CASES: Record<string, GuardedCase | PublicCase> = {
           });
         },
         entityId: a.id,
+      };
+    },
+  },
+
+  updateCarrierProject: {
+    allowedAs: Role.ADMIN,
+    audit: { entry: 'CarrierProject:UPDATE' },
+    async setup() {
+      const p = await carrierProject();
+      return {
+        query: `mutation ($id: ID!) { updateCarrierProject(id: $id, version: 1, input: { title: "Atelier vélo solidaire" }) { title } }`,
+        variables: { id: p.id },
+        probe: () => one('SELECT title, version FROM carrier_project WHERE id = $1', [p.rowId]),
+        check: (_res, _before, after) => expect(after).toEqual({ title: 'Atelier vélo solidaire', version: 2 }),
+        entityId: p.rowId,
+      };
+    },
+  },
+
+  updateCarrierProjectReferral: {
+    allowedAs: Role.ADMIN,
+    audit: { entry: 'CarrierProject:UPDATE_REFERRAL' },
+    async setup() {
+      const p = await carrierProject({ stage: 'REFERRED' });
+      const s = await createStructure(t.ds);
+      const { id: referralId } = await one(
+        `INSERT INTO carrier_project_referral (project_id, structure_id, referred_on) VALUES ($1, $2, '2026-09-15') RETURNING id::text`,
+        [p.rowId, s.id],
+      );
+      return {
+        query: `mutation ($id: ID!, $r: ID!) { updateCarrierProjectReferral(id: $id, version: 1, referralId: $r, input: { status: ACCEPTED }) { version } }`,
+        variables: { id: p.id, r: referralId },
+        probe: () =>
+          one(
+            `SELECT r.status, p.version FROM carrier_project_referral r JOIN carrier_project p ON p.id = r.project_id WHERE r.id = $1`,
+            [referralId],
+          ),
+        check: (_res, _before, after) => expect(after).toEqual({ status: 'ACCEPTED', version: 2 }),
+        entityId: p.rowId,
       };
     },
   },

@@ -47,21 +47,26 @@ describe('action plan', () => {
       { cookie: admin },
     );
     expect(stale.errors![0].extensions!.code).toBe('CONFLICT');
+    // Action 6's indicator is entered by hand (action 4's is computed from the carriers' projects).
     await guarded(
-      `mutation { recordIndicatorValue(code: "porteurs-accompagnes", measuredOn: "2026-11-01", value: 12, note: "comité") }`,
+      `mutation { recordIndicatorValue(code: "idees-portees", measuredOn: "2026-11-01", value: 12, note: "comité") }`,
       {},
     );
-    const computed = await t.gql(
-      `mutation { recordIndicatorValue(code: "structures-publiees", measuredOn: "2026-11-01", value: 1) }`,
-      {},
-      { cookie: admin },
-    );
-    expect(computed.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    for (const code of ['structures-publiees', 'porteurs-accompagnes', 'tutorats-en-cours']) {
+      const computed = await t.gql(
+        `mutation ($c: String!) { recordIndicatorValue(code: $c, measuredOn: "2026-11-01", value: 1) }`,
+        { c: code },
+        { cookie: admin },
+      );
+      expect(computed.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    }
     await guarded(`mutation { addPlanMilestone(number: 4, title: "Premier porteur accompagné", dueOn: "2027-03-31") }`, {});
     const after: any = await t.gql(PLAN, {}, { cookie: admin });
     const a4 = after.data.planActions.find((a: any) => a.number === 4);
     expect(a4.status).toBe('ON_TRACK');
-    expect(a4.indicators[0]).toMatchObject({ current: 12, history: [{ measuredOn: '2026-11-01', value: 12, source: 'MANUAL' }] });
+    expect(a4.indicators[0]).toMatchObject({ code: 'porteurs-accompagnes', computedKey: 'CARRIERS_SUPPORTED', history: [] });
+    const a6 = after.data.planActions.find((a: any) => a.number === 6);
+    expect(a6.indicators[0]).toMatchObject({ current: 12, history: [{ measuredOn: '2026-11-01', value: 12, source: 'MANUAL' }] });
     const milestone = a4.milestones.find((m: any) => m.title === 'Premier porteur accompagné');
     expect(milestone).toMatchObject({ dueOn: '2027-03-31', doneOn: null });
     await guarded(`mutation ($id: ID!) { setPlanMilestoneDone(id: $id, doneOn: "2027-02-15") }`, { id: milestone.id });

@@ -11,6 +11,8 @@ export type Section =
   | 'newNetwork'
   | 'mentorOffers'
   | 'newMentorOffer'
+  | 'carrierProjects'
+  | 'newCarrierProject'
   | 'spaces'
   | 'newSpace'
   | 'observatory'
@@ -35,6 +37,9 @@ const SECTION_ROLES: Record<Section, readonly Role[] | 'any-but-editor-only'> = 
   newNetwork: ['ADMIN'],
   mentorOffers: ['ADMIN', 'STEERING', 'FACILITATOR'],
   newMentorOffer: ['ADMIN'],
+  // Carriers' projects (personal data): the mission edits, the steering committee reads; no one else.
+  carrierProjects: ['ADMIN', 'STEERING'],
+  newCarrierProject: ['ADMIN'],
   // Workshops, chantiers, study days: facilitators edit those of their sectors (the API decides per space).
   spaces: ['ADMIN', 'STEERING', 'FACILITATOR'],
   newSpace: ['ADMIN', 'FACILITATOR'],
@@ -78,6 +83,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { section: 'sectors', to: '/secteurs', label: 'Secteurs' },
   { section: 'networks', to: '/reseaux', label: 'Réseaux' },
   { section: 'mentorOffers', to: '/tutorat', label: 'Tutorat' },
+  { section: 'carrierProjects', to: '/accompagnement', label: 'Accompagnement' },
   { section: 'spaces', to: '/espaces', label: 'Ateliers et chantiers' },
   { section: 'observatory', to: '/observatoire', label: 'Observatoire' },
   { section: 'plan', to: '/plan', label: "Plan d'action" },

@@ -1,3 +1,5 @@
+import type { MockLink } from '@apollo/client/testing';
+import { AUDIT_LOG_QUERY } from '../components/AuditEntries';
 import type { StructureEditFieldsFragment } from '../gql/graphql';
 import { toGlobalId } from '../lib/ids';
 
@@ -65,4 +67,22 @@ export function editableStructure(extra: Partial<StructureEditFieldsFragment> = 
     networks: [],
     ...extra,
   } as StructureEditFieldsFragment & { __typename: 'Structure' };
+}
+
+/** The « Historique » of an entity without any audit entry (asked again after each change). */
+export function emptyHistoryMock(entityType: string, entityId: string): MockLink.MockedResponse {
+  return {
+    request: { query: AUDIT_LOG_QUERY, variables: { entityType, entityId, actor: null, action: null, first: 20 } },
+    maxUsageCount: 10,
+    result: {
+      data: {
+        auditLog: {
+          __typename: 'AuditEntryConnection',
+          totalCount: 0,
+          edges: [],
+          pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+        },
+      },
+    },
+  };
 }

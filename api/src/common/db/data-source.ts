@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from '../../entities';
 import { SnakeNamingStrategy } from './naming.strategy';
 import { loadSqlMigrations } from './sql-migrations';
+import { closeReaderPool } from './rows';
 import { CountingLogger } from './statement-counter';
 
 export interface DataSourceOptions {
@@ -17,7 +18,7 @@ export interface DataSourceOptions {
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 export function createDataSource({ url, poolSize, logQueries }: DataSourceOptions): DataSource {
-  return new DataSource({
+  const ds = new DataSource({
     type: 'postgres',
     url,
     entities: ENTITIES,
@@ -34,4 +35,11 @@ export function createDataSource({ url, poolSize, logQueries }: DataSourceOption
       application_name: 'essor-api',
     },
   });
+  // The loaders' reads have a pool of their own (common/db/rows.ts): closed with the data source.
+  const destroy = ds.destroy.bind(ds);
+  ds.destroy = async () => {
+    await closeReaderPool(ds);
+    await destroy();
+  };
+  return ds;
 }

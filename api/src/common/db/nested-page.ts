@@ -11,7 +11,14 @@ export interface NestedPageKey {
   without?: ReadonlySet<string>;
 }
 
-const withoutKey = (w: ReadonlySet<string> | undefined) => (w?.size ? [...w].sort().join(',') : '');
+const withoutKeys = new WeakMap<ReadonlySet<string>, string>();
+/** A stable text for a set of left-out columns (computed once per set: it keys the loader's cache). */
+function withoutKey(w: ReadonlySet<string> | undefined): string {
+  if (!w?.size) return '';
+  let key = withoutKeys.get(w);
+  if (key === undefined) withoutKeys.set(w, (key = [...w].sort().join(',')));
+  return key;
+}
 
 /**
  * Paginated children of many parents in ONE statement per level:

@@ -115,16 +115,21 @@ export function toConnection<T>(
 ): Connection<T> {
   const hasNextPage = rows.length > size;
   const nodes = hasNextPage ? rows.slice(0, size) : rows;
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  // Cursors are encoded only when the query reads them (a nested list often reads `nodes` only).
+  let edges: Array<{ cursor: string; node: T }> | undefined;
   let memo: Promise<number> | undefined;
   return {
-    edges,
+    get edges() {
+      return (edges ??= nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node })));
+    },
     nodes,
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage: after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    get pageInfo() {
+      return {
+        hasNextPage,
+        hasPreviousPage: after !== null,
+        startCursor: nodes.length ? encodeCursor(keyOf(nodes[0])) : null,
+        endCursor: nodes.length ? encodeCursor(keyOf(nodes[nodes.length - 1])) : null,
+      };
     },
     get totalCount() {
       return (memo ??= count()) as unknown as number;

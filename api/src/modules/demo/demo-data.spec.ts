@@ -166,6 +166,9 @@ describe('generateDemoData', () => {
         d.spaceParticipants,
         d.spaceDeliverables,
         d.mentorOffers,
+        d.carrierProjects,
+        d.carrierStageChanges,
+        d.carrierReferrals,
       ]) {
         expect(rows.map((r) => r.id)).toEqual(rows.map((_, i) => i + 1));
       }
@@ -253,6 +256,48 @@ describe('generateDemoData', () => {
           if (x.delivered_at) expect(space.status).toBe('COMPLETED');
         }
       }
+    });
+
+    it('has fifteen fictional carriers’ projects at every stage, with a consistent history', () => {
+      const persons = new Map(d.persons.map((p) => [p.id, p]));
+      const structures = new Map(d.structures.map((s) => [s.id, s]));
+      const offers = ids(d.mentorOffers);
+      const sectors = ids(d.sectors);
+      expect(d.carrierProjects).toHaveLength(15);
+      expect(new Set(d.carrierProjects.map((p) => p.stage))).toEqual(
+        new Set(['RECEIVED', 'DIAGNOSIS', 'REFERRED', 'SUPPORTED', 'LAUNCHED', 'ABANDONED']),
+      );
+      expect(unique(d.carrierProjects.map((p) => p.person_id))).toBe(true);
+      for (const p of d.carrierProjects) {
+        const carrier = persons.get(p.person_id)!;
+        expect(carrier).toMatchObject({ is_public: false, structure_id: null, is_demo: true });
+        expect(carrier.job_title).toMatch(/^Porteu(r|se) de projet$/);
+        expect(COMMUNES.has(p.commune_code)).toBe(true);
+        expect(sectors.has(p.sector_id)).toBe(true);
+        expect(p.stage_changed_on < DEMO_REFERENCE_DATE).toBe(true);
+        // The history starts from nothing and ends at the current stage, day after day.
+        const history = d.carrierStageChanges.filter((h) => h.project_id === p.id);
+        expect(history[0].from_stage).toBeNull();
+        expect(history.at(-1)).toMatchObject({ to_stage: p.stage, changed_on: p.stage_changed_on });
+        for (let k = 1; k < history.length; k++) {
+          expect(history[k].from_stage).toBe(history[k - 1].to_stage);
+          expect(history[k].changed_on > history[k - 1].changed_on).toBe(true);
+        }
+        // A mentorship: an open (or full) offer, and dates in order (the database checks them too).
+        expect(p.mentor_offer_id === null).toBe(p.mentorship_starts_on === null);
+        if (p.mentor_offer_id !== null) expect(offers.has(p.mentor_offer_id)).toBe(true);
+        if (p.mentorship_ends_on) expect(p.mentorship_ends_on >= p.mentorship_starts_on!).toBe(true);
+        expect(p.opinion === null).toBe(p.opinion_on === null);
+      }
+      for (const r of d.carrierReferrals) {
+        expect(structures.get(r.structure_id)?.status).toBe('PUBLISHED');
+        expect(['PROPOSED', 'ACCEPTED', 'DECLINED', 'DONE']).toContain(r.status);
+      }
+      // Projects accompanied (the plan's CARRIERS_SUPPORTED) and running mentorships on the reference date.
+      expect(d.carrierProjects.filter((p) => p.stage === 'SUPPORTED' || p.stage === 'LAUNCHED').length).toBeGreaterThanOrEqual(5);
+      expect(d.carrierProjects.some((p) => p.mentorship_starts_on && !p.mentorship_ends_on && p.stage !== 'ABANDONED')).toBe(
+        true,
+      );
     });
   });
 });

@@ -16,6 +16,10 @@ import { withLuhnKey } from '../structure/siret';
 import { Prng } from './prng';
 import {
   ARCHETYPES,
+  CARRIER_OPINIONS,
+  CARRIER_PROJECTS,
+  CARRIER_REFERRAL_NOTES,
+  CARRIER_STAGE_NOTES,
   CONTACT_TITLES,
   DEFAULT_LEGAL_CATEGORIES,
   DELIVERABLES,
@@ -225,6 +229,52 @@ export interface MentorOfferRow {
   updated_at: Timestamp;
 }
 
+export type CarrierStage = 'RECEIVED' | 'DIAGNOSIS' | 'REFERRED' | 'SUPPORTED' | 'LAUNCHED' | 'ABANDONED';
+export type OpinionVerdict = 'FAVORABLE' | 'RESERVED' | 'UNFAVORABLE';
+
+export interface CarrierProjectRow {
+  id: number;
+  person_id: number;
+  title: string;
+  description: string;
+  commune_code: string;
+  sector_id: number;
+  stage: CarrierStage;
+  stage_changed_on: DateOnly;
+  mentor_offer_id: number | null;
+  mentorship_starts_on: DateOnly | null;
+  mentorship_ends_on: DateOnly | null;
+  opinion: OpinionVerdict | null;
+  opinion_text: string | null;
+  opinion_on: DateOnly | null;
+  is_demo: true;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CarrierStageChangeRow {
+  id: number;
+  project_id: number;
+  from_stage: CarrierStage | null;
+  to_stage: CarrierStage;
+  changed_on: DateOnly;
+  note: string | null;
+  recorded_at: Timestamp;
+}
+
+export type ReferralStatusValue = 'PROPOSED' | 'ACCEPTED' | 'DECLINED' | 'DONE';
+
+export interface CarrierReferralRow {
+  id: number;
+  project_id: number;
+  structure_id: number;
+  referred_on: DateOnly;
+  status: ReferralStatusValue;
+  note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DemoData {
   seed: number;
   sectors: SectorRow[];
@@ -239,6 +289,9 @@ export interface DemoData {
   spaceParticipants: SpaceParticipantRow[];
   spaceDeliverables: SpaceDeliverableRow[];
   mentorOffers: MentorOfferRow[];
+  carrierProjects: CarrierProjectRow[];
+  carrierStageChanges: CarrierStageChangeRow[];
+  carrierReferrals: CarrierReferralRow[];
 }
 
 // ------------------------------------------------------------------ dates
@@ -380,6 +433,8 @@ export function generateDemoData(seed: number = DEFAULT_DEMO_SEED): DemoData {
   const people = buildPersons(stream(seed, 'persons'), built, sectors);
   const spaces = buildSpaces(stream(seed, 'spaces'), built, people, sectorId);
   const mentorOffers = buildMentorOffers(stream(seed, 'mentoring'), people);
+  // Last: the carriers are persons too, numbered after the others.
+  const carriers = buildCarriers(stream(seed, 'accompaniment'), people, built, sectorId, mentorOffers);
 
   return {
     seed,
@@ -395,6 +450,9 @@ export function generateDemoData(seed: number = DEFAULT_DEMO_SEED): DemoData {
     spaceParticipants: spaces.participants,
     spaceDeliverables: spaces.deliverables,
     mentorOffers,
+    carrierProjects: carriers.projects,
+    carrierStageChanges: carriers.stageChanges,
+    carrierReferrals: carriers.referrals,
   };
 }
 
@@ -580,10 +638,34 @@ interface People {
   mentors: Array<{ personId: number; profile: (typeof MENTOR_PROFILES)[number]; createdAt: number }>;
 }
 
+/** Names and e-mail addresses already given: each person gets new ones. */
+interface UsedIdentities {
+  names: Set<string>;
+  emails: Set<string>;
+}
+
+/** A fictional first and last name not given yet, and an address at `domain` made of them. */
+function fictionalIdentity(
+  rng: Prng,
+  gender: Gender,
+  domain: string,
+  used: UsedIdentities,
+): Pick<PersonRow, 'first_name' | 'last_name' | 'email'> {
+  let first = '';
+  let last = '';
+  uniqueValue(used.names, () => {
+    first = rng.pick(FIRST_NAMES[gender]);
+    last = rng.pick(LAST_NAMES);
+    return `${first} ${last}`;
+  });
+  const local = `${slugify(first)}.${slugify(last)}`.replace(/-/g, '');
+  const email = uniqueValue(used.emails, (attempt) => `${local}${attempt === 0 ? '' : attempt + 1}@${domain}`);
+  return { first_name: first, last_name: last, email };
+}
+
 function buildPersons(rng: Prng, built: readonly BuiltStructure[], sectors: readonly SectorRow[]): People {
   const persons: PersonRow[] = [];
-  const usedNames = new Set<string>();
-  const usedEmails = new Set<string>();
+  const used: UsedIdentities = { names: new Set(), emails: new Set() };
 
   const newPerson = (
     domain: string,
@@ -591,21 +673,11 @@ function buildPersons(rng: Prng, built: readonly BuiltStructure[], sectors: read
     createdAt: number,
   ): PersonRow => {
     const gender: Gender = rng.chance(0.55) ? 'F' : 'M';
-    let first = '';
-    let last = '';
-    uniqueValue(usedNames, () => {
-      first = rng.pick(FIRST_NAMES[gender]);
-      last = rng.pick(LAST_NAMES);
-      return `${first} ${last}`;
-    });
-    const local = `${slugify(first)}.${slugify(last)}`.replace(/-/g, '');
-    const email = uniqueValue(usedEmails, (attempt) => `${local}${attempt === 0 ? '' : attempt + 1}@${domain}`);
+    const identity = fictionalIdentity(rng, gender, domain, used);
     const updatedAt = rng.chance(0.5) ? createdAt : createdAt + rng.next() * (REF - createdAt);
     const row: PersonRow = {
       id: persons.length + 1,
-      first_name: first,
-      last_name: last,
-      email,
+      ...identity,
       phone: rng.chance(0.8) ? phone(rng) : null,
       ...fill(gender),
       is_demo: true,
@@ -816,4 +888,161 @@ function buildMentorOffers(rng: Prng, people: People): MentorOfferRow[] {
       updated_at: iso(offerCreated + rng.next() * (REF - offerCreated)),
     };
   });
+}
+
+// ------------------------------------------------------------------ accompaniment of project carriers
+
+/** The stages a project went through to reach its current one. */
+const CARRIER_PATHS: Readonly<Record<CarrierStage, readonly CarrierStage[]>> = {
+  RECEIVED: ['RECEIVED'],
+  DIAGNOSIS: ['RECEIVED', 'DIAGNOSIS'],
+  REFERRED: ['RECEIVED', 'DIAGNOSIS', 'REFERRED'],
+  SUPPORTED: ['RECEIVED', 'DIAGNOSIS', 'REFERRED', 'SUPPORTED'],
+  LAUNCHED: ['RECEIVED', 'DIAGNOSIS', 'REFERRED', 'SUPPORTED', 'LAUNCHED'],
+  ABANDONED: ['RECEIVED', 'DIAGNOSIS', 'REFERRED', 'ABANDONED'],
+};
+
+/** How many projects are at each stage: every stage of the pipeline shows. */
+const CARRIER_STAGES: readonly CarrierStage[] = [
+  ...Array<CarrierStage>(2).fill('RECEIVED'),
+  ...Array<CarrierStage>(3).fill('DIAGNOSIS'),
+  ...Array<CarrierStage>(3).fill('REFERRED'),
+  ...Array<CarrierStage>(4).fill('SUPPORTED'),
+  ...Array<CarrierStage>(2).fill('LAUNCHED'),
+  'ABANDONED',
+];
+
+/** The referral that follows a project's orientation, by its current stage. */
+const REFERRAL_OUTCOME: Readonly<Partial<Record<CarrierStage, ReferralStatusValue>>> = {
+  REFERRED: 'PROPOSED',
+  SUPPORTED: 'ACCEPTED',
+  LAUNCHED: 'DONE',
+  ABANDONED: 'DECLINED',
+};
+
+interface Carriers {
+  projects: CarrierProjectRow[];
+  stageChanges: CarrierStageChangeRow[];
+  referrals: CarrierReferralRow[];
+}
+
+/**
+ * Fifteen fictional carriers (new persons, not public) and their projects, one at each step of the
+ * mission's pipeline, in the communes of Sambre-Avesnois: stage history, referrals to published structures
+ * (of the project's sector when there are some), technical opinions and a few mentorships.
+ */
+function buildCarriers(
+  rng: Prng,
+  people: People,
+  built: readonly BuiltStructure[],
+  sectorId: ReadonlyMap<SectorSlug, number>,
+  mentorOffers: readonly MentorOfferRow[],
+): Carriers {
+  const out: Carriers = { projects: [], stageChanges: [], referrals: [] };
+  const used: UsedIdentities = {
+    names: new Set(people.persons.map((p) => `${p.first_name} ${p.last_name}`)),
+    emails: new Set(people.persons.flatMap((p) => (p.email ? [p.email] : []))),
+  };
+  const published = built.filter((b) => b.row.status === 'PUBLISHED');
+  const offers = mentorOffers.filter((o) => o.status !== 'CLOSED');
+  const stages = rng.shuffle(CARRIER_STAGES);
+
+  CARRIER_PROJECTS.forEach((def, i) => {
+    const stage = stages[i];
+    const path = CARRIER_PATHS[stage];
+    // Stage days: two weeks to two months apart, the last one before the reference date.
+    const gaps = path.slice(1).map(() => rng.int(14, 60));
+    let day = dayStart(REF) - (gaps.reduce((a, b) => a + b, 0) + rng.int(3, 45)) * DAY;
+    const days = [day, ...gaps.map((g) => (day += g * DAY))];
+
+    const gender: Gender = rng.chance(0.5) ? 'F' : 'M';
+    const created = days[0] + 10 * 3_600_000;
+    const person: PersonRow = {
+      id: people.persons.length + 1,
+      ...fictionalIdentity(rng, gender, 'exemple.org', used),
+      phone: rng.chance(0.7) ? phone(rng) : null,
+      job_title: byGender(gender, 'Porteur de projet', 'Porteuse de projet'),
+      bio: null,
+      structure_id: null,
+      is_public: false,
+      is_demo: true,
+      created_at: iso(created),
+      updated_at: iso(created),
+    };
+    people.persons.push(person);
+
+    const id = out.projects.length + 1;
+    path.forEach((to, k) =>
+      out.stageChanges.push({
+        id: out.stageChanges.length + 1,
+        project_id: id,
+        from_stage: k === 0 ? null : path[k - 1],
+        to_stage: to,
+        changed_on: dateOnly(days[k]),
+        note: k > 0 && rng.chance(0.4) ? rng.pick(CARRIER_STAGE_NOTES) : null,
+        recorded_at: iso(days[k] + 10 * 3_600_000),
+      }),
+    );
+
+    // Referral to a structure of the sector, once oriented (a first one declined, sometimes).
+    const referredAt = days[path.indexOf('REFERRED')];
+    const outcome = REFERRAL_OUTCOME[stage];
+    if (outcome && referredAt !== undefined) {
+      const ofSector = published.filter((b) => b.sectors.includes(def.sector));
+      const [a, b] = rng.sample(ofSector.length >= 2 ? ofSector : published, 2);
+      const refer = (structure: BuiltStructure, status: ReferralStatusValue, at: number) =>
+        out.referrals.push({
+          id: out.referrals.length + 1,
+          project_id: id,
+          structure_id: structure.row.id,
+          referred_on: dateOnly(at),
+          status,
+          note: rng.chance(0.5) ? rng.pick(CARRIER_REFERRAL_NOTES) : null,
+          created_at: iso(at + 11 * 3_600_000),
+          updated_at: iso(Math.min(at + rng.int(1, 20) * DAY, REF)),
+        });
+      if (outcome !== 'DECLINED' && rng.chance(0.3)) refer(b, 'DECLINED', referredAt - rng.int(5, 12) * DAY);
+      refer(a, outcome, referredAt);
+    }
+
+    // The mission's opinion after the diagnosis (not yet for some projects still in diagnosis).
+    const diagnosedAt = days[path.indexOf('DIAGNOSIS')];
+    const verdict: OpinionVerdict | null =
+      diagnosedAt === undefined || (stage === 'DIAGNOSIS' && rng.chance(0.5))
+        ? null
+        : stage === 'ABANDONED'
+          ? rng.pick(['RESERVED', 'UNFAVORABLE'] as const)
+          : stage === 'SUPPORTED' || stage === 'LAUNCHED'
+            ? 'FAVORABLE'
+            : rng.pick(['FAVORABLE', 'RESERVED'] as const);
+    const opinionOn = verdict ? Math.min(diagnosedAt + rng.int(3, 10) * DAY, dayStart(REF) - DAY) : null;
+
+    // A mentor for some of the projects being accompanied; ended for some of those launched.
+    const supportedAt = days[path.indexOf('SUPPORTED')];
+    const mentored = supportedAt !== undefined && offers.length > 0 && rng.chance(0.6);
+    const startsAt = mentored ? Math.min(supportedAt + rng.int(7, 30) * DAY, dayStart(REF) - DAY) : null;
+    const endsAt = startsAt !== null && stage === 'LAUNCHED' && rng.chance(0.5) ? days[days.length - 1] : null;
+
+    const lastChange = days[days.length - 1];
+    out.projects.push({
+      id,
+      person_id: person.id,
+      title: def.title,
+      description: def.description,
+      commune_code: pickCommune(rng).code,
+      sector_id: sectorId.get(def.sector)!,
+      stage,
+      stage_changed_on: dateOnly(lastChange),
+      mentor_offer_id: mentored ? rng.pick(offers).id : null,
+      mentorship_starts_on: startsAt === null ? null : dateOnly(startsAt),
+      mentorship_ends_on: endsAt === null || startsAt === null || endsAt < startsAt ? null : dateOnly(endsAt),
+      opinion: verdict,
+      opinion_text: verdict ? rng.pick(CARRIER_OPINIONS[verdict]) : null,
+      opinion_on: opinionOn === null ? null : dateOnly(opinionOn),
+      is_demo: true,
+      created_at: iso(created),
+      updated_at: iso(Math.max(lastChange, opinionOn ?? 0, startsAt ?? 0) + 10 * 3_600_000),
+    });
+  });
+  return out;
 }

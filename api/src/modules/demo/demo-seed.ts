@@ -21,7 +21,10 @@ export type DemoTable =
   | 'space_session'
   | 'space_participant'
   | 'space_deliverable'
-  | 'mentor_offer';
+  | 'mentor_offer'
+  | 'carrier_project'
+  | 'carrier_project_stage_change'
+  | 'carrier_project_referral';
 
 export interface DemoSeedReport {
   seed: number;
@@ -220,6 +223,57 @@ const LOADS: readonly TableLoad[] = [
       ...timestamps,
     ],
   },
+  {
+    table: 'carrier_project',
+    rows: (d) => d.carrierProjects,
+    identity: true,
+    columns: [
+      id,
+      col('person_id', 'bigint'),
+      col('title', 'text'),
+      col('description', 'text'),
+      col('commune_code', 'text'),
+      col('sector_id', 'bigint'),
+      col('stage', 'text'),
+      col('stage_changed_on', 'date'),
+      col('mentor_offer_id', 'bigint'),
+      col('mentorship_starts_on', 'date'),
+      col('mentorship_ends_on', 'date'),
+      col('opinion', 'text'),
+      col('opinion_text', 'text'),
+      col('opinion_on', 'date'),
+      col('is_demo', 'boolean'),
+      ...timestamps,
+    ],
+  },
+  {
+    table: 'carrier_project_stage_change',
+    rows: (d) => d.carrierStageChanges,
+    identity: true,
+    columns: [
+      id,
+      col('project_id', 'bigint'),
+      col('from_stage', 'text'),
+      col('to_stage', 'text'),
+      col('changed_on', 'date'),
+      col('note', 'text'),
+      col('recorded_at', 'timestamptz'),
+    ],
+  },
+  {
+    table: 'carrier_project_referral',
+    rows: (d) => d.carrierReferrals,
+    identity: true,
+    columns: [
+      id,
+      col('project_id', 'bigint'),
+      col('structure_id', 'bigint'),
+      col('referred_on', 'date'),
+      col('status', 'text'),
+      col('note', 'text'),
+      ...timestamps,
+    ],
+  },
 ];
 
 const BATCH_SIZE = 5000;
@@ -270,7 +324,9 @@ export async function seedDemo(ds: DataSource, seed: number = DEFAULT_DEMO_SEED)
     }
 
     // Every commune referenced must already be loaded (territory data).
-    const codes = [...new Set([...data.structures.map((s) => s.commune_code), ...data.spaceSessions.map((s) => s.commune_code)])];
+    const codes = [
+      ...new Set([data.structures, data.spaceSessions, data.carrierProjects].flatMap((rows) => rows.map((r) => r.commune_code))),
+    ];
     const found: Array<{ code: string }> = await m.query('SELECT code FROM commune WHERE code = ANY($1::text[])', [codes]);
     if (found.length !== codes.length) {
       const known = new Set(found.map((r) => r.code.trim()));

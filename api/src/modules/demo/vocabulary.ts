@@ -1764,3 +1764,112 @@ export const STREETS: readonly string[] = [
   'rue Henri Barbusse',
   'rue du Calvaire',
 ];
+
+// ------------------------------------------------------------------ accompaniment of project carriers
+
+/** Fictional projects of carriers the mission accompanies (one each), with the sector they belong to. */
+export const CARRIER_PROJECTS: ReadonlyArray<{ sector: SectorSlug; title: string; description: string }> = [
+  {
+    sector: 'alimentation-durable',
+    title: 'Épicerie solidaire itinérante',
+    description:
+      'Un camion-épicerie qui dessert chaque semaine les villages sans commerce, avec des produits locaux à prix adaptés.',
+  },
+  {
+    sector: 'environnement-transition-ecologique',
+    title: 'Recyclerie de jouets et de puériculture',
+    description: 'Collecter, réparer et revendre jouets et matériel de puériculture, avec des postes en insertion.',
+  },
+  {
+    sector: 'culture',
+    title: 'Café associatif et culturel',
+    description: 'Un lieu de rencontre en centre-bourg : concerts, lectures, ateliers et restauration légère.',
+  },
+  {
+    sector: 'mobilite',
+    title: 'Atelier vélo participatif',
+    description: 'Apprendre à réparer son vélo, remettre en état des vélos donnés et les proposer aux demandeurs d’emploi.',
+  },
+  {
+    sector: 'services-a-la-personne',
+    title: 'Conciergerie solidaire de quartier',
+    description: 'Petits services du quotidien pour les habitants et les salariés des entreprises voisines.',
+  },
+  {
+    sector: 'petite-enfance',
+    title: 'Micro-crèche à horaires atypiques',
+    description: 'Accueillir les jeunes enfants des parents qui travaillent tôt le matin, tard le soir ou le week-end.',
+  },
+  {
+    sector: 'iae',
+    title: 'Chantier d’insertion en maraîchage biologique',
+    description: 'Produire des légumes biologiques vendus en paniers, en accompagnant des personnes éloignées de l’emploi.',
+  },
+  {
+    sector: 'numerique',
+    title: 'Tiers-lieu numérique et fab lab',
+    description: 'Un espace ouvert pour se former au numérique, fabriquer et réparer, avec des permanences d’aide aux démarches.',
+  },
+  {
+    sector: 'habitat-logement',
+    title: 'Habitat partagé intergénérationnel',
+    description: 'Des logements pour des seniors autonomes et des jeunes actifs, avec des espaces et des temps partagés.',
+  },
+  {
+    sector: 'mobilite',
+    title: 'Coopérative de livraison à vélo',
+    description: 'Livrer les commerces de centre-ville à vélo cargo, sous forme de coopérative de salariés.',
+  },
+  {
+    sector: 'environnement-transition-ecologique',
+    title: 'Ressourcerie de matériaux du bâtiment',
+    description: 'Récupérer les matériaux de chantier réutilisables et les revendre aux particuliers et aux artisans.',
+  },
+  {
+    sector: 'alimentation-durable',
+    title: 'Cantine solidaire en circuit court',
+    description: 'Des repas à prix libre préparés avec les producteurs du territoire, et des ateliers cuisine.',
+  },
+  {
+    sector: 'sport',
+    title: 'Club de sport santé adapté',
+    description: 'Des activités physiques adaptées pour les personnes atteintes de maladies chroniques, sur prescription.',
+  },
+  {
+    sector: 'animation-education-populaire',
+    title: 'Ludothèque itinérante',
+    description: 'Prêter des jeux et animer des après-midis jeux dans les écoles, les centres sociaux et les EHPAD.',
+  },
+  {
+    sector: 'finance-solidaire',
+    title: 'Club d’investisseurs solidaires',
+    description: 'Réunir l’épargne de citoyens pour financer les petites entreprises de l’ESS du territoire.',
+  },
+];
+
+export const CARRIER_STAGE_NOTES: readonly string[] = [
+  'Premier rendez-vous à la maison de l’ESS.',
+  'Étude de marché à compléter.',
+  'Budget prévisionnel revu avec la mission.',
+  'Statuts en cours de rédaction.',
+  'Recherche d’un local en cours.',
+];
+
+export const CARRIER_REFERRAL_NOTES: readonly string[] = [
+  'Rendez-vous pris pour un premier diagnostic.',
+  'Accompagnement au montage financier.',
+  'Proposé lors du comité d’orientation.',
+  'Hors du champ de la structure : réorientation conseillée.',
+];
+
+export const CARRIER_OPINIONS: Readonly<Record<'FAVORABLE' | 'RESERVED' | 'UNFAVORABLE', readonly string[]>> = {
+  FAVORABLE: [
+    'Projet solide, besoin avéré sur le territoire, porteur motivé et entouré.',
+    'Modèle économique crédible ; prévoir un accompagnement sur la gouvernance.',
+  ],
+  RESERVED: [
+    'Besoin réel, mais modèle économique à consolider avant toute demande de financement.',
+    'Projet intéressant ; le porteur doit encore constituer une équipe.',
+  ],
+  UNFAVORABLE: ['Concurrence forte d’une structure existante : un rapprochement est conseillé.'],
+};

@@ -1,4 +1,5 @@
 import type { Context } from '../../common/context';
+import { queryPrepared } from '../../common/db/rows';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { assertTerritoryCodes } from '../territory/territory.service';
 import { ESS_FAMILY_LABELS, EssFamily } from '../structure/ess-family';
@@ -297,10 +298,24 @@ export async function observatoryReport(ctx: Context, a: ObservatoryArgs): Promi
   const zone = a.zone ? ZONES[a.zone] : undefined;
   if (a.zone && !zone)
     throw new UserInputError(ErrorCode.UNKNOWN_TERRITORY_CODE, `Zone inconnue : « ${a.zone.slice(0, 40)} ».`, { field: 'zone' });
-  await assertTerritoryCodes(ctx, { commune: a.commune, epci: a.epci, departement: a.departement, region: a.region });
-  const runs: Array<{ year: number; computed_at: Date; rule_version: string }> = await ctx.ds.query(
-    'SELECT year, computed_at, rule_version FROM observatory_snapshot_run ORDER BY year',
-  );
+  // First round trip: the territory codes check, the snapshot runs, the reference figures and the
+  // total employment of a single reference territory, sent together (one fused statement, see
+  // common/db/rows `queryPrepared`); then the report itself, which needs the runs' years.
+  const [, runs, referenceRows, shareReference] = await Promise.all([
+    assertTerritoryCodes(ctx, { commune: a.commune, epci: a.epci, departement: a.departement, region: a.region }),
+    queryPrepared(ctx.ds, 'SELECT year, computed_at, rule_version FROM observatory_snapshot_run ORDER BY year', []) as Promise<
+      Array<{ year: number; computed_at: Date | string; rule_version: string }>
+    >,
+    queryPrepared(
+      ctx.ds,
+      `SELECT territory_type AS "territoryType", territory_code AS "territoryCode", territory_name AS "territoryName",
+         indicator, year, value::float8 AS value, source
+       FROM reference_figure WHERE territory_type IN ('FRANCE', 'REGION') OR (territory_type = 'ZONE' AND territory_code = $1)
+       ORDER BY territory_type, territory_code, indicator, year`,
+      [a.zone ?? ''],
+    ),
+    totalEmploymentReference(ctx, a),
+  ]);
   const year = a.year ?? runs[runs.length - 1]?.year ?? new Date().getFullYear();
   const run = runs.find((r) => r.year === year);
   const scope = scopeOf(a, [...(a.epci ?? []), ...(zone?.epcis ?? [])]);
@@ -328,19 +343,11 @@ export async function observatoryReport(ctx: Context, a: ObservatoryArgs): Promi
         `les ${communes.others.toLocaleString('fr-FR')} autres regroupées.`,
     );
 
-  const references: ReferenceFigure[] = (
-    await ctx.ds.query(
-      `SELECT territory_type AS "territoryType", territory_code AS "territoryCode", territory_name AS "territoryName",
-         indicator, year, value::float8 AS value, source
-       FROM reference_figure WHERE territory_type IN ('FRANCE', 'REGION') OR (territory_type = 'ZONE' AND territory_code = $1)
-       ORDER BY territory_type, territory_code, indicator, year`,
-      [a.zone ?? ''],
-    )
-  ).map((r: ReferenceFigure) => ({ ...r, year: Number(r.year) }));
+  const references = (referenceRows as unknown as ReferenceFigure[]).map((r) => ({ ...r, year: Number(r.year) }));
 
   return {
     year,
-    computedAt: run?.computed_at ?? null,
+    computedAt: run ? new Date(run.computed_at) : null,
     ruleVersion: run?.rule_version ?? null,
     scope: describeScope(a, zone?.name),
     totals,
@@ -352,7 +359,7 @@ export async function observatoryReport(ctx: Context, a: ObservatoryArgs): Promi
     series: pick('series')
       .map((r) => ({ year: Number(r.key), figures: figuresOf([r]) }))
       .sort((x, y) => x.year - y.year),
-    share: await shareOf(ctx, a, totals.employeesMid, year),
+    share: shareOf(shareReference, totals.employeesMid),
     references,
     notes: run ? notes : [...notes, `Aucun instantané pour ${year} : lancez « refreshObservatory ».`],
   };
@@ -370,8 +377,12 @@ function describeScope(a: ObservatoryArgs, zoneName?: string): string {
   return parts.length ? parts.join(' · ') : 'Tout le territoire couvert';
 }
 
-/** Share of ESS employment, when the scope is exactly one reference territory with a known total. */
-async function shareOf(ctx: Context, a: ObservatoryArgs, essEmployees: number, year: number): Promise<EssShare | null> {
+/**
+ * Total employment of the scope, when it is exactly one reference territory with a known total (for
+ * the share of ESS employment): the latest figure up to the report's year (the requested one, else
+ * that of the latest snapshot run, else this year).
+ */
+async function totalEmploymentReference(ctx: Context, a: ObservatoryArgs): Promise<TotalEmployment | null> {
   if (a.essFamily?.length || a.sector?.length) return null;
   const single: Array<[string, string[] | null | undefined]> = [
     ['ZONE', a.zone ? [a.zone] : null],
@@ -383,13 +394,26 @@ async function shareOf(ctx: Context, a: ObservatoryArgs, essEmployees: number, y
   const chosen = single.filter(([, v]) => v?.length);
   if (chosen.length !== 1 || chosen[0][1]!.length !== 1) return null;
   const [type, [code]] = chosen[0] as [string, string[]];
-  const [ref] = await ctx.ds.query(
+  const [ref] = (await queryPrepared(
+    ctx.ds,
     `SELECT value::float8 AS value, year, source FROM reference_figure
-     WHERE territory_type = $1 AND territory_code = $2 AND indicator = 'TOTAL_EMPLOYEES' AND year <= $3
+     WHERE territory_type = $1 AND territory_code = $2 AND indicator = 'TOTAL_EMPLOYEES'
+       AND year <= COALESCE($3::int, (SELECT max(year) FROM observatory_snapshot_run), extract(year FROM now())::int)
      ORDER BY year DESC LIMIT 1`,
-    [type, code, year],
-  );
-  if (!ref || !ref.value) return null;
+    [type, code, a.year ?? null],
+  )) as unknown as TotalEmployment[];
+  return ref && ref.value ? ref : null;
+}
+
+interface TotalEmployment {
+  value: number;
+  year: number | string;
+  source: string;
+}
+
+/** Share of ESS employment in the total of the reference territory. */
+function shareOf(ref: TotalEmployment | null, essEmployees: number): EssShare | null {
+  if (!ref) return null;
   return {
     essEmployees,
     totalEmployees: ref.value,

@@ -35,7 +35,8 @@ export function spaceRowId(id: string): string {
   return key;
 }
 
-async function sectorIdOf(m: EntityManager, slug: string): Promise<string> {
+/** Row id of an active sector by its code (slug); UNKNOWN_REFERENCE on `sectorSlug` otherwise. */
+export async function sectorIdOf(m: EntityManager, slug: string): Promise<string> {
   const [row] = await m.query(`SELECT id::text FROM sector WHERE slug = $1 AND status = 'ACTIVE'`, [slug]);
   if (!row)
     throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, `Secteur inconnu : « ${slug.slice(0, 80)} ».`, { field: 'sectorSlug' });

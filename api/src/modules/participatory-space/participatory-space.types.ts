@@ -6,10 +6,13 @@ import { SpaceDeliverable } from './space-deliverable.entity';
 import { SpaceParticipant } from './space-participant.entity';
 import { SpaceSession } from './space-session.entity';
 
+/** The concrete type of a participatory space, from its kind (synchronous: see schema.ts). */
+export const resolveSpaceType = (value: SpaceRow): string => SPACE_TYPENAME[value.kind];
+
 @InterfaceType('ParticipatorySpace', {
   implements: Node,
   description: "Espace participatif du réseau territorial : atelier, chantier ou journée d'études.",
-  resolveType: (value: SpaceRow) => SPACE_TYPENAME[value.kind],
+  resolveType: resolveSpaceType,
 })
 export abstract class ParticipatorySpaceType extends Node {
   @Field(() => SpaceKind)

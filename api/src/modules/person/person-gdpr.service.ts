@@ -7,6 +7,7 @@ import { ErrorCode, UserInputError } from '../../common/errors';
 import { assertOffsetPage } from '../../common/pagination/connection';
 import { rowIdOf } from '../../common/relay/global-id';
 import { searchWords } from '../territory/territory.service';
+import { anonymiseCarrierProjects, carrierProjectsJsonSql } from '../accompaniment/carrier-project-gdpr.service';
 import type { Consent } from './consent.type';
 import { Person, type PersonStatus } from './person.entity';
 
@@ -84,6 +85,7 @@ export async function exportPersonData(ctx: Context, id: string): Promise<string
                     FROM mentor_offer WHERE mentor_id = $1), '[]'),
        'participations', coalesce((SELECT json_agg(json_build_object('space', ps.title, 'kind', ps.kind, 'role', sp.role))
                     FROM space_participant sp JOIN participatory_space ps ON ps.id = sp.space_id WHERE sp.person_id = $1), '[]'),
+       'carrierProjects', ${carrierProjectsJsonSql('$1')},
        'auditTrail', coalesce((SELECT json_agg(json_build_object('at', at, 'actor', actor, 'action', action) ORDER BY id)
                     FROM audit_log WHERE entity_type = 'Person' AND entity_id = $1::text), '[]')
      ) AS data`,
@@ -104,6 +106,9 @@ async function anonymise(m: EntityManager, ids: string[]): Promise<string[]> {
     [ids],
   );
   await m.query(`UPDATE consent SET withdrawn_at = now() WHERE person_id = ANY($1::bigint[]) AND withdrawn_at IS NULL`, [ids]);
+  // Their projects' free texts go too; the projects stay for the aggregates.
+  const anonymised = rows.map((r) => String(r.id));
+  if (anonymised.length) await anonymiseCarrierProjects(m, anonymised);
   // Cached public answers may quote the erased fields: they go too (outdated ones are never served).
   if (rows.length) await m.query('DELETE FROM response_cache');
   return rows.map((r) => String(r.id));

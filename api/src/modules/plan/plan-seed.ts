@@ -69,7 +69,16 @@ export const PLAN: ReadonlyArray<{
     title: 'Accompagnement des porteurs de projet',
     owner: 'Mission territoriale',
     objectives: ['Orienter chaque porteur vers une offre d’accompagnement'],
-    indicators: [{ code: 'porteurs-accompagnes', title: 'Porteurs de projet accompagnés', unit: 'porteurs', target: 30 }],
+    indicators: [
+      // Projects accompanied, referred with success or mentored: see COMPUTED_INDICATORS_SQL (plan.service.ts).
+      {
+        code: 'porteurs-accompagnes',
+        title: 'Projets de porteurs accompagnés',
+        unit: 'projets',
+        target: 30,
+        computed: 'CARRIERS_SUPPORTED',
+      },
+    ],
   },
   {
     number: 5,
@@ -78,6 +87,13 @@ export const PLAN: ReadonlyArray<{
     objectives: ['Mobiliser des tuteurs expérimentés'],
     indicators: [
       { code: 'offres-tutorat', title: 'Offres de tutorat ouvertes', unit: 'offres', target: 20, computed: 'MENTOR_OFFERS_OPEN' },
+      {
+        code: 'tutorats-en-cours',
+        title: 'Tutorats de porteurs de projet en cours',
+        unit: 'tutorats',
+        target: 10,
+        computed: 'MENTORSHIPS_ACTIVE',
+      },
     ],
   },
   {

@@ -4,9 +4,19 @@ import { updateReturning } from '../../common/db/rows';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import type { PlanAction, PlanIndicator, SteeringMeeting } from './plan.types';
 
-/** Indicators computed from the graph, all in one statement. */
-async function computedValues(ctx: Context): Promise<Record<string, number>> {
-  const [r] = await ctx.ds.query(`SELECT
+/**
+ * Indicators computed from the graph, all in one statement (exported for the tests, which run it inside
+ * their own snapshot).
+ *
+ * Carriers' projects (accompaniment module) count when they are not archived and their carrier was not
+ * anonymised:
+ * - CARRIERS_SUPPORTED (« Projets de porteurs accompagnés »): distinct projects that reached the stage
+ *   SUPPORTED or LAUNCHED (now or in their stage history: a project accompanied then abandoned still was
+ *   accompanied), or that a structure accepted (referral ACCEPTED or DONE), or that have a mentorship.
+ * - MENTORSHIPS_ACTIVE (« Tutorats de porteurs de projet en cours »): projects not abandoned whose
+ *   mentorship started on or before today and has not ended before today.
+ */
+export const COMPUTED_INDICATORS_SQL = `SELECT
     (SELECT count(*) FROM structure WHERE status = 'PUBLISHED')::float8 AS "STRUCTURES_PUBLISHED",
     (SELECT round(100.0 * count(*) FILTER (WHERE last_verified_at > now() - interval '1 year') / nullif(count(*), 0), 1)
        FROM structure WHERE status = 'PUBLISHED')::float8 AS "STRUCTURES_FRESH_PERCENT",
@@ -14,7 +24,18 @@ async function computedValues(ctx: Context): Promise<Record<string, number>> {
        WHERE ss.starts_at < now() AND NOT p.archived AND p.status <> 'CANCELLED')::float8 AS "WORKSHOP_SESSIONS_HELD",
     (SELECT count(*) FROM space_participant sp JOIN participatory_space p ON p.id = sp.space_id WHERE NOT p.archived)::float8 AS "SPACE_PARTICIPANTS",
     (SELECT count(*) FROM mentor_offer WHERE status = 'OPEN')::float8 AS "MENTOR_OFFERS_OPEN",
-    (SELECT count(*) FROM structure_submission WHERE status <> 'PENDING')::float8 AS "SUBMISSIONS_PROCESSED"`);
+    (SELECT count(*) FROM structure_submission WHERE status <> 'PENDING')::float8 AS "SUBMISSIONS_PROCESSED",
+    (SELECT count(*) FROM carrier_project cp JOIN person pe ON pe.id = cp.person_id AND pe.anonymised_at IS NULL
+       WHERE NOT cp.archived AND (cp.stage IN ('SUPPORTED', 'LAUNCHED') OR cp.mentor_offer_id IS NOT NULL
+         OR EXISTS (SELECT 1 FROM carrier_project_stage_change h WHERE h.project_id = cp.id AND h.to_stage IN ('SUPPORTED', 'LAUNCHED'))
+         OR EXISTS (SELECT 1 FROM carrier_project_referral r WHERE r.project_id = cp.id AND r.status IN ('ACCEPTED', 'DONE')))
+    )::float8 AS "CARRIERS_SUPPORTED",
+    (SELECT count(*) FROM carrier_project cp JOIN person pe ON pe.id = cp.person_id AND pe.anonymised_at IS NULL
+       WHERE NOT cp.archived AND cp.stage <> 'ABANDONED' AND cp.mentorship_starts_on <= current_date
+         AND (cp.mentorship_ends_on IS NULL OR cp.mentorship_ends_on >= current_date))::float8 AS "MENTORSHIPS_ACTIVE"`;
+
+async function computedValues(ctx: Context): Promise<Record<string, number>> {
+  const [r] = await ctx.ds.query(COMPUTED_INDICATORS_SQL);
   return r;
 }
 

@@ -1,4 +1,6 @@
 import type { Context } from '../../common/context';
+import { canReadCarrierProjects } from '../accompaniment/carrier-project.permissions';
+import { findCarrierProject } from '../accompaniment/carrier-project.service';
 import { fromGlobalId } from '../../common/relay/global-id';
 import { SpaceKind } from '../participatory-space/participatory-space.entity';
 import { findSpace } from '../participatory-space/participatory-space.service';
@@ -28,6 +30,8 @@ const FETCHERS: Record<string, Fetcher> = {
   Workshop: numeric((ctx, k) => findSpace(ctx, SpaceKind.WORKSHOP, k)),
   Chantier: numeric((ctx, k) => findSpace(ctx, SpaceKind.CHANTIER, k)),
   StudyDay: numeric((ctx, k) => findSpace(ctx, SpaceKind.STUDY_DAY, k)),
+  // Personal data: the mission and the steering committee only.
+  CarrierProject: numeric((ctx, k) => (canReadCarrierProjects(ctx) ? findCarrierProject(ctx, k) : Promise.resolve(null))),
 };
 
 export async function fetchNode(ctx: Context, id: string): Promise<object | null> {

@@ -1,5 +1,5 @@
 import type { Context } from '../../common/context';
-import { columnsOf, hydrate } from '../../common/db/rows';
+import { columnsOf, hydrate, queryPrepared } from '../../common/db/rows';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination/connection';
 import { toGlobalId } from '../../common/relay/global-id';
@@ -462,7 +462,9 @@ export async function nearbyStructures(
   first: number,
   radiusKm: number,
 ): Promise<Map<string, NearbyStructure[]>> {
-  const rows: Record<string, unknown>[] = await ctx.ds.query(
+  // Through queryPrepared: fused with the other lists of the structure page (see common/db/rows).
+  const rows = await queryPrepared(
+    ctx.ds,
     `SELECT o.id::text AS __key, n.* FROM structure o
      CROSS JOIN LATERAL (
        SELECT ${columnsOf(ctx.ds, Structure, 't')}, ${kmOfChordSql('t.location <-> o.location')} AS "__km"

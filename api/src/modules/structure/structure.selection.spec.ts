@@ -1,22 +1,27 @@
-import { printSchema } from 'graphql';
 import { buildEssorSchema } from '../../schema';
-import { HEAVY_STRUCTURE_COLUMNS, LIGHT_STRUCTURE_FIELDS, unneededStructureColumns } from './structure.selection';
+import { DERIVED_STRUCTURE_FIELDS, structureColumnProperties, unneededStructureColumns } from './structure.selection';
 
-describe('light columns of structure lists', () => {
-  it('every field of Structure is classified: light, or reading a large text', async () => {
+describe('columns read by structure lists', () => {
+  it('every field of Structure is a column property or a derived field with its reads', async () => {
     const schema = await buildEssorSchema();
-    expect(printSchema(schema)).toContain('type Structure');
     const type = schema.getType('Structure') as unknown as { getFields(): Record<string, unknown> };
-    const heavyReaders = new Set(Object.values(HEAVY_STRUCTURE_COLUMNS).flat());
-    const unclassified = Object.keys(type.getFields()).filter((f) => !LIGHT_STRUCTURE_FIELDS.has(f) && !heavyReaders.has(f));
+    const columns = structureColumnProperties();
+    const unclassified = Object.keys(type.getFields()).filter((f) => !columns.has(f) && !(f in DERIVED_STRUCTURE_FIELDS));
     expect(unclassified).toEqual([]);
+    // Derived fields read existing column properties.
+    const unknownReads = Object.values(DERIVED_STRUCTURE_FIELDS)
+      .flat()
+      .filter((p) => !columns.has(p));
+    expect(unknownReads).toEqual([]);
   });
 
-  it('leaves out the large texts nobody asked for, keeps those asked for', () => {
-    const all = Object.keys(HEAVY_STRUCTURE_COLUMNS);
-    expect([...unneededStructureColumns(new Set(['id', 'name', 'commune']))].sort()).toEqual([...all].sort());
-    expect([...unneededStructureColumns(new Set(['id', 'description', 'whyInPerimeter', 'values']))].sort()).toEqual(
-      all.filter((c) => !['description', 'perimeterReason', 'valuesStatement'].includes(c)).sort(),
+  it('reads the id, the status and what the selected fields need, nothing else', () => {
+    const kept = (fields: string[]) =>
+      [...structureColumnProperties()].filter((p) => !unneededStructureColumns(new Set(fields)).has(p));
+    expect(kept(['id', 'name', 'commune', 'sectors']).sort()).toEqual(['communeCode', 'id', 'name', 'status']);
+    expect(kept(['values', 'workforceRangeLabel']).sort()).toEqual(['id', 'status', 'valuesStatement', 'workforceRange']);
+    expect(kept(['whyInPerimeter']).sort()).toEqual(
+      ['esus', 'id', 'legalCategory', 'perimeterDecision', 'perimeterReason', 'sireneEssFlag', 'status'].sort(),
     );
   });
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { columnsOf, countLoader, groupLoader, hydrate, keyLoader, queryPrepared } from '../../common/db/rows';
+import { columnsOf, countLoader, groupLoader, hydrate, hydratePrefixed, keyLoader, queryPrepared } from '../../common/db/rows';
 import { Commune } from './commune.entity';
 import { Departement } from './departement.entity';
 import { Epci } from './epci.entity';
@@ -29,9 +29,7 @@ function communeWithEpciLoader(ds: DataSource, epciBySiren: DataLoader<string, E
         const commune = hydrate(ds, Commune, r);
         byCode.set(commune.code, commune);
         if (r.e__siren != null) {
-          const e: Record<string, unknown> = {};
-          for (const [k, v] of Object.entries(r)) if (k.startsWith('e__')) e[k.slice(3)] = v;
-          const epci = hydrate(ds, Epci, e);
+          const epci = hydratePrefixed(ds, Epci, r, 'e__');
           epciBySiren.prime(epci.siren.trim(), epci);
         }
       }

@@ -1,5 +1,5 @@
 import type { Context } from '../../common/context';
-import { queryEntities } from '../../common/db/rows';
+import { queryEntities, queryPrepared } from '../../common/db/rows';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination/connection';
 import { Commune } from './commune.entity';
@@ -62,7 +62,7 @@ export async function assertTerritoryCodes(ctx: Context, codes: TerritoryCodes):
   const params: unknown[] = [];
   const sql = missingTerritoryCodesSql(codes, params);
   if (!sql) return;
-  const missing: Array<{ kind: keyof typeof FORMATS; code: string }> = await ctx.ds.query(`${sql} LIMIT 1`, params);
+  const missing = (await queryPrepared(ctx.ds, `${sql} LIMIT 1`, params)) as Array<{ kind: keyof typeof FORMATS; code: string }>;
   if (missing.length) throw unknown(missing[0].kind, missing[0].code);
 }
 

@@ -1,0 +1,89 @@
+import { createContext } from '../../src/common/context';
+import { currentTally, runWithTally, type StatementTally } from '../../src/common/db/statement-counter';
+import { queryPrepared } from '../../src/common/db/rows';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(() => t.close());
+
+/** What the loaders of a structure page give, with reads fused or not. */
+async function pageReads(fuse: boolean) {
+  const previous = process.env.ESSOR_FUSE;
+  process.env.ESSOR_FUSE = fuse ? '' : '0';
+  try {
+    const ids: string[] = (await t.ds.query(`SELECT id::text FROM structure ORDER BY id LIMIT 40`)).map((r: any) => r.id);
+    const codes: string[] = (
+      await t.ds.query(`SELECT DISTINCT commune_code FROM structure WHERE commune_code IS NOT NULL LIMIT 20`)
+    ).map((r: any) => r.commune_code);
+    const tally: StatementTally = { count: 0 };
+    const ctx = createContext(t.ds, null, 'fused-reads');
+    const [sectors, networks, contacts, spaces, communes, structures] = await runWithTally(tally, () =>
+      Promise.all([
+        ctx.loaders.sector.byStructureId.loadMany(ids),
+        ctx.loaders.network.byStructureId.loadMany(ids),
+        ctx.loaders.person.byStructureId.loadMany(ids),
+        ctx.loaders.space.byStructureId.loadMany(ids),
+        ctx.loaders.territory.communeByCode.loadMany(codes),
+        ctx.loaders.structure.byId.loadMany(ids),
+      ]),
+    );
+    const epcis = await Promise.all(
+      (communes as any[]).filter((c) => c?.epciSiren).map((c) => ctx.loaders.territory.epciBySiren.load(c.epciSiren)),
+    );
+    return { tally, data: { sectors, networks, contacts, spaces, communes, structures, epcis } };
+  } finally {
+    process.env.ESSOR_FUSE = previous;
+  }
+}
+
+describe('reads fused into one statement', () => {
+  it('give the same entities, typed the same (bigint ids as strings, timestamps as Dates, order kept)', async () => {
+    const alone = await pageReads(false);
+    const fused = await pageReads(true);
+    expect(alone.tally.count).toBe(6);
+    expect(fused.tally.count).toBe(1);
+    expect(fused.data).toEqual(alone.data);
+    // toEqual compares Dates by value and classes by prototype; check the types explicitly too.
+    const s = (fused.data.structures as any[])[0];
+    expect(typeof s.id).toBe('string');
+    expect(s.createdAt).toBeInstanceOf(Date);
+    expect(Object.getPrototypeOf(s)).toBe(Object.getPrototypeOf((alone.data.structures as any[])[0]));
+    expect((fused.data.sectors as any[]).some((l) => l.length > 1)).toBe(true);
+  });
+
+  it('a failing read fails its statement’s callers, and the next reads work', async () => {
+    expect(currentTally()).toBeUndefined();
+    const bad = queryPrepared(t.ds, 'SELECT 1 / (0 * $1::int) AS x', [1]);
+    const good = queryPrepared(t.ds, 'SELECT $1::int AS x', [2]);
+    await expect(bad).rejects.toThrow(/division by zero/);
+    await expect(good).rejects.toThrow(/division by zero/);
+    const [again, other] = await Promise.all([
+      queryPrepared(t.ds, 'SELECT $1::int AS x', [3]),
+      queryPrepared(t.ds, 'SELECT $1::text AS y, $2::int AS z', ['a', 4]),
+    ]);
+    expect(again).toEqual([{ x: 3 }]);
+    expect(other).toEqual([{ y: 'a', z: 4 }]);
+  });
+
+  it('a structure page costs fewer statements than it has lists', async () => {
+    const [{ id }] = await t.ds.query(
+      `SELECT s.id::text FROM structure s WHERE s.status = 'PUBLISHED'
+       AND EXISTS (SELECT 1 FROM structure_sector x WHERE x.structure_id = s.id)
+       AND EXISTS (SELECT 1 FROM network_membership x WHERE x.structure_id = s.id) ORDER BY s.id LIMIT 1`,
+    );
+    const res: any = await t.gql(
+      `query ($id: ID!) { structure(id: $id) { name commune { name } epci { name }
+      sectors { name facilitators { jobTitle } } networks { name } contacts { jobTitle } participations { title } } }`,
+      {
+        id: Buffer.from(`Structure:${id}`).toString('base64url'),
+      },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.structure.sectors.length).toBeGreaterThan(0);
+    // structure; commune (+EPCI), sectors, networks, contacts, participations fused; facilitators.
+    expect(res.extensions.sqlStatements).toBe(3);
+  });
+});
