@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { accessRuleOf, authChecker } from './common/auth/access';
 import { withSynchronousTypeResolvers } from './common/graphql/compiled-execution';
+import { useDirectFieldResolvers } from './common/graphql/direct-field-resolvers';
 import { resolveNodeType } from './common/relay/node.interface';
 import { AccountResolver } from './modules/account/account.resolver';
 import { CarrierProjectEditingResolver } from './modules/accompaniment/carrier-project-editing.resolver';
@@ -113,7 +114,11 @@ export function buildEssorSchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
   })
     .then(assertEveryRootFieldHasAnAccessRule)
-    .then((schema) => withSynchronousTypeResolvers(schema, { Node: resolveNodeType, ParticipatorySpace: resolveSpaceType }));
+    .then((schema) => withSynchronousTypeResolvers(schema, { Node: resolveNodeType, ParticipatorySpace: resolveSpaceType }))
+    .then((schema) => {
+      useDirectFieldResolvers(schema);
+      return schema;
+    });
   return cached;
 }
 

@@ -29,6 +29,16 @@ describe('GDPR', () => {
       { cookie: admin },
     );
     expect(w.data.withdrawConsent.withdrawnAt).not.toBeNull();
+    // Once erased, the person takes no new consent (it would never be erased).
+    expect(
+      (await t.gql(`mutation ($id: ID!) { erasePerson(id: $id) { id } }`, { id: toGlobal('Person', p.id) }, { cookie: admin }))
+        .errors,
+    ).toBeUndefined();
+    const refused: any = await t.gql(M, { p: toGlobal('Person', p.id) }, { cookie: admin });
+    expect(refused.errors[0].extensions.code).toBe('ANONYMISED');
+    expect(
+      await t.ds.query('SELECT count(*)::int AS n FROM consent WHERE person_id = $1 AND withdrawn_at IS NULL', [p.id]),
+    ).toEqual([{ n: 0 }]);
   });
 
   it('exports a person’s data as JSON, mission only', async () => {
@@ -146,6 +156,13 @@ describe('GDPR', () => {
     const corrected = await createPerson(t.ds, { isPublic: false });
     // A contact recorded since: it does.
     const contacted = await createPerson(t.ds, { isPublic: false });
+    // No contact ever recorded (rows older than the field): the creation date counts.
+    const neverContacted = await createPerson(t.ds, { isPublic: false });
+    const newNeverContacted = await createPerson(t.ds, { isPublic: false });
+    await t.ds.query(`UPDATE person SET last_contact_at = NULL WHERE id = ANY($1::bigint[])`, [
+      [neverContacted.id, newNeverContacted.id],
+    ]);
+    await t.ds.query(`UPDATE person SET created_at = now() - interval '800 days' WHERE id = $1`, [neverContacted.id]);
     await t.ds.query(`UPDATE person SET last_contact_at = now() - interval '800 days' WHERE id = ANY($1::bigint[])`, [
       [old.id, corrected.id, contacted.id],
     ]);
@@ -166,13 +183,15 @@ describe('GDPR', () => {
     expect(moved).toBe(false);
     expect(await runRetention(t.ds, 730)).toBeGreaterThanOrEqual(2);
     const rows = await t.ds.query('SELECT id::text, last_name FROM person WHERE id = ANY($1::bigint[]) ORDER BY id', [
-      [old.id, recent.id, corrected.id, contacted.id],
+      [old.id, recent.id, corrected.id, contacted.id, neverContacted.id, newNeverContacted.id],
     ]);
     expect(rows).toEqual([
       { id: old.id, last_name: null },
       { id: recent.id, last_name: recent.lastName },
       { id: corrected.id, last_name: null },
       { id: contacted.id, last_name: contacted.lastName },
+      { id: neverContacted.id, last_name: null },
+      { id: newNeverContacted.id, last_name: newNeverContacted.lastName },
     ]);
     // The scheduled job is its own actor.
     const trail = await t.ds.query(
@@ -279,6 +298,12 @@ describe('GDPR', () => {
     const old = await createPerson(t.ds, { isPublic: false });
     const kept = await createCarrierProject(t.ds, { personId: old.id, title: 'Projet à effacer', stage: 'SUPPORTED' });
     await t.ds.query(`UPDATE person SET last_contact_at = now() - interval '800 days' WHERE id = $1`, [old.id]);
+    // A project changed recently is a relationship going on: retention waits.
+    await runRetention(t.ds, 730);
+    expect(await t.ds.query('SELECT anonymised_at IS NULL AS kept FROM carrier_project WHERE id = $1', [kept.id])).toEqual([
+      { kept: true },
+    ]);
+    await t.ds.query(`UPDATE carrier_project SET updated_at = now() - interval '800 days' WHERE id = $1`, [kept.id]);
     await runRetention(t.ds, 730);
     expect(
       await t.ds.query('SELECT title, stage, anonymised_at IS NOT NULL AS anonymised FROM carrier_project WHERE id = $1', [

@@ -224,6 +224,8 @@ describe('editing persons: status, archive and restore', () => {
       expect(r.errors).toBeUndefined();
       expect(JSON.stringify(r.data)).not.toContain(p.lastName);
       expect(JSON.stringify(r.data)).not.toContain('Archivée');
+      // Not even a nameless entry: an archived person is no longer a contact for them.
+      expect(r.data!.structure.contacts).toEqual([]);
     }
     const mission = await t.gql<any>(Q, { id: toGlobal('Structure', s.id) }, { cookie: admin });
     expect(mission.data!.structure.contacts).toEqual([expect.objectContaining({ firstName: 'Archivée', lastName: p.lastName })]);

@@ -137,7 +137,15 @@ export async function recordConsent(ctx: Context, personId: string, scope: strin
   if (!/^[\w.-]{1,20}$/.test(version))
     throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Version invalide (ex. 2026-11).', { field: 'version' });
   return ctx.ds.transaction(async (m) => {
-    await lockRow(m, PERSON_SPEC, rowId);
+    const person = await lockRow(m, PERSON_SPEC, rowId);
+    // A consent is personal data of a person who is no longer identified: retention and erasure
+    // skip anonymised persons, so it would never be erased.
+    if (person.anonymisedAt)
+      throw new UserInputError(
+        ErrorCode.ANONYMISED,
+        'Les données personnelles de cette personne ont été effacées (RGPD) : aucun consentement ne peut plus être enregistré. Rien n’a été enregistré.',
+        { field: 'personId' },
+      );
     const [c] = await m.query(
       `INSERT INTO consent (person_id, scope, version) VALUES ($1, $2, $3)
        RETURNING id::text, scope, version, granted_at AS "grantedAt", withdrawn_at AS "withdrawnAt"`,
@@ -187,7 +195,12 @@ async function retain(ds: DataSource, startedBy: Context | null, days: number): 
     const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('essor-retention')) AS locked`);
     if (!locked) return 0;
     const due: Array<{ id: string }> = await m.query(
-      `SELECT id::text FROM person WHERE anonymised_at IS NULL AND last_contact_at < now() - make_interval(days => $1)`,
+      // The last sign of a relationship: the last recorded contact (the creation for rows that never
+      // had one), or the last change to a project the person carries (accompaniment in progress).
+      `SELECT p.id::text FROM person p
+       WHERE p.anonymised_at IS NULL
+         AND greatest(coalesce(p.last_contact_at, p.created_at),
+                      (SELECT max(c.updated_at) FROM carrier_project c WHERE c.person_id = p.id)) < now() - make_interval(days => $1)`,
       [days],
     );
     if (!due.length) return 0;

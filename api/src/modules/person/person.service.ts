@@ -15,6 +15,15 @@ export async function findPerson(ctx: Context, id: string): Promise<Person | nul
   return p && ((p.isPublic && p.status === PersonStatus.ACTIVE) || canListPrivatePersons(ctx)) ? p : null;
 }
 
+/**
+ * The contact persons of a structure: archived persons are no longer contacts for the public (they
+ * would show as nameless entries); the mission and the steering committee still see them.
+ */
+export async function contactsOf(ctx: Context, structureId: string): Promise<Person[]> {
+  const persons = await ctx.loaders.person.byStructureId.load(structureId);
+  return canListPrivatePersons(ctx) ? persons : persons.filter((p) => p.status === PersonStatus.ACTIVE);
+}
+
 /** A personal field as the viewer may see it. */
 export function personalField<K extends 'firstName' | 'lastName' | 'email' | 'phone' | 'bio'>(ctx: Context, p: Person, key: K) {
   return canSeePersonalData(ctx, p) ? p[key] : null;

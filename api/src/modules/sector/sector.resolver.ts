@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root, Info } from 'type-graphql';
-import { selectedStructureFields, unneededStructureColumns } from '../structure/structure.selection';
+import { unneededColumnsOfConnection } from '../structure/structure.selection';
 import { Public, PUBLIC_CACHE_SECONDS } from '../../common/auth/access';
 import type { Context } from '../../common/context';
 import { PageArgs, pageSize } from '../../common/pagination/connection';
@@ -48,7 +48,7 @@ export class SectorResolver {
       parent: s.id,
       first,
       after,
-      without: unneededStructureColumns(selectedStructureFields(info)),
+      without: unneededColumnsOfConnection(info),
     });
   }
 

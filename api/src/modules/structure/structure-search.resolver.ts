@@ -9,7 +9,7 @@ import { MAP_POINTS_DEFAULT, searchStructures } from './structure-search.service
 import { MapPoint, MAX_RADIUS_KM, NearbyStructure, StructureSearchResult } from './structure-search.types';
 import { Structure } from './structure.entity';
 import { FACETS } from './structure.service';
-import { selectedStructureFields, unneededStructureColumns } from './structure.selection';
+import { unneededColumnsOfConnection } from './structure.selection';
 import { WORKFORCE_RANGE_LABELS } from './workforce-range';
 
 @Resolver(() => StructureSearchResult)
@@ -24,7 +24,7 @@ export class StructureSearchResolver {
     return searchStructures(ctx, args, {
       totalCount: selectedFields(info).has('totalCount'),
       facets: FACETS.filter((f) => facets.has(f)),
-      without: unneededStructureColumns(selectedStructureFields(info)),
+      without: unneededColumnsOfConnection(info),
     });
   }
 

@@ -6,6 +6,7 @@ import { rowIdOf } from '../../common/relay/global-id';
 import { Network } from '../network/network.entity';
 import { ParticipatorySpaceType } from '../participatory-space/participatory-space.types';
 import { Person } from '../person/person.entity';
+import { contactsOf } from '../person/person.service';
 import { Sector } from '../sector/sector.entity';
 import { Commune } from '../territory/commune.entity';
 import { Epci } from '../territory/epci.entity';
@@ -79,7 +80,7 @@ export class StructureResolver {
 
   @FieldResolver(() => [Person], { description: 'Contact persons (personal fields follow each person’s choice).' })
   contacts(@Root() s: Structure, @Ctx() ctx: Context) {
-    return ctx.loaders.person.byStructureId.load(s.id);
+    return contactsOf(ctx, s.id);
   }
 
   @FieldResolver(() => [ParticipatorySpaceType], { description: 'Workshops, chantiers and study days it takes part in.' })

@@ -63,3 +63,20 @@ export function unneededStructureColumns(fields: ReadonlySet<string>): Set<strin
 export function selectedStructureFields(info: GraphQLResolveInfo): Set<string> {
   return new Set([...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])]);
 }
+
+const unneededByField = new WeakMap<object, Set<string>>();
+/**
+ * `unneededStructureColumns` of a connection field's selection, computed once per field of a parsed
+ * document (Apollo keeps parsed documents, so a repeated query reuses it; the same Set also keys the
+ * loaders' statements). A field node belongs to one document, fragments included, so its selection
+ * cannot change; a field merged from several nodes is computed each time.
+ */
+export function unneededColumnsOfConnection(info: GraphQLResolveInfo): Set<string> {
+  const node = info.fieldNodes.length === 1 ? info.fieldNodes[0] : null;
+  let without = node ? unneededByField.get(node) : undefined;
+  if (!without) {
+    without = unneededStructureColumns(selectedStructureFields(info));
+    if (node) unneededByField.set(node, without);
+  }
+  return without;
+}

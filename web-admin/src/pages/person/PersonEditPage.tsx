@@ -37,6 +37,7 @@ import {
 import { ARCHIVE_PERSON_MUTATION, PERSON_EDIT_QUERY, RESTORE_PERSON_MUTATION, UPDATE_PERSON_MUTATION } from './operations';
 import { PersonFields } from './PersonFields';
 import { PersonGdprPanel } from './PersonGdprPanel';
+import { STAGE_LABELS } from '../accompaniment/model';
 
 const PERSONS = { to: '/personnes', label: 'Personnes' };
 
@@ -275,6 +276,24 @@ function PersonLinks({ person }: { person: LoadedPerson }) {
         </ul>
       ) : (
         <p className="muted">Aucune offre.</p>
+      )}
+      {/* null for the roles that may not read the accompaniment (the API decides). */}
+      {person.carrierProjects && (
+        <>
+          <h3>Projets accompagnés</h3>
+          {person.carrierProjects.length ? (
+            <ul>
+              {person.carrierProjects.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/accompagnement/${encodeURIComponent(p.id)}`}>{p.title}</Link> — {STAGE_LABELS[p.stage]}
+                  {p.archived ? ' (archivé)' : ''}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">Aucun projet.</p>
+          )}
+        </>
       )}
     </section>
   );

@@ -59,6 +59,15 @@ function loaded(extra: Partial<Record<keyof PersonEditFieldsFragment, unknown>> 
     consents,
     facilitatedSectors: [{ __typename: 'Sector' as const, id: toGlobalId('Sector', '3'), slug: 'iae', name: 'Insertion' }],
     mentorOffers: [],
+    carrierProjects: [
+      {
+        __typename: 'CarrierProject' as const,
+        id: toGlobalId('CarrierProject', '7'),
+        title: 'Le fournil',
+        stage: 'SUPPORTED',
+        archived: false,
+      },
+    ],
   };
 }
 
@@ -238,7 +247,7 @@ describe('Personnes — création', () => {
         },
         result: { data: { createPerson: created } },
       },
-      editMock({ ...created, consents: [], facilitatedSectors: [], mentorOffers: [] }, NEW_ID),
+      editMock({ ...created, consents: [], facilitatedSectors: [], mentorOffers: [], carrierProjects: [] }, NEW_ID),
       historyMock('12'),
     ]);
     expect(await screen.findByRole('heading', { level: 1, name: 'Nouvelle personne' })).toBeInTheDocument();
@@ -325,6 +334,12 @@ describe('Personnes — fiche', () => {
     expect(screen.getByLabelText('Fonction')).toHaveValue('Chargée de mission');
     expect(screen.getByRole('list', { name: 'Structures sélectionnées' })).toHaveTextContent('Structure 1');
     expect(screen.getByRole('link', { name: 'Insertion' })).toHaveAttribute('href', '/secteurs/iae');
+    // The projects the person carries, each linked to its accompaniment page, with its stage.
+    expect(screen.getByRole('link', { name: 'Le fournil' })).toHaveAttribute(
+      'href',
+      `/accompagnement/${encodeURIComponent(toGlobalId('CarrierProject', '7'))}`,
+    );
+    expect(screen.getByRole('link', { name: 'Le fournil' }).closest('li')).toHaveTextContent('Le fournil — Accompagné');
     expect(screen.getByRole('rowheader', { name: 'contact-public' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Exporter (JSON)' })).toBeInTheDocument();
 

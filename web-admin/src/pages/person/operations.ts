@@ -47,6 +47,12 @@ export const PERSON_EDIT_QUERY = graphql(`
         id
         title
       }
+      carrierProjects {
+        id
+        title
+        stage
+        archived
+      }
     }
   }
 `);
