@@ -60,7 +60,8 @@ describe('Application', () => {
     renderApp([homeMock]);
 
     expect(await screen.findByRole('heading', { level: 1, name: "Annuaire de l'ESS en Sambre-Avesnois" })).toBeInTheDocument();
-    expect(document.title).toBe("Annuaire de l'ESS en Sambre-Avesnois");
+    // The title is set in an effect, after the render that shows the page.
+    await waitFor(() => expect(document.title).toBe("Annuaire de l'ESS en Sambre-Avesnois"));
     expect(screen.getByRole('link', { name: 'Aller au contenu principal' })).toHaveAttribute('href', '#contenu');
     expect(screen.getByRole('main')).toHaveAttribute('id', 'contenu');
 
@@ -109,7 +110,8 @@ describe('Application', () => {
   it('page 404 pour une adresse inconnue', async () => {
     renderApp([], '/nulle-part');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page introuvable' })).toBeInTheDocument();
-    expect(document.title).toBe("Page introuvable — Annuaire de l'ESS en Sambre-Avesnois");
+    // The title is set in an effect, after the render that shows the page.
+    await waitFor(() => expect(document.title).toBe("Page introuvable — Annuaire de l'ESS en Sambre-Avesnois"));
   });
 
   it('secteur : animateurs, espaces participatifs et structures paginées', async () => {
@@ -162,7 +164,8 @@ describe('Application', () => {
     );
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Mobilité' })).toBeInTheDocument();
-    expect(document.title).toBe("Secteur Mobilité — Annuaire de l'ESS en Sambre-Avesnois");
+    // The title is set in an effect, after the render that shows the page.
+    await waitFor(() => expect(document.title).toBe("Secteur Mobilité — Annuaire de l'ESS en Sambre-Avesnois"));
     expect(screen.getByText('Animatrice du secteur')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Covoiturage' })).toHaveAttribute('href', '/ateliers/w1');
     expect(screen.getByText('Aucun chantier.')).toBeInTheDocument();

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { MockLink } from '@apollo/client/testing';
 import { describe, expect, it } from 'vitest';
 import { OBSERVATORY_QUERY } from '../components/observatory/observatoryDocuments';
@@ -115,7 +115,8 @@ describe('Observatoire de l’ESS', { timeout: 30_000 }, () => {
     expect(await screen.findByRole('heading', { level: 1, name: "Observatoire de l'ESS" }, SLOW)).toBeInTheDocument();
     expect(await screen.findByRole('heading', { level: 2, name: 'Chiffres clés 2026' }, SLOW)).toBeInTheDocument();
     expect(requested).toEqual([ZONE]);
-    expect(document.title).toBe("Observatoire de l'ESS — Essor");
+    // The title is set in an effect, after the render that shows the page.
+    await waitFor(() => expect(document.title).toBe("Observatoire de l'ESS — Essor"));
     expect(screen.getByRole('link', { name: 'Observatoire' })).toHaveAttribute('aria-current', 'page');
 
     // Chiffres clés : salariés arrondis, avec la fourchette et la note sur les estimations.

@@ -82,7 +82,8 @@ describe('Recherche', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: "Rechercher dans l'annuaire" })).toBeInTheDocument();
     expect(await screen.findByText('312 structures')).toBeInTheDocument();
-    expect(document.title).toBe("Recherche — Annuaire de l'ESS en Sambre-Avesnois");
+    // The title is set in an effect, after the render that shows the page.
+    await waitFor(() => expect(document.title).toBe("Recherche — Annuaire de l'ESS en Sambre-Avesnois"));
 
     const input = screen.getByRole('searchbox', { name: SEARCH_LABEL });
     await user.type(input, '  vélo ');
@@ -92,7 +93,8 @@ describe('Recherche', () => {
     expect(requested).toEqual([{ text: 'vélo', first: PAGE }]);
     expect(screen.getByTestId('location')).toHaveTextContent('/recherche?q=v%C3%A9lo');
     expect(input).toHaveValue('vélo');
-    expect(document.title).toBe("« vélo » — Recherche — Annuaire de l'ESS en Sambre-Avesnois");
+    // The title is set in an effect, after the render that shows the page.
+    await waitFor(() => expect(document.title).toBe("« vélo » — Recherche — Annuaire de l'ESS en Sambre-Avesnois"));
 
     // Le nombre de résultats est annoncé (région live).
     const count = screen.getByText('2 structures').closest('[aria-live]');

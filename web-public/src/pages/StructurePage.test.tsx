@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { MockLink } from '@apollo/client/testing';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -106,7 +106,8 @@ describe('Fiche structure', () => {
     renderApp([structureMock], `/structures/${ID}`);
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Ressourcerie du Val de Sambre' })).toBeInTheDocument();
-    expect(document.title).toBe("Ressourcerie du Val de Sambre — Annuaire de l'ESS en Sambre-Avesnois");
+    // The title is set in an effect, after the render that shows the page.
+    await waitFor(() => expect(document.title).toBe("Ressourcerie du Val de Sambre — Annuaire de l'ESS en Sambre-Avesnois"));
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
 
     expect(screen.getByText(/déduite de la catégorie juridique INSEE 9220/)).toBeInTheDocument();
@@ -291,7 +292,8 @@ describe('Fiche structure', () => {
       '/structures/inconnu',
     );
     expect(await screen.findByRole('heading', { level: 1, name: 'Structure introuvable' })).toBeInTheDocument();
-    expect(document.title).toBe("Structure introuvable — Annuaire de l'ESS en Sambre-Avesnois");
+    // The title is set in an effect, after the render that shows the page.
+    await waitFor(() => expect(document.title).toBe("Structure introuvable — Annuaire de l'ESS en Sambre-Avesnois"));
   });
 
   it('affiche une erreur accessible si la fiche ne peut pas être chargée', async () => {

@@ -251,7 +251,8 @@ describe('Personnes — création', () => {
       historyMock('12'),
     ]);
     expect(await screen.findByRole('heading', { level: 1, name: 'Nouvelle personne' })).toBeInTheDocument();
-    expect(document.title).toBe('Nouvelle personne — Pilotage Essor');
+    // The title is set in an effect, after the render that shows the page.
+    await waitFor(() => expect(document.title).toBe('Nouvelle personne — Pilotage Essor'));
     await user.type(screen.getByLabelText('Prénom'), 'Yasmine');
     await user.type(screen.getByLabelText('Nom'), 'Belkacem');
     await user.type(screen.getByLabelText('Courriel'), 'y.belkacem@exemple.org');
@@ -269,7 +270,8 @@ describe('Personnes — création', () => {
     expect(currentLocation()).toBe(`/personnes/${NEW_ID}`);
     expect(screen.getByRole('heading', { level: 1, name: 'Yasmine Belkacem' })).toBeInTheDocument();
     // No personal data in the tab's title (nor in the URL: the opaque id only).
-    expect(document.title).toBe('Fiche personne — Pilotage Essor');
+    // The title is set in an effect, after the render that shows the page.
+    await waitFor(() => expect(document.title).toBe('Fiche personne — Pilotage Essor'));
   });
 
   it('checks the fields before sending, each message next to its field', async () => {
@@ -329,7 +331,8 @@ describe('Personnes — fiche', () => {
     ]);
     const phone = await screen.findByLabelText('Téléphone');
     expect(screen.getByRole('heading', { level: 1, name: 'Sacha Martin' })).toBeInTheDocument();
-    expect(document.title).toBe('Fiche personne — Pilotage Essor');
+    // The title is set in an effect, after the render that shows the page.
+    await waitFor(() => expect(document.title).toBe('Fiche personne — Pilotage Essor'));
     expect(screen.getByLabelText('Prénom')).toHaveValue('Sacha');
     expect(screen.getByLabelText('Fonction')).toHaveValue('Chargée de mission');
     expect(screen.getByRole('list', { name: 'Structures sélectionnées' })).toHaveTextContent('Structure 1');
