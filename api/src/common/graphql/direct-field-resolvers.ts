@@ -33,9 +33,9 @@ export function useDirectFieldResolvers(schema: GraphQLSchema): string[] {
     const method = instance[fr.methodName];
     const self = instance;
     const kinds = params.map((p) => p.kind);
-    const rootType = params.find((p) => p.kind === 'root') as { getType?: () => unknown } | undefined;
+    // The declared class of the root, read once here rather than at each call (the schema is built).
+    const declared = (params.find((p) => p.kind === 'root') as { getType?: () => unknown } | undefined)?.getType?.();
     const resolve: GraphQLFieldResolver<unknown, unknown> = (root, args, context, info) => {
-      const declared = rootType?.getType?.();
       if (typeof declared === 'function' && !(root instanceof declared)) return generic(root, args, context, info);
       return method.apply(
         self,
