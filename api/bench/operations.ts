@@ -17,8 +17,13 @@ import { ADMIN_OPERATIONS } from './operations-admin';
 export interface Fixtures {
   /** Published structures spread over the id range. */
   structureIds: string[];
-  /** The 10 first networks by id (the largest national ones in the generated data). */
+  /**
+   * Every network by id (the first ones are the largest national networks of the generated data);
+   * the nested graph takes them 10 at a time (`networkSet`).
+   */
   networkIds: string[];
+  /** The order digest of PostGraphile's network cursors (read from the server: `networkCursorPrefix`). */
+  peerNetworkCursor?: string;
   /** The most populated communes, with their coordinates (centres of the near-me searches). */
   cities: Array<{ code: string; name: string; latitude: number; longitude: number }>;
 }
@@ -91,6 +96,13 @@ const STRUCTURE_CARD = `
   sectors { id slug name }
 `;
 const FACET = '{ value label count }';
+
+/** Sets of 10 networks the nested graph cycles through. */
+const NESTED_SETS = 30;
+/** Offset of the nested graph's i-th set of 10 networks in `Fixtures.networkIds` (by id). */
+function networkSet(f: Fixtures, i: number): number {
+  return (i % Math.max(1, Math.min(NESTED_SETS, Math.floor(f.networkIds.length / 10)))) * 10;
+}
 
 /** The structure page's fields (web-public's StructurePage query), without `nearby`. */
 const STRUCTURE_PAGE_FIELDS = `    id name essFamily essFamilyExplanation address postalCode
@@ -178,7 +190,7 @@ export const OPERATIONS: BenchOperation[] = [
   },
   {
     name: 'nested',
-    title: 'Nested graph: 10 networks × 10 members, each with sectors, commune and EPCI',
+    title: 'Nested graph: 10 networks × 10 members, each with sectors, commune and EPCI (30 sets of 10 networks)',
     query: `query BenchNested($ids: [ID!]!) {
   nodes(ids: $ids) {
     ... on Network {
@@ -190,9 +202,13 @@ export const OPERATIONS: BenchOperation[] = [
     }
   }
 }`,
-    // `networks` has no arguments and returns all of them (300 here): the 10 are taken by global id.
-    variables: (f) => ({ ids: f.networkIds.map((id) => toGlobalId('Network', id)) }),
-    variants: 1,
+    // `networks` has no arguments and returns all of them (300 here): the 10 are taken by global id,
+    // a different set of 10 for each of 30 variants (the same as PostGraphile's page at that offset).
+    variables: (f, i) => {
+      const start = networkSet(f, i);
+      return { ids: f.networkIds.slice(start, start + 10).map((id) => toGlobalId('Network', id)) };
+    },
+    variants: NESTED_SETS,
     statements: {
       nodes: 1,
       'nodes.members': 1,
@@ -200,8 +216,8 @@ export const OPERATIONS: BenchOperation[] = [
       'nodes.members.nodes.{sectors, commune, commune.epci}': 1,
     },
     postgraphile: {
-      query: `query BenchNested {
-  allNetworks(first: 10, orderBy: ROW_ID_ASC) {
+      query: `query BenchNested($after: Cursor) {
+  allNetworks(first: 10, after: $after, orderBy: ROW_ID_ASC) {
     nodes {
       id
       name
@@ -218,7 +234,12 @@ export const OPERATIONS: BenchOperation[] = [
     }
   }
 }`,
-      variables: () => ({}),
+      // The page after the network preceding the set (by cursor: see bench/run.ts networkCursorPrefix).
+      variables: (f, i) => {
+        const start = networkSet(f, i);
+        const after = start === 0 ? null : [f.peerNetworkCursor, f.networkIds[start - 1]];
+        return { after: after && Buffer.from(JSON.stringify(after)).toString('base64') };
+      },
       approximation: 'members not filtered on status = PUBLISHED (96 % of the structures are)',
     },
   },

@@ -247,6 +247,24 @@ function ensureNode22(log: (m: string) => void): string {
 
 // ------------------------------------------------------------------ load
 
+/**
+ * PostGraphile's cursors of `allNetworks(orderBy: ROW_ID_ASC)` are base64 of `[digest, id]`, the
+ * digest naming the order: read it from the running server, so that the nested graph can page by
+ * cursor (`after`) like Essor takes its networks by id (an `offset` would make PostgreSQL build the
+ * nested arrays of every skipped network).
+ */
+async function networkCursorPrefix(url: string): Promise<string> {
+  const { text } = await post(
+    url,
+    JSON.stringify({ query: '{ allNetworks(first: 1, orderBy: ROW_ID_ASC) { edges { cursor } } }' }),
+  );
+  const cursor = JSON.parse(text)?.data?.allNetworks?.edges?.[0]?.cursor;
+  const decoded = cursor ? JSON.parse(Buffer.from(cursor, 'base64').toString('utf8')) : null;
+  if (!Array.isArray(decoded) || decoded.length !== 2)
+    throw new Error(`PostGraphile: unexpected network cursor (${text.slice(0, 200)})`);
+  return decoded[0] as string;
+}
+
 function bodies(query: string, variables: (f: Fixtures, i: number) => Record<string, unknown>, f: Fixtures, n: number) {
   return Array.from({ length: n }, (_, i) => JSON.stringify({ query, variables: variables(f, i) }));
 }
@@ -528,6 +546,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       pgl.statements = async () => ((await (await fetch(`http://127.0.0.1:${port}/__bench/stats`)).json()) as any).statements;
       servers.push(pgl);
       log(`PostGraphile (pid ${pgl.pid}) on ${pgl.url}`);
+      fixtures.peerNetworkCursor = await networkCursorPrefix(pgl.url);
       const done = new Map<string, OperationResult>();
       for (const op of peerOps) {
         const peer = op.postgraphile as Exclude<BenchOperation['postgraphile'], { query: null }>;
@@ -592,7 +611,7 @@ export async function loadFixtures(url: string): Promise<Fixtures> {
         [step],
       )
     ).rows.map((r) => r.id);
-    const networkIds = (await c.query('SELECT n.id::text AS id FROM network n ORDER BY n.id LIMIT 10')).rows.map((r) => r.id);
+    const networkIds = (await c.query('SELECT n.id::text AS id FROM network n ORDER BY n.id')).rows.map((r) => r.id);
     const cities = (
       await c.query(
         `SELECT code, name, latitude, longitude FROM commune WHERE latitude IS NOT NULL
@@ -745,7 +764,7 @@ export function report(
       (data.seed !== null ? `; seed ${data.seed}, generated ${data.generatedAt}.` : '.'),
   );
   L.push(
-    `- Fixtures: ${fixtures.structureIds.length} structures for the detail pages, networks ${fixtures.networkIds.join(', ')}, ` +
+    `- Fixtures: ${fixtures.structureIds.length} structures for the detail pages, the ${Math.min(300, Math.floor(fixtures.networkIds.length / 10) * 10)} first networks by id, 10 per request, for the nested graph, ` +
       `near-me centres: ${fixtures.cities.map((x) => x.name).join(', ')}.`,
   );
   L.push('');

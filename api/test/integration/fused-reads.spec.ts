@@ -68,6 +68,39 @@ describe('reads fused into one statement', () => {
     expect(other).toEqual([{ y: 'a', z: 4 }]);
   });
 
+  it('the same loader in concurrent requests reads the union of their keys once, each request keeps its own', async () => {
+    const ids: string[] = (await t.ds.query(`SELECT id::text FROM structure ORDER BY id LIMIT 40`)).map((r: any) => r.id);
+    const [a, b] = [ids.slice(0, 20), ids.slice(20)];
+    const alone = async (keys: string[]) => {
+      const ctx = createContext(t.ds, null, 'alone');
+      return Promise.all([ctx.loaders.sector.byStructureId.loadMany(keys), ctx.loaders.structure.byId.loadMany(keys)]);
+    };
+    const expectedA = await alone(a);
+    const expectedB = await alone(b);
+    const sent: string[] = [];
+    const spy = jest.spyOn(t.ds.logger, 'logQuery').mockImplementation((sql: string) => void sent.push(sql));
+    try {
+      const [ctxA, ctxB] = [createContext(t.ds, null, 'a'), createContext(t.ds, null, 'b')];
+      const [gotA, gotB, plainA, plainB] = await Promise.all([
+        Promise.all([ctxA.loaders.sector.byStructureId.loadMany(a), ctxA.loaders.structure.byId.loadMany(a)]),
+        Promise.all([ctxB.loaders.sector.byStructureId.loadMany(b), ctxB.loaders.structure.byId.loadMany(b)]),
+        // Not keyed: never merged, even with the same text.
+        queryPrepared(t.ds, 'SELECT $1::int AS x', [1]),
+        queryPrepared(t.ds, 'SELECT $1::int AS x', [2]),
+      ]);
+      expect(gotA).toEqual(expectedA);
+      expect(gotB).toEqual(expectedB);
+      expect(plainA).toEqual([{ x: 1 }]);
+      expect(plainB).toEqual([{ x: 2 }]);
+      // One statement: one subquery for the sectors of both, one for the structures of both, two plain ones.
+      expect(sent).toHaveLength(1);
+      expect(sent[0].match(/FROM structure_sector/g)).toHaveLength(1);
+      expect(sent[0].match(/json_agg/g)).toHaveLength(4);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('a structure page costs fewer statements than it has lists', async () => {
     const [{ id }] = await t.ds.query(
       `SELECT s.id::text FROM structure s WHERE s.status = 'PUBLISHED'

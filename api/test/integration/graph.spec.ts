@@ -149,9 +149,14 @@ describe('ecosystem graph', () => {
     const lists = [
       (f: string) => `{ networks { members(first: 4) { nodes { id ${f} } } } }`,
       (f: string) => `{ searchStructures(first: 12, text: "association") { edges { node { id ${f} } } } }`,
+      (f: string) => `{ searchStructures(first: 2) { nodes { nearby(first: 6, radiusKm: 100) { structure { id ${f} } } } } }`,
     ];
     const nodesOf = (data: any): any[] =>
-      data.networks ? data.networks.flatMap((n: any) => n.members.nodes) : data.searchStructures.edges.map((e: any) => e.node);
+      data.networks
+        ? data.networks.flatMap((n: any) => n.members.nodes)
+        : data.searchStructures.nodes
+          ? data.searchStructures.nodes.flatMap((n: any) => n.nearby.map((x: any) => x.structure))
+          : data.searchStructures.edges.map((e: any) => e.node);
     let compared = 0;
     for (const name of Object.keys(fields)) {
       for (const list of lists) {

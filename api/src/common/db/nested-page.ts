@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../pagination/connection';
-import { columnsOf, hydrate, queryPrepared } from './rows';
+import { KEYED, columnsOf, hydrate, queryPrepared } from './rows';
 
 export interface NestedPageKey {
   parent: string;
@@ -13,7 +13,7 @@ export interface NestedPageKey {
 
 const withoutKeys = new WeakMap<ReadonlySet<string>, string>();
 /** A stable text for a set of left-out columns (computed once per set: it keys the loader's cache). */
-function withoutKey(w: ReadonlySet<string> | undefined): string {
+export function withoutKey(w: ReadonlySet<string> | undefined): string {
   if (!w?.size) return '';
   let key = withoutKeys.get(w);
   if (key === undefined) withoutKeys.set(w, (key = [...w].sort().join(',')));
@@ -57,6 +57,7 @@ export function nestedPageLoader<T extends ObjectLiteral & { id: string }>(
              ORDER BY t.id LIMIT $2
            ) c`,
           after === null ? [parents, size + 1] : [parents, size + 1, after],
+          KEYED,
         );
         for (const r of rows) {
           const key = `${g}|${r.__key}`;

@@ -164,7 +164,12 @@ function jsonReviver(type: unknown): ((v: unknown) => unknown) | null {
  * per round trip it took part in. ESSOR_FUSE=0 sends each read alone; ESSOR_PREPARED=0 sends plain
  * queries through TypeORM, unfused.
  */
-export function queryPrepared(ds: DataSource, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+export function queryPrepared(
+  ds: DataSource,
+  sql: string,
+  params: unknown[],
+  opts: { keyed?: boolean } = {},
+): Promise<Record<string, unknown>[]> {
   if (process.env.ESSOR_PREPARED === '0') return ds.query(sql, params);
   if (process.env.ESSOR_FUSE === '0') return send(ds, sql, params, [currentTally()]);
   return new Promise((resolve, reject) => {
@@ -173,16 +178,49 @@ export function queryPrepared(ds: DataSource, sql: string, params: unknown[]): P
       pendingReads.set(ds, (batch = []));
       setImmediate(() => flushReads(ds));
     }
-    batch.push({ sql, params, tally: currentTally(), resolve, reject });
+    batch.push({ sql, params, keyed: opts.keyed === true, tally: currentTally(), resolve, reject });
   });
 }
 
 interface PendingRead {
   sql: string;
   params: unknown[];
+  /** `params[0]` is an array of keys and each row names its key(s): reads of the same SQL may share it. */
+  keyed: boolean;
   tally: StatementTally | undefined;
   resolve: (rows: Record<string, unknown>[]) => void;
   reject: (e: unknown) => void;
+}
+
+/**
+ * The reads of a turn as distinct statements: keyed reads of the same SQL and the same other
+ * parameters (the same loader in several requests served in this turn — ten structure pages ask for
+ * their sectors together) become ONE read of the union of their keys; each caller gets every row
+ * and keeps those of its keys, as the loaders do (`keyLoader`, `groupLoader`… look their keys up).
+ * Without it, concurrent requests made fused statements of any number of copies of each read: shapes
+ * without end (past the named ones, parsed and planned at each execution) and one subquery per copy.
+ */
+function mergeKeyed(batch: PendingRead[]): Array<{ sql: string; params: unknown[]; reads: PendingRead[] }> {
+  const out: Array<{ sql: string; params: unknown[]; reads: PendingRead[] }> = [];
+  const byKey = new Map<string, { sql: string; params: unknown[]; reads: PendingRead[]; keys: Set<unknown> }>();
+  for (const q of batch) {
+    if (!q.keyed || !Array.isArray(q.params[0])) {
+      out.push({ sql: q.sql, params: q.params, reads: [q] });
+      continue;
+    }
+    const mergeKey = q.params.length > 1 ? `${q.sql}\u0000${JSON.stringify(q.params.slice(1))}` : q.sql;
+    const group = byKey.get(mergeKey);
+    if (!group) {
+      const g = { sql: q.sql, params: q.params, reads: [q], keys: new Set<unknown>(q.params[0] as unknown[]) };
+      byKey.set(mergeKey, g);
+      out.push(g);
+      continue;
+    }
+    group.reads.push(q);
+    for (const k of q.params[0] as unknown[]) group.keys.add(k);
+  }
+  for (const g of byKey.values()) if (g.reads.length > 1) g.params = [[...g.keys], ...g.params.slice(1)];
+  return out;
 }
 const pendingReads = new WeakMap<DataSource, PendingRead[]>();
 
@@ -196,15 +234,23 @@ const fusedNames = new Set<string>();
 
 function flushReads(ds: DataSource): void {
   // Canonical order: the same reads in another order make the same statement.
-  const batch = pendingReads.get(ds)!.sort((a, b) => (a.sql < b.sql ? -1 : a.sql > b.sql ? 1 : 0));
+  const reads = mergeKeyed(pendingReads.get(ds)!).sort((a, b) => (a.sql < b.sql ? -1 : a.sql > b.sql ? 1 : 0));
   pendingReads.delete(ds);
-  if (batch.length === 1) {
-    const [q] = batch;
-    send(ds, q.sql, q.params, [q.tally]).then(q.resolve, q.reject);
+  if (reads.length === 1) {
+    const [q] = reads;
+    send(
+      ds,
+      q.sql,
+      q.params,
+      q.reads.map((r) => r.tally),
+    ).then(
+      (rows) => q.reads.forEach((r) => r.resolve(rows)),
+      (e) => q.reads.forEach((r) => r.reject(e)),
+    );
     return;
   }
   const params: unknown[] = [];
-  const parts = batch.map((q, i) => {
+  const parts = reads.map((q, i) => {
     const offset = params.length;
     params.push(...q.params);
     const text = offset ? q.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`) : q.sql;
@@ -212,20 +258,21 @@ function flushReads(ds: DataSource): void {
   });
   const fused = `SELECT ${parts.join(',\n')}`;
   if (fusedNames.size < MAX_FUSED_NAMES) fusedNames.add(fused);
+  const all = reads.flatMap((q) => q.reads);
   send(
     ds,
     fused,
     params,
-    batch.map((q) => q.tally),
+    all.map((q) => q.tally),
     fusedNames.has(fused),
   ).then(
     ([row]) =>
-      batch.forEach((q, i) => {
+      reads.forEach((q, i) => {
         const rows = row[`r${i}`] as Record<string, unknown>[];
         for (const r of rows) Object.defineProperty(r, JSON_ROW, { value: true }); // not enumerable: rows look as usual
-        q.resolve(rows);
+        for (const r of q.reads) r.resolve(rows);
       }),
-    (e) => batch.forEach((q) => q.reject(e)),
+    (e) => all.forEach((q) => q.reject(e)),
   );
 }
 
@@ -270,6 +317,8 @@ export async function queryEntities<T extends ObjectLiteral>(
 }
 
 const LOADER_OPTIONS = { maxBatchSize: 1000 };
+/** The loaders' reads: `$1` the keys, rows tagged with their key (see `mergeKeyed`). */
+export const KEYED = { keyed: true } as const;
 
 /** `WHERE key = ANY($1)` loader: one statement for all keys of a tick. */
 export function keyLoader<T extends ObjectLiteral>(
@@ -284,6 +333,7 @@ export function keyLoader<T extends ObjectLiteral>(
       `SELECT ${columnsOf(ds, entity, 't')} FROM ${opts.table} t
        WHERE t.${opts.key} = ANY($1::${opts.keyType}[])${opts.where ? ` AND ${opts.where}` : ''}`,
       [keys],
+      KEYED,
     );
     const rows = raw.map((r) => hydrate(ds, entity, r));
     const byKey = new Map(rows.map((r) => [String((r as Record<string, unknown>)[keyProp]).trim(), r]));
@@ -301,7 +351,7 @@ export function groupLoader<T extends ObjectLiteral>(
   sql: (columns: string) => string,
 ): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (keys) => {
-    const rows = await queryPrepared(ds, sql(columnsOf(ds, entity, 't')), [keys]);
+    const rows = await queryPrepared(ds, sql(columnsOf(ds, entity, 't')), [keys], KEYED);
     const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
     for (const r of rows) groups.get(String(r.__key))?.push(hydrate(ds, entity, r));
     return keys.map((k) => groups.get(k)!);
@@ -321,7 +371,7 @@ export function linkLoader<T extends ObjectLiteral>(
   sql: (columns: string) => string,
 ): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (keys) => {
-    const rows = await queryPrepared(ds, sql(columnsOf(ds, entity, 't')), [keys]);
+    const rows = await queryPrepared(ds, sql(columnsOf(ds, entity, 't')), [keys], KEYED);
     const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
     for (const r of rows) {
       const child = hydrate(ds, entity, r);
@@ -334,7 +384,7 @@ export function linkLoader<T extends ObjectLiteral>(
 /** Loader of counts: `sql` returns `__key` and `n` for keys `$1`. */
 export function countLoader(ds: DataSource, sql: string): DataLoader<string, number> {
   return new DataLoader<string, number>(async (keys) => {
-    const rows = (await queryPrepared(ds, sql, [keys])) as Array<{ __key: string; n: string | number }>;
+    const rows = (await queryPrepared(ds, sql, [keys], KEYED)) as Array<{ __key: string; n: string | number }>;
     const byKey = new Map(rows.map((r) => [String(r.__key), Number(r.n)]));
     return keys.map((k) => byKey.get(k) ?? 0);
   }, LOADER_OPTIONS);

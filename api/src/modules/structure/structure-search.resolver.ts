@@ -9,7 +9,7 @@ import { MAP_POINTS_DEFAULT, searchStructures } from './structure-search.service
 import { MapPoint, MAX_RADIUS_KM, NearbyStructure, StructureSearchResult } from './structure-search.types';
 import { Structure } from './structure.entity';
 import { FACETS } from './structure.service';
-import { unneededColumnsOfConnection } from './structure.selection';
+import { unneededColumnsOfConnection, unneededColumnsOfNearby } from './structure.selection';
 import { WORKFORCE_RANGE_LABELS } from './workforce-range';
 
 @Resolver(() => StructureSearchResult)
@@ -42,6 +42,7 @@ export class StructureNearbyResolver {
   nearby(
     @Root() s: Structure,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('radiusKm', () => Float, { nullable: true }) radiusKm?: number | null,
   ) {
@@ -57,7 +58,7 @@ export class StructureNearbyResolver {
         field: 'radiusKm',
       });
     }
-    return ctx.loaders.structure.nearby(ctx, n, r).load(s.id);
+    return ctx.loaders.structure.nearby(ctx, n, r, unneededColumnsOfNearby(info)).load(s.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'French label of the workforce range.' })

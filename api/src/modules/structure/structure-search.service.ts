@@ -1,5 +1,5 @@
 import type { Context } from '../../common/context';
-import { columnsOf, hydrate, queryPrepared } from '../../common/db/rows';
+import { KEYED, columnsOf, hydrate, queryPrepared } from '../../common/db/rows';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination/connection';
 import { toGlobalId } from '../../common/relay/global-id';
@@ -461,19 +461,21 @@ export async function nearbyStructures(
   ids: readonly string[],
   first: number,
   radiusKm: number,
+  without?: ReadonlySet<string>,
 ): Promise<Map<string, NearbyStructure[]>> {
   // Through queryPrepared: fused with the other lists of the structure page (see common/db/rows).
   const rows = await queryPrepared(
     ctx.ds,
     `SELECT o.id::text AS __key, n.* FROM structure o
      CROSS JOIN LATERAL (
-       SELECT ${columnsOf(ctx.ds, Structure, 't')}, ${kmOfChordSql('t.location <-> o.location')} AS "__km"
+       SELECT ${columnsOf(ctx.ds, Structure, 't', without)}, ${kmOfChordSql('t.location <-> o.location')} AS "__km"
        FROM structure t
        WHERE t.status = 'PUBLISHED' AND t.id <> o.id AND t.location <-> o.location <= $3
        ORDER BY t.location <-> o.location, t.id LIMIT $2
      ) n
      WHERE o.id = ANY($1::bigint[]) AND o.location IS NOT NULL`,
     [ids, first, chordOfKm(radiusKm)],
+    KEYED,
   );
   const out = new Map<string, NearbyStructure[]>(ids.map((id) => [id, []]));
   for (const r of rows) {

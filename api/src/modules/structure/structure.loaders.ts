@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import { withoutKey } from '../../common/db/nested-page';
 import { keyLoader } from '../../common/db/rows';
 import type { Context } from '../../common/context';
 import type { NearbyStructure } from './structure-search.types';
@@ -11,13 +12,16 @@ export function createStructureLoaders(ds: DataSource) {
   return {
     /** Any status: callers check visibility (see structure.permissions). */
     byId: keyLoader(ds, Structure, { table: 'structure', key: 'id', keyType: 'bigint' }),
-    /** Nearest structures of many structures in one statement, per (first, radius). */
-    nearby(ctx: Context, first: number, radiusKm: number): DataLoader<string, NearbyStructure[]> {
-      const key = `${first}:${radiusKm}`;
+    /**
+     * Nearest structures of many structures in one statement, per (first, radius, columns left out:
+     * `unneededColumnsOfNearby`).
+     */
+    nearby(ctx: Context, first: number, radiusKm: number, without?: ReadonlySet<string>): DataLoader<string, NearbyStructure[]> {
+      const key = `${first}:${radiusKm}:${withoutKey(without)}`;
       let loader = nearby.get(key);
       if (!loader) {
         loader = new DataLoader(async (ids) => {
-          const found = await nearbyStructures(ctx, ids, first, radiusKm);
+          const found = await nearbyStructures(ctx, ids, first, radiusKm, without);
           return ids.map((id) => found.get(id) ?? []);
         });
         nearby.set(key, loader);

@@ -64,19 +64,27 @@ export function selectedStructureFields(info: GraphQLResolveInfo): Set<string> {
   return new Set([...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])]);
 }
 
-const unneededByField = new WeakMap<object, Set<string>>();
 /**
- * `unneededStructureColumns` of a connection field's selection, computed once per field of a parsed
- * document (Apollo keeps parsed documents, so a repeated query reuses it; the same Set also keys the
- * loaders' statements). A field node belongs to one document, fragments included, so its selection
- * cannot change; a field merged from several nodes is computed each time.
+ * `compute` memoised per field of a parsed document (Apollo keeps parsed documents, so a repeated
+ * query reuses it; the same Set also keys the loaders' statements). A field node belongs to one
+ * document, fragments included, so its selection cannot change; a field merged from several nodes
+ * is computed each time.
  */
-export function unneededColumnsOfConnection(info: GraphQLResolveInfo): Set<string> {
-  const node = info.fieldNodes.length === 1 ? info.fieldNodes[0] : null;
-  let without = node ? unneededByField.get(node) : undefined;
-  if (!without) {
-    without = unneededStructureColumns(selectedStructureFields(info));
-    if (node) unneededByField.set(node, without);
-  }
-  return without;
+function perField(compute: (info: GraphQLResolveInfo) => Set<string>): (info: GraphQLResolveInfo) => Set<string> {
+  const memo = new WeakMap<object, Set<string>>();
+  return (info) => {
+    const node = info.fieldNodes.length === 1 ? info.fieldNodes[0] : null;
+    let without = node ? memo.get(node) : undefined;
+    if (!without) {
+      without = compute(info);
+      if (node) memo.set(node, without);
+    }
+    return without;
+  };
 }
+
+/** `unneededStructureColumns` of a connection field's selection (`nodes`, `edges.node`). */
+export const unneededColumnsOfConnection = perField((info) => unneededStructureColumns(selectedStructureFields(info)));
+
+/** `unneededStructureColumns` of the `structure` of `nearby { distanceKm structure { … } }`. */
+export const unneededColumnsOfNearby = perField((info) => unneededStructureColumns(selectedFields(info, ['structure'])));

@@ -1,6 +1,15 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { columnsOf, countLoader, groupLoader, hydrate, hydratePrefixed, keyLoader, queryPrepared } from '../../common/db/rows';
+import {
+  KEYED,
+  columnsOf,
+  countLoader,
+  groupLoader,
+  hydrate,
+  hydratePrefixed,
+  keyLoader,
+  queryPrepared,
+} from '../../common/db/rows';
 import { Commune } from './commune.entity';
 import { Departement } from './departement.entity';
 import { Epci } from './epci.entity';
@@ -23,9 +32,12 @@ function communeWithEpciLoader(ds: DataSource, epciBySiren: DataLoader<string, E
         `SELECT ${columnsOf(ds, Commune, 't')}, ${epciCols} FROM commune t LEFT JOIN epci e ON e.siren = t.epci_siren
          WHERE t.code = ANY($1::text[])`,
         [codes],
+        KEYED,
       );
+      const asked = new Set(codes);
       const byCode = new Map<string, Commune>();
       for (const r of rows) {
+        if (!asked.has(r.code as string)) continue; // another request's, read in the same statement
         const commune = hydrate(ds, Commune, r);
         byCode.set(commune.code, commune);
         if (r.e__siren != null) {
