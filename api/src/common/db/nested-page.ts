@@ -59,11 +59,10 @@ export function nestedPageLoader<T extends ObjectLiteral & { id: string }>(
           after === null ? [parents, size + 1] : [parents, size + 1, after],
           KEYED,
         );
-        for (const r of rows) {
-          const key = `${g}|${r.__key}`;
-          if (!results.has(key)) results.set(key, []);
-          results.get(key)!.push(hydrate(ds, entity, r));
-        }
+        // Rows of other requests' parents may come too (`mergeKeyed`): only those asked are hydrated.
+        const pages = new Map<string, T[]>(parents.map((p) => [p, []]));
+        for (const r of rows) pages.get(r.__key as string)?.push(hydrate(ds, entity, r));
+        for (const [parent, page] of pages) results.set(`${g}|${parent}`, page);
       }
       return keys.map((k) => {
         const size = pageSize(k.first);

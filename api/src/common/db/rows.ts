@@ -326,7 +326,6 @@ export function keyLoader<T extends ObjectLiteral>(
   entity: EntityTarget<T>,
   opts: { table: string; key: string; keyType: 'bigint' | 'text'; where?: string },
 ): DataLoader<string, T | null> {
-  const keyProp = ds.getMetadata(entity).columns.find((c) => c.databaseName === opts.key)!.propertyName;
   return new DataLoader<string, T | null>(async (keys) => {
     const raw = await queryPrepared(
       ds,
@@ -335,8 +334,12 @@ export function keyLoader<T extends ObjectLiteral>(
       [keys],
       KEYED,
     );
-    const rows = raw.map((r) => hydrate(ds, entity, r));
-    const byKey = new Map(rows.map((r) => [String((r as Record<string, unknown>)[keyProp]).trim(), r]));
+    // Rows of other requests' keys may come too (`mergeKeyed`): only those asked are hydrated.
+    const byKey = new Map<string, T | null>(keys.map((k) => [k, null]));
+    for (const r of raw) {
+      const k = String(r[opts.key]).trim();
+      if (byKey.has(k)) byKey.set(k, hydrate(ds, entity, r));
+    }
     return keys.map((k) => byKey.get(k) ?? null);
   }, LOADER_OPTIONS);
 }
@@ -374,8 +377,8 @@ export function linkLoader<T extends ObjectLiteral>(
     const rows = await queryPrepared(ds, sql(columnsOf(ds, entity, 't')), [keys], KEYED);
     const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
     for (const r of rows) {
-      const child = hydrate(ds, entity, r);
-      for (const key of r.__keys as string[]) groups.get(key)?.push(child);
+      let child: T | undefined; // hydrated once, and only for a parent asked (`mergeKeyed`)
+      for (const key of r.__keys as string[]) groups.get(key)?.push((child ??= hydrate(ds, entity, r)));
     }
     return keys.map((k) => groups.get(k)!);
   }, LOADER_OPTIONS);
