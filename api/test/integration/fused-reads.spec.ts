@@ -22,8 +22,8 @@ async function pageReads(fuse: boolean) {
     const ctx = createContext(t.ds, null, 'fused-reads');
     const [sectors, networks, contacts, spaces, communes, structures] = await runWithTally(tally, () =>
       Promise.all([
-        ctx.loaders.sector.byStructureId.loadMany(ids),
-        ctx.loaders.network.byStructureId.loadMany(ids),
+        ctx.loaders.sector.byStructureIdFor().loadMany(ids),
+        ctx.loaders.network.byStructureIdFor().loadMany(ids),
         ctx.loaders.person.byStructureId.loadMany(ids),
         ctx.loaders.space.byStructureId.loadMany(ids),
         ctx.loaders.territory.communeByCode.loadMany(codes),
@@ -73,7 +73,7 @@ describe('reads fused into one statement', () => {
     const [a, b] = [ids.slice(0, 20), ids.slice(20)];
     const alone = async (keys: string[]) => {
       const ctx = createContext(t.ds, null, 'alone');
-      return Promise.all([ctx.loaders.sector.byStructureId.loadMany(keys), ctx.loaders.structure.byId.loadMany(keys)]);
+      return Promise.all([ctx.loaders.sector.byStructureIdFor().loadMany(keys), ctx.loaders.structure.byId.loadMany(keys)]);
     };
     const expectedA = await alone(a);
     const expectedB = await alone(b);
@@ -82,8 +82,8 @@ describe('reads fused into one statement', () => {
     try {
       const [ctxA, ctxB] = [createContext(t.ds, null, 'a'), createContext(t.ds, null, 'b')];
       const [gotA, gotB, plainA, plainB] = await Promise.all([
-        Promise.all([ctxA.loaders.sector.byStructureId.loadMany(a), ctxA.loaders.structure.byId.loadMany(a)]),
-        Promise.all([ctxB.loaders.sector.byStructureId.loadMany(b), ctxB.loaders.structure.byId.loadMany(b)]),
+        Promise.all([ctxA.loaders.sector.byStructureIdFor().loadMany(a), ctxA.loaders.structure.byId.loadMany(a)]),
+        Promise.all([ctxB.loaders.sector.byStructureIdFor().loadMany(b), ctxB.loaders.structure.byId.loadMany(b)]),
         // Not keyed: never merged, even with the same text.
         queryPrepared(t.ds, 'SELECT $1::int AS x', [1]),
         queryPrepared(t.ds, 'SELECT $1::int AS x', [2]),

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../pagination/connection';
-import { KEYED, columnsOf, hydrate, queryPrepared } from './rows';
+import { KEYED, columnsOf, hydrate, queryPrepared, withoutKey } from './rows';
 
 export interface NestedPageKey {
   parent: string;
@@ -9,15 +9,6 @@ export interface NestedPageKey {
   after?: string | null;
   /** Entity properties the selection does not need (large texts): left out of the SELECT. */
   without?: ReadonlySet<string>;
-}
-
-const withoutKeys = new WeakMap<ReadonlySet<string>, string>();
-/** A stable text for a set of left-out columns (computed once per set: it keys the loader's cache). */
-export function withoutKey(w: ReadonlySet<string> | undefined): string {
-  if (!w?.size) return '';
-  let key = withoutKeys.get(w);
-  if (key === undefined) withoutKeys.set(w, (key = [...w].sort().join(',')));
-  return key;
 }
 
 /**

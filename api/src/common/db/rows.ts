@@ -48,6 +48,29 @@ function shapeOf(ds: DataSource, entity: EntityTarget<ObjectLiteral>): EntitySha
   return shape;
 }
 
+const withoutKeys = new WeakMap<ReadonlySet<string>, string>();
+/** A stable text for a set of left-out columns (computed once per set: it keys the loaders' caches). */
+export function withoutKey(w: ReadonlySet<string> | undefined): string {
+  if (!w?.size) return '';
+  let key = withoutKeys.get(w);
+  if (key === undefined) withoutKeys.set(w, (key = [...w].sort().join(',')));
+  return key;
+}
+
+/**
+ * Loaders of one kind, one per set of columns left out (`common/db/narrow.ts`), created on first
+ * use; `for()` without a set is the loader of every column.
+ */
+export function perColumnSet<L>(create: (without?: ReadonlySet<string>) => L): (without?: ReadonlySet<string>) => L {
+  const loaders = new Map<string, L>();
+  return (without) => {
+    const key = withoutKey(without);
+    let loader = loaders.get(key);
+    if (!loader) loaders.set(key, (loader = create(without?.size ? without : undefined)));
+    return loader;
+  };
+}
+
 export function columnsOf(
   ds: DataSource,
   entity: EntityTarget<ObjectLiteral>,
@@ -325,11 +348,12 @@ export function keyLoader<T extends ObjectLiteral>(
   ds: DataSource,
   entity: EntityTarget<T>,
   opts: { table: string; key: string; keyType: 'bigint' | 'text'; where?: string },
+  without?: ReadonlySet<string>,
 ): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (keys) => {
     const raw = await queryPrepared(
       ds,
-      `SELECT ${columnsOf(ds, entity, 't')} FROM ${opts.table} t
+      `SELECT ${columnsOf(ds, entity, 't', without)} FROM ${opts.table} t
        WHERE t.${opts.key} = ANY($1::${opts.keyType}[])${opts.where ? ` AND ${opts.where}` : ''}`,
       [keys],
       KEYED,
@@ -352,9 +376,10 @@ export function groupLoader<T extends ObjectLiteral>(
   ds: DataSource,
   entity: EntityTarget<T>,
   sql: (columns: string) => string,
+  without?: ReadonlySet<string>,
 ): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (keys) => {
-    const rows = await queryPrepared(ds, sql(columnsOf(ds, entity, 't')), [keys], KEYED);
+    const rows = await queryPrepared(ds, sql(columnsOf(ds, entity, 't', without)), [keys], KEYED);
     const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
     for (const r of rows) groups.get(String(r.__key))?.push(hydrate(ds, entity, r));
     return keys.map((k) => groups.get(k)!);
@@ -372,9 +397,10 @@ export function linkLoader<T extends ObjectLiteral>(
   ds: DataSource,
   entity: EntityTarget<T>,
   sql: (columns: string) => string,
+  without?: ReadonlySet<string>,
 ): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (keys) => {
-    const rows = await queryPrepared(ds, sql(columnsOf(ds, entity, 't')), [keys], KEYED);
+    const rows = await queryPrepared(ds, sql(columnsOf(ds, entity, 't', without)), [keys], KEYED);
     const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
     for (const r of rows) {
       let child: T | undefined; // hydrated once, and only for a parent asked (`mergeKeyed`)

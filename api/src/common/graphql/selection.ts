@@ -24,3 +24,22 @@ function fieldsOf(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, s
     return fieldsOf(info.fragments[name]?.selectionSet, info, seen);
   });
 }
+
+/**
+ * `compute` memoised per field of a parsed document (Apollo keeps parsed documents, so a repeated
+ * query reuses it; the same Set also keys the loaders' statements). A field node belongs to one
+ * document, fragments included, so its selection cannot change; a field merged from several nodes
+ * is computed each time.
+ */
+export function perField<T extends object>(compute: (info: GraphQLResolveInfo) => T): (info: GraphQLResolveInfo) => T {
+  const memo = new WeakMap<object, T>();
+  return (info) => {
+    const node = info.fieldNodes.length === 1 ? info.fieldNodes[0] : null;
+    let value = node ? memo.get(node) : undefined;
+    if (!value) {
+      value = compute(info);
+      if (node) memo.set(node, value);
+    }
+    return value;
+  };
+}

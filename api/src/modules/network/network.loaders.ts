@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { nestedPageLoader } from '../../common/db/nested-page';
-import { countLoader, keyLoader, linkLoader } from '../../common/db/rows';
+import { countLoader, keyLoader, linkLoader, perColumnSet } from '../../common/db/rows';
 import { Structure } from '../structure/structure.entity';
 import { Network } from './network.entity';
 
@@ -13,12 +13,16 @@ export function createNetworkLoaders(ds: DataSource) {
   );
   return {
     byId: keyLoader(ds, Network, { table: 'network', key: 'id', keyType: 'bigint' }),
-    byStructureId: linkLoader(
-      ds,
-      Network,
-      (cols) => `SELECT array_agg(m.structure_id::text) AS __keys, ${cols} FROM network_membership m
+    /** Active networks of structures, reading the columns of a selection (`unneededNetworkColumns`). */
+    byStructureIdFor: perColumnSet((without) =>
+      linkLoader(
+        ds,
+        Network,
+        (cols) => `SELECT array_agg(m.structure_id::text) AS __keys, ${cols} FROM network_membership m
         JOIN network t ON t.id = m.network_id AND t.status = 'ACTIVE' WHERE m.structure_id = ANY($1::bigint[])
         GROUP BY t.id ORDER BY t.name, t.id`,
+        without,
+      ),
     ),
     memberCount,
     members: nestedPageLoader(

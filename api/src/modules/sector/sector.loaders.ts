@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { nestedPageLoader } from '../../common/db/nested-page';
-import { countLoader, groupLoader, keyLoader, linkLoader } from '../../common/db/rows';
+import { countLoader, groupLoader, keyLoader, linkLoader, perColumnSet } from '../../common/db/rows';
 import { Person } from '../person/person.entity';
 import { Structure } from '../structure/structure.entity';
 import { Sector } from './sector.entity';
@@ -14,12 +14,16 @@ export function createSectorLoaders(ds: DataSource) {
   );
   return {
     byId: keyLoader(ds, Sector, { table: 'sector', key: 'id', keyType: 'bigint' }),
-    byStructureId: linkLoader(
-      ds,
-      Sector,
-      (cols) => `SELECT array_agg(ss.structure_id::text) AS __keys, ${cols} FROM structure_sector ss
+    /** Active sectors of structures, reading the columns of a selection (`unneededSectorColumns`). */
+    byStructureIdFor: perColumnSet((without) =>
+      linkLoader(
+        ds,
+        Sector,
+        (cols) => `SELECT array_agg(ss.structure_id::text) AS __keys, ${cols} FROM structure_sector ss
         JOIN sector t ON t.id = ss.sector_id AND t.status = 'ACTIVE' WHERE ss.structure_id = ANY($1::bigint[])
         GROUP BY t.id ORDER BY t.name, t.id`,
+        without,
+      ),
     ),
     facilitators: groupLoader(
       ds,

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { withoutKey } from '../../common/db/nested-page';
-import { keyLoader } from '../../common/db/rows';
+import { keyLoader, withoutKey } from '../../common/db/rows';
 import type { Context } from '../../common/context';
 import type { NearbyStructure } from './structure-search.types';
 import { nearbyStructures } from './structure-search.service';

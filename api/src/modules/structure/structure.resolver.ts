@@ -1,4 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { unneededNetworkColumns } from '../network/network.selection';
+import { unneededSectorColumns } from '../sector/sector.selection';
+import { COMMUNE_FOR_EPCI, unneededCommuneColumns } from '../territory/commune.selection';
 import { Public, PUBLIC_CACHE_SECONDS } from '../../common/auth/access';
 import type { Context } from '../../common/context';
 import { ConnectionType } from '../../common/pagination/connection';
@@ -58,24 +62,24 @@ export class StructureResolver {
   }
 
   @FieldResolver(() => Commune, { nullable: true })
-  commune(@Root() s: Structure, @Ctx() ctx: Context) {
-    return s.communeCode ? ctx.loaders.territory.communeByCode.load(s.communeCode) : null;
+  commune(@Root() s: Structure, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return s.communeCode ? ctx.loaders.territory.communeByCodeFor(unneededCommuneColumns(info)).load(s.communeCode) : null;
   }
 
   @FieldResolver(() => Epci, { nullable: true })
   async epci(@Root() s: Structure, @Ctx() ctx: Context) {
-    const commune = s.communeCode ? await ctx.loaders.territory.communeByCode.load(s.communeCode) : null;
+    const commune = s.communeCode ? await ctx.loaders.territory.communeByCodeFor(COMMUNE_FOR_EPCI).load(s.communeCode) : null;
     return commune?.epciSiren ? ctx.loaders.territory.epciBySiren.load(commune.epciSiren) : null;
   }
 
   @FieldResolver(() => [Sector])
-  sectors(@Root() s: Structure, @Ctx() ctx: Context) {
-    return ctx.loaders.sector.byStructureId.load(s.id);
+  sectors(@Root() s: Structure, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.sector.byStructureIdFor(unneededSectorColumns(info)).load(s.id);
   }
 
   @FieldResolver(() => [Network])
-  networks(@Root() s: Structure, @Ctx() ctx: Context) {
-    return ctx.loaders.network.byStructureId.load(s.id);
+  networks(@Root() s: Structure, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.network.byStructureIdFor(unneededNetworkColumns(info)).load(s.id);
   }
 
   @FieldResolver(() => [Person], { description: 'Contact persons (personal fields follow each person’s choice).' })

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { getMetadataArgsStorage } from 'typeorm';
-import { selectedFields } from '../../common/graphql/selection';
+import { columnProperties, unneededColumns, type Narrowing } from '../../common/db/narrow';
+import { perField, selectedFields } from '../../common/graphql/selection';
 import { Structure } from './structure.entity';
 
 /**
@@ -36,51 +36,21 @@ export const DERIVED_STRUCTURE_FIELDS: Readonly<Record<string, readonly string[]
   whyInPerimeter: ['perimeterDecision', 'perimeterReason', 'legalCategory', 'sireneEssFlag', 'esus'],
 };
 
-let columnProperties: ReadonlySet<string> | undefined;
+const STRUCTURE_NARROWING: Narrowing = { entity: Structure, always: ALWAYS_READ, reads: DERIVED_STRUCTURE_FIELDS };
+
 /** Entity properties of Structure mapped to a column (from TypeORM's decorators, computed once). */
 export function structureColumnProperties(): ReadonlySet<string> {
-  columnProperties ??= new Set(
-    getMetadataArgsStorage()
-      .columns.filter((c) => c.target === Structure)
-      .map((c) => c.propertyName),
-  );
-  return columnProperties;
+  return columnProperties(Structure);
 }
 
 /** Entity properties a list of structures may leave out, given the fields selected on its items. */
 export function unneededStructureColumns(fields: ReadonlySet<string>): Set<string> {
-  const columns = structureColumnProperties();
-  const needed = new Set<string>(ALWAYS_READ);
-  for (const f of fields) {
-    const reads = DERIVED_STRUCTURE_FIELDS[f] ?? (columns.has(f) ? [f] : null);
-    if (!reads) return new Set(); // unknown field: every column
-    for (const p of reads) needed.add(p);
-  }
-  return new Set([...columns].filter((p) => !needed.has(p)));
+  return unneededColumns(STRUCTURE_NARROWING, fields);
 }
 
 /** Fields selected on the structures of a connection (`nodes` and `edges.node`). */
 export function selectedStructureFields(info: GraphQLResolveInfo): Set<string> {
   return new Set([...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])]);
-}
-
-/**
- * `compute` memoised per field of a parsed document (Apollo keeps parsed documents, so a repeated
- * query reuses it; the same Set also keys the loaders' statements). A field node belongs to one
- * document, fragments included, so its selection cannot change; a field merged from several nodes
- * is computed each time.
- */
-function perField(compute: (info: GraphQLResolveInfo) => Set<string>): (info: GraphQLResolveInfo) => Set<string> {
-  const memo = new WeakMap<object, Set<string>>();
-  return (info) => {
-    const node = info.fieldNodes.length === 1 ? info.fieldNodes[0] : null;
-    let without = node ? memo.get(node) : undefined;
-    if (!without) {
-      without = compute(info);
-      if (node) memo.set(node, without);
-    }
-    return without;
-  };
 }
 
 /** `unneededStructureColumns` of a connection field's selection (`nodes`, `edges.node`). */

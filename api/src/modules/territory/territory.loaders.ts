@@ -8,6 +8,7 @@ import {
   hydrate,
   hydratePrefixed,
   keyLoader,
+  perColumnSet,
   queryPrepared,
 } from '../../common/db/rows';
 import { Commune } from './commune.entity';
@@ -19,7 +20,7 @@ import { Region } from './region.entity';
  * Communes by INSEE code, each with its EPCI in the same statement: the EPCI loader is primed,
  * so `commune { epci }` (and `structure { epci }`) cost no statement of their own.
  */
-function communeWithEpciLoader(ds: DataSource, epciBySiren: DataLoader<string, Epci | null>) {
+function communeWithEpciLoader(ds: DataSource, epciBySiren: DataLoader<string, Epci | null>, without?: ReadonlySet<string>) {
   const epciCols = ds
     .getMetadata(Epci)
     .columns.filter((c) => c.isSelect)
@@ -29,7 +30,7 @@ function communeWithEpciLoader(ds: DataSource, epciBySiren: DataLoader<string, E
     async (codes) => {
       const rows = await queryPrepared(
         ds,
-        `SELECT ${columnsOf(ds, Commune, 't')}, ${epciCols} FROM commune t LEFT JOIN epci e ON e.siren = t.epci_siren
+        `SELECT ${columnsOf(ds, Commune, 't', without)}, ${epciCols} FROM commune t LEFT JOIN epci e ON e.siren = t.epci_siren
          WHERE t.code = ANY($1::text[])`,
         [codes],
         KEYED,
@@ -57,7 +58,10 @@ export function createTerritoryLoaders(ds: DataSource) {
     regionByCode: keyLoader(ds, Region, { table: 'region', key: 'code', keyType: 'text' }),
     departementByCode: keyLoader(ds, Departement, { table: 'departement', key: 'code', keyType: 'text' }),
     epciBySiren,
+    /** Communes with their EPCI (which primes `epciBySiren`: every EPCI column is read). */
     communeByCode: communeWithEpciLoader(ds, epciBySiren),
+    /** The same, reading the commune columns of a selection (`unneededCommuneColumns`). */
+    communeByCodeFor: perColumnSet((without) => communeWithEpciLoader(ds, epciBySiren, without)),
     communesByEpci: groupLoader(
       ds,
       Commune,

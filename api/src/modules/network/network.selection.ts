@@ -1,0 +1,12 @@
+import { narrowingOf, type Narrowing } from '../../common/db/narrow';
+import { Network } from './network.entity';
+
+/** What a read of networks needs for the fields selected on them (see common/db/narrow). */
+export const NETWORK_NARROWING: Narrowing = {
+  entity: Network,
+  always: ['id', 'status'],
+  reads: { __typename: [], members: ['id'], memberCount: ['id'] },
+};
+
+/** Network columns the selection under the resolved field does not need. */
+export const unneededNetworkColumns = narrowingOf(NETWORK_NARROWING);
