@@ -5,6 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
+import { GraphQLError, visit, type DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { createContext, type Context, type HttpExchange } from './common/context';
 import { SESSION_COOKIE, viewerOfToken } from './modules/account/session.service';
@@ -46,26 +47,37 @@ function statementCountPlugin(): ApolloServerPlugin<Context & { tally?: Statemen
   };
 }
 
-/** Refuses absurdly deep queries before execution (cheap protection against abuse). */
+/** Depth of the selection sets of a document (fragments counted where they are defined). */
+function depthOf(document: DocumentNode): number {
+  let depth = 0;
+  let max = 0;
+  visit(document, {
+    SelectionSet: {
+      enter() {
+        depth += 1;
+        max = Math.max(max, depth);
+      },
+      leave() {
+        depth -= 1;
+      },
+    },
+  });
+  return max;
+}
+
+/**
+ * Refuses absurdly deep queries before execution (cheap protection against abuse). The depth is
+ * computed once per parsed document: Apollo keeps the documents it parsed, so a repeated query
+ * reuses its node.
+ */
 function depthLimitPlugin(): ApolloServerPlugin<Context> {
+  const depths = new WeakMap<DocumentNode, number>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document }) {
-          const { GraphQLError, visit } = await import('graphql');
-          let depth = 0;
-          let max = 0;
-          visit(document, {
-            SelectionSet: {
-              enter() {
-                depth += 1;
-                max = Math.max(max, depth);
-              },
-              leave() {
-                depth -= 1;
-              },
-            },
-          });
+          let max = depths.get(document);
+          if (max === undefined) depths.set(document, (max = depthOf(document)));
           if (max > MAX_QUERY_DEPTH) {
             throw new GraphQLError(`Requête trop profonde (${max} niveaux, ${MAX_QUERY_DEPTH} au plus).`, {
               extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
