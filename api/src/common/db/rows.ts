@@ -222,6 +222,9 @@ interface PendingRead {
  * and keeps those of its keys, as the loaders do (`keyLoader`, `groupLoader`… look their keys up).
  * Without it, concurrent requests made fused statements of any number of copies of each read: shapes
  * without end (past the named ones, parsed and planned at each execution) and one subquery per copy.
+ * As with fusing, a statement that fails fails every request that took part: the keys reach the
+ * loaders checked (`rowIdOf` and the node fetchers accept 1–18 digits for bigint keys; text keys
+ * cannot fail their cast), so what remains is what would fail them all anyway (database gone, timeout).
  */
 function mergeKeyed(batch: PendingRead[]): Array<{ sql: string; params: unknown[]; reads: PendingRead[] }> {
   const out: Array<{ sql: string; params: unknown[]; reads: PendingRead[] }> = [];
