@@ -60,6 +60,9 @@ describe('narrowed reads of sectors, networks and communes', () => {
     const columns = columnProperties(c.narrowing.entity);
     const unknown = fields.filter((f) => !columns.has(f) && !(f in c.narrowing.reads));
     expect(unknown).toEqual([]);
+    // What the narrowing keeps or declares are existing column properties.
+    const unknownReads = [...c.narrowing.always, ...Object.values(c.narrowing.reads).flat()].filter((p) => !columns.has(p));
+    expect(unknownReads).toEqual([]);
     // A field the narrowing does not know reads every column (fails safe).
     expect(unneededColumns(c.narrowing, new Set(['notAField'])).size).toBe(0);
     expect(unneededColumns(c.narrowing, new Set(['name'])).size).toBeGreaterThan(0);

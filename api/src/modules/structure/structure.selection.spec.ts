@@ -1,11 +1,13 @@
 import { buildEssorSchema } from '../../schema';
-import { DERIVED_STRUCTURE_FIELDS, structureColumnProperties, unneededStructureColumns } from './structure.selection';
+import { columnProperties } from '../../common/db/narrow';
+import { DERIVED_STRUCTURE_FIELDS, unneededStructureColumns } from './structure.selection';
+import { Structure } from './structure.entity';
 
 describe('columns read by structure lists', () => {
   it('every field of Structure is a column property or a derived field with its reads', async () => {
     const schema = await buildEssorSchema();
     const type = schema.getType('Structure') as unknown as { getFields(): Record<string, unknown> };
-    const columns = structureColumnProperties();
+    const columns = columnProperties(Structure);
     const unclassified = Object.keys(type.getFields()).filter((f) => !columns.has(f) && !(f in DERIVED_STRUCTURE_FIELDS));
     expect(unclassified).toEqual([]);
     // Derived fields read existing column properties.
@@ -17,7 +19,7 @@ describe('columns read by structure lists', () => {
 
   it('reads the id, the status and what the selected fields need, nothing else', () => {
     const kept = (fields: string[]) =>
-      [...structureColumnProperties()].filter((p) => !unneededStructureColumns(new Set(fields)).has(p));
+      [...columnProperties(Structure)].filter((p) => !unneededStructureColumns(new Set(fields)).has(p));
     expect(kept(['id', 'name', 'commune', 'sectors']).sort()).toEqual(['communeCode', 'id', 'name', 'status']);
     expect(kept(['values', 'workforceRangeLabel']).sort()).toEqual(['id', 'status', 'valuesStatement', 'workforceRange']);
     expect(kept(['whyInPerimeter']).sort()).toEqual(

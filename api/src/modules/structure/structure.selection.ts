@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { columnProperties, unneededColumns, type Narrowing } from '../../common/db/narrow';
+import { unneededColumns, type Narrowing } from '../../common/db/narrow';
 import { perField, selectedFields } from '../../common/graphql/selection';
 import { Structure } from './structure.entity';
 
@@ -37,11 +37,6 @@ export const DERIVED_STRUCTURE_FIELDS: Readonly<Record<string, readonly string[]
 };
 
 const STRUCTURE_NARROWING: Narrowing = { entity: Structure, always: ALWAYS_READ, reads: DERIVED_STRUCTURE_FIELDS };
-
-/** Entity properties of Structure mapped to a column (from TypeORM's decorators, computed once). */
-export function structureColumnProperties(): ReadonlySet<string> {
-  return columnProperties(Structure);
-}
 
 /** Entity properties a list of structures may leave out, given the fields selected on its items. */
 export function unneededStructureColumns(fields: ReadonlySet<string>): Set<string> {
