@@ -5,6 +5,7 @@ import { accessRuleOf, authChecker } from './common/auth/access';
 import { withSynchronousTypeResolvers } from './common/graphql/compiled-execution';
 import { useDirectFieldResolvers } from './common/graphql/direct-field-resolvers';
 import { resolveNodeType } from './common/relay/node.interface';
+import { useFrenchValidationMessages } from './common/validation/french-messages';
 import { AccountResolver } from './modules/account/account.resolver';
 import { CarrierProjectEditingResolver } from './modules/accompaniment/carrier-project-editing.resolver';
 import {
@@ -105,6 +106,7 @@ function assertEveryRootFieldHasAnAccessRule(schema: GraphQLSchema): GraphQLSche
 let cached: Promise<GraphQLSchema> | undefined;
 
 export function buildEssorSchema(): Promise<GraphQLSchema> {
+  useFrenchValidationMessages();
   cached ??= buildSchema({
     resolvers: RESOLVERS as unknown as [Function, ...Function[]],
     orphanedTypes: [Workshop, Chantier, StudyDay],

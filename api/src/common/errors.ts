@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { userErrorOfSql } from './db/sql-errors';
 
 /** Stable error codes carried in `extensions.code`. Clients branch on these, never on messages. */
 export enum ErrorCode {
@@ -74,6 +75,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  const fromSql = userErrorOfSql(original);
+  if (fromSql)
+    return { message: fromSql.message, locations: formatted.locations, path: formatted.path, extensions: fromSql.extensions };
   console.error('[unexpected error]', error);
   return {
     message: 'Erreur interne du serveur.',
@@ -91,6 +95,7 @@ interface ClassValidatorError {
 
 function flattenValidation(errors: unknown[], prefix = ''): Array<{ field: string; messages: string[] }> {
   const out: Array<{ field: string; messages: string[] }> = [];
+  if (!Array.isArray(errors)) return out; // a validator threw instead of answering (validator.js on a lone surrogate)
   for (const e of errors as ClassValidatorError[]) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     if (e.constraints) out.push({ field, messages: Object.values(e.constraints) });

@@ -33,8 +33,8 @@ export interface TestServer {
  * The real app over HTTP on an ephemeral port, against the run's PostgreSQL database. The shared
  * response cache is off unless asked for (statement counts then measure the real work).
  */
-export async function startTestServer(opts: { responseCache?: boolean } = {}): Promise<TestServer> {
-  const ds = createDataSource({ url: process.env.DATABASE_URL!, poolSize: 4 });
+export async function startTestServer(opts: { responseCache?: boolean; databaseUrl?: string } = {}): Promise<TestServer> {
+  const ds = createDataSource({ url: opts.databaseUrl ?? process.env.DATABASE_URL!, poolSize: 4 });
   await ds.initialize();
   const { app, stop } = await createApp({ ds, exposeStatementCount: true, responseCache: opts.responseCache ?? false });
   const server: Server = createServer(app);

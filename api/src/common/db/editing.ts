@@ -3,6 +3,7 @@ import { audit } from '../audit/audit';
 import type { Context } from '../context';
 import { ErrorCode, UserInputError } from '../errors';
 import { columnsOf, hydrate, updateReturning } from './rows';
+import { withTypedSqlErrors } from './sql-errors';
 
 /** A versioned, audited table (columns `id`, `version`, `updated_at`). */
 export interface EditSpec<T extends ObjectLiteral> {
@@ -133,23 +134,8 @@ export async function insertAudited<T extends ObjectLiteral & { id: string }>(
   return created;
 }
 
-const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-
-/** Integrity violations the database caught become typed input errors (nothing was written). */
-export async function typedDbErrors<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    const err = e as { code?: string; detail?: string; column?: string };
-    const column = /Key \(([a-z_]+)\)/.exec(err.detail ?? '')?.[1] ?? err.column;
-    const field = column ? camel(column) : undefined;
-    if (err.code === '23503') throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, 'L’élément lié n’existe pas.', { field });
-    if (err.code === '23505') throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Cette valeur est déjà utilisée.', { field });
-    if (err.code === '23514' || err.code === '23502')
-      throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Valeur refusée.', { field });
-    throw e;
-  }
-}
+/** Integrity violations and refused values the database caught become typed input errors (nothing was written). */
+export const typedDbErrors = withTypedSqlErrors;
 
 /** One transaction: lock the row of a global id, check its version, write the changed fields, audit. */
 export function editVersioned<T extends ObjectLiteral & { id: string; version: number }>(

@@ -12,7 +12,7 @@ export async function idPage<T extends ObjectLiteral & { id: string }>(
   opts: { table: string; where?: string[]; params?: unknown[]; first?: number | null; after?: string | null },
 ): Promise<Connection<T>> {
   const size = pageSize(opts.first);
-  const after = decodeCursor(opts.after, 1);
+  const after = decodeCursor(opts.after, ['id']);
   const where = opts.where?.length ? [...opts.where] : ['true'];
   const params = [...(opts.params ?? [])];
   const countSql = `SELECT count(*)::int AS n FROM ${opts.table} t WHERE ${where.join(' AND ')}`;

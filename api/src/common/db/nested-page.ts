@@ -32,7 +32,7 @@ export function nestedPageLoader<T extends ObjectLiteral & { id: string }>(
       >();
       for (const k of keys) {
         const size = pageSize(k.first);
-        const after = (decodeCursor(k.after, 1)?.[0] as string | undefined) ?? null;
+        const after = (decodeCursor(k.after, ['id'])?.[0] as string | undefined) ?? null;
         const g = `${size}:${after}:${withoutKey(k.without)}`;
         if (!groups.has(g)) groups.set(g, { size, after, without: k.without, parents: [] });
         groups.get(g)!.parents.push(k.parent);
@@ -57,7 +57,7 @@ export function nestedPageLoader<T extends ObjectLiteral & { id: string }>(
       }
       return keys.map((k) => {
         const size = pageSize(k.first);
-        const after = (decodeCursor(k.after, 1)?.[0] as string | undefined) ?? null;
+        const after = (decodeCursor(k.after, ['id'])?.[0] as string | undefined) ?? null;
         const rows = results.get(`${size}:${after}:${withoutKey(k.without)}|${k.parent}`) ?? [];
         return toConnection(
           rows,

@@ -58,17 +58,58 @@ export function encodeCursor(key: readonly unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined, arity: number): unknown[] | null {
+/**
+ * What each position of a cursor's key must be: it goes into SQL as a parameter of that type, so a
+ * forged cursor is refused here (INVALID_CURSOR) rather than by PostgreSQL.
+ */
+export type CursorPart =
+  /** A row id (bigint): 1 to 18 digits. */
+  | 'id'
+  /** A text key (a name, a code): no control character, no lone surrogate, 1,000 characters at most. */
+  | 'text'
+  /** A finite number (a rank, a distance). */
+  | 'number'
+  /** An ISO timestamp (a creation date). */
+  | 'timestamp'
+  /** 0 or 1. */
+  | 'flag'
+  /** A text or a finite number, checked by the caller. */
+  | 'key';
+
+const ID_KEY = /^[0-9]{1,18}$/;
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+// eslint-disable-next-line no-control-regex
+const UNSAFE_TEXT = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export const isSafeText = (v: string, max = 1000) => v.length <= max && !UNSAFE_TEXT.test(v);
+
+const CURSOR_PARTS: Record<CursorPart, (v: unknown) => boolean> = {
+  id: (v) => (typeof v === 'string' || typeof v === 'number') && ID_KEY.test(String(v)),
+  text: (v) => typeof v === 'string' && isSafeText(v),
+  number: (v) => typeof v === 'number' && Number.isFinite(v),
+  timestamp: (v) => typeof v === 'string' && ISO_TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v)),
+  flag: (v) => v === 0 || v === 1,
+  key: (v) => (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && isSafeText(v)),
+};
+
+/** The key of a cursor, each position checked against `parts` (or only its count). */
+export function decodeCursor(cursor: string | null | undefined, parts: number | readonly CursorPart[]): unknown[] | null {
   if (cursor == null) return null;
+  const shape: readonly CursorPart[] = typeof parts === 'number' ? Array.from({ length: parts }, () => 'key') : parts;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((v) => ['string', 'number'].includes(typeof v))) {
+    if (Array.isArray(key) && key.length === shape.length && key.every((v, i) => CURSOR_PARTS[shape[i]](v))) {
       return key;
     }
   } catch {
     /* fall through */
   }
   throw new UserInputError(ErrorCode.INVALID_CURSOR, 'Curseur de pagination invalide.', { field: 'after' });
+}
+
+/** A cursor whose key does not fit the list it is used with (another sort, another list). */
+export function invalidCursor(): UserInputError {
+  return new UserInputError(ErrorCode.INVALID_CURSOR, 'Curseur de pagination invalide.', { field: 'after' });
 }
 
 export interface Connection<T> {

@@ -4,6 +4,7 @@ import type { Context } from '../../common/context';
 import { idPage } from '../../common/db/id-page';
 import { updateVersioned, lockRow, type EditSpec, type LinkedValues } from '../../common/db/editing';
 import { ErrorCode, UserInputError } from '../../common/errors';
+import { typedTransaction } from '../../common/db/sql-errors';
 import { rowIdOf } from '../../common/relay/global-id';
 import { Account } from './account.entity';
 import { normaliseEmail, sendPasswordResetLink } from './auth.service';
@@ -98,7 +99,8 @@ export async function createAccount(ctx: Context, data: CreateAccountData): Prom
     if (problem) throw new UserInputError(ErrorCode.BAD_USER_INPUT, problem, { field: 'password' });
   }
   const passwordHash = await hashPassword(data.password || newToken());
-  const account = await ctx.ds.transaction(async (m) => {
+  // Two identical creations at once both pass this check: the unique index refuses one (EMAIL_TAKEN).
+  const account = await typedTransaction(ctx.ds, async (m) => {
     const [exists] = await m.query('SELECT 1 FROM account WHERE email = $1', [email]);
     if (exists)
       throw new UserInputError(ErrorCode.EMAIL_TAKEN, 'Un compte existe déjà avec cette adresse e-mail.', { field: 'email' });

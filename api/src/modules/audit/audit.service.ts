@@ -23,7 +23,7 @@ function changesOf(before: Record<string, unknown> | null, after: Record<string,
 /** The audit trail, newest first, filtered by entity, actor or action. */
 export async function listAudit(ctx: Context, f: AuditFilter): Promise<Connection<AuditEntry>> {
   const size = pageSize(f.first);
-  const after = decodeCursor(f.after, 1);
+  const after = decodeCursor(f.after, ['id']);
   const params: unknown[] = [];
   const where: string[] = [];
   if (f.entityType) where.push(`entity_type = $${params.push(f.entityType)}`);

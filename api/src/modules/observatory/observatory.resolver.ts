@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Public, PUBLIC_CACHE_SECONDS, Roles } from '../../common/auth/access';
 import { Role } from '../../common/auth/roles';
 import type { Context } from '../../common/context';
-import { ObservatoryArgs, ObservatoryReport } from './observatory.types';
+import { ErrorCode, UserInputError } from '../../common/errors';
+import { OBSERVATORY_YEARS, ObservatoryArgs, ObservatoryReport } from './observatory.types';
 import { observatoryReport } from './observatory.service';
 import { importReferenceFigures, ReferenceImportReport } from './reference-figures.service';
 import { refreshSnapshot } from './snapshot.service';
@@ -18,6 +19,13 @@ export class ObservatoryResolver {
   @Roles(Role.ADMIN)
   @Mutation(() => Int, { description: 'Recomputes the snapshot of a year (default: this year); returns the structures counted.' })
   async refreshObservatory(@Ctx() ctx: Context, @Arg('year', () => Int, { nullable: true }) year?: number | null) {
+    if (year != null && (year < OBSERVATORY_YEARS.min || year > OBSERVATORY_YEARS.max)) {
+      throw new UserInputError(
+        ErrorCode.BAD_USER_INPUT,
+        `L’année doit être comprise entre ${OBSERVATORY_YEARS.min} et ${OBSERVATORY_YEARS.max}.`,
+        { field: 'year' },
+      );
+    }
     return (await refreshSnapshot(ctx.ds, year ?? undefined)).structures;
   }
 

@@ -78,12 +78,15 @@ export class ObservatoryReport {
   @Field(() => [String]) notes: string[];
 }
 
+/** The years the observatory has snapshots for (a smallint in the database). */
+export const OBSERVATORY_YEARS = { min: 1990, max: 2100 };
+
 @ArgsType()
 export class ObservatoryArgs {
   @Field(() => Int, { nullable: true, description: 'Default: the latest year with a snapshot.' })
   @IsOptional()
-  @Min(1990)
-  @Max(2100)
+  @Min(OBSERVATORY_YEARS.min)
+  @Max(OBSERVATORY_YEARS.max)
   year?: number | null;
 
   @Field(() => String, { nullable: true, description: 'A named zone, e.g. "sambre-avesnois".' })

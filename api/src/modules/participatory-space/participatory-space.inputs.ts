@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, InputType } from 'type-graphql';
 import { IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { IsCalendarDay } from '../../common/validation/calendar-day';
 import { SpaceStatus } from './participatory-space.entity';
 import { DeliverableKind } from './space-deliverable.entity';
 import { ParticipantRole } from './space-participant.entity';
@@ -108,6 +109,6 @@ export class DeliverableInput {
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Date au format AAAA-MM-JJ.' })
+  @IsCalendarDay()
   deliveredAt?: string | null;
 }

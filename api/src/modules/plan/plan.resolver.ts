@@ -1,10 +1,12 @@
 import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Roles } from '../../common/auth/access';
 import { Role } from '../../common/auth/roles';
 import type { Context } from '../../common/context';
+import { IsCalendarDay } from '../../common/validation/calendar-day';
 import { PlanAction, SteeringMeeting } from './plan.types';
 import {
+  ACTION_NUMBERS,
   addMilestone,
   createMeeting,
   listMeetings,
@@ -19,16 +21,21 @@ import {
 class DecisionInput {
   @Field() @Length(2, 2000) text: string;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) owner?: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @MaxLength(10) dueOn?: string | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() actionNumber?: number | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsCalendarDay() dueOn?: string | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(ACTION_NUMBERS.min) @Max(ACTION_NUMBERS.max) actionNumber?:
+    number | null;
 }
 
 @InputType()
 class MeetingInput {
-  @Field({ description: 'YYYY-MM-DD' }) @MaxLength(10) heldOn: string;
+  @Field({ description: 'YYYY-MM-DD' }) @IsCalendarDay() heldOn: string;
   @Field() @Length(2, 300) title: string;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(20000) notes?: string | null;
-  @Field(() => [DecisionInput], { nullable: true }) @IsOptional() @ArrayMaxSize(50) decisions?: DecisionInput[] | null;
+  @Field(() => [DecisionInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested()
+  decisions?: DecisionInput[] | null;
 }
 
 @Resolver()

@@ -1,5 +1,6 @@
 import { audit } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
+import { optionalDay, requiredDay } from '../../common/validation/calendar-day';
 import { updateReturning } from '../../common/db/rows';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import type { PlanAction, PlanIndicator, SteeringMeeting } from './plan.types';
@@ -73,8 +74,17 @@ export async function listPlan(ctx: Context): Promise<PlanAction[]> {
 
 const STATUSES = ['NOT_STARTED', 'ON_TRACK', 'AT_RISK', 'LATE', 'DONE'];
 
+/** Actions are numbered 1 to 99 (a smallint): any other number designates none. */
+export const ACTION_NUMBERS = { min: 1, max: 99 };
+
+function assertActionNumber(number: number): void {
+  if (!Number.isInteger(number) || number < ACTION_NUMBERS.min || number > ACTION_NUMBERS.max)
+    throw new UserInputError(ErrorCode.NOT_FOUND, 'Action inconnue.', { field: 'number' });
+}
+
 export async function updateActionStatus(ctx: Context, number: number, version: number, status: string, owner?: string | null) {
   if (!STATUSES.includes(status)) throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Statut inconnu.', { field: 'status' });
+  assertActionNumber(number);
   await ctx.ds.transaction(async (m) => {
     const [current] = await m.query('SELECT id::text, status, owner, version FROM plan_action WHERE number = $1 FOR UPDATE', [
       number,
@@ -102,8 +112,7 @@ export async function updateActionStatus(ctx: Context, number: number, version: 
 }
 
 export async function recordIndicatorValue(ctx: Context, code: string, measuredOn: string, value: number, note?: string | null) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(measuredOn))
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Date au format AAAA-MM-JJ.', { field: 'measuredOn' });
+  requiredDay(measuredOn, 'measuredOn');
   if (!Number.isFinite(value)) throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Valeur invalide.', { field: 'value' });
   await ctx.ds.transaction(async (m) => {
     const [ind] = await m.query('SELECT id::text, computed_key FROM plan_indicator WHERE code = $1', [code]);
@@ -149,8 +158,8 @@ export async function createMeeting(
     decisions?: Array<{ text: string; owner?: string | null; dueOn?: string | null; actionNumber?: number | null }> | null;
   },
 ) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.heldOn))
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Date au format AAAA-MM-JJ.', { field: 'heldOn' });
+  requiredDay(input.heldOn, 'heldOn');
+  for (const d of input.decisions ?? []) optionalDay(d.dueOn, 'dueOn');
   const id = await ctx.ds.transaction(async (m) => {
     const [{ id }] = await m.query(
       `INSERT INTO steering_meeting (held_on, title, notes) VALUES ($1, $2, $3) RETURNING id::text`,
@@ -160,7 +169,7 @@ export async function createMeeting(
       await m.query(
         `INSERT INTO steering_decision (meeting_id, action_id, text, owner, due_on)
          VALUES ($1, (SELECT id FROM plan_action WHERE number = $2), $3, $4, $5)`,
-        [id, d.actionNumber ?? null, d.text.trim(), d.owner ?? null, d.dueOn ?? null],
+        [id, d.actionNumber ?? null, d.text.trim(), d.owner ?? null, optionalDay(d.dueOn, 'dueOn')],
       );
     }
     await audit(m, ctx, { action: 'CREATE', entityType: 'SteeringMeeting', entityId: id, after: { ...input } });
@@ -195,8 +204,8 @@ export async function updateDecision(ctx: Context, id: string, status: string, f
 
 /** Adds a milestone to an action (its number), audited. */
 export async function addMilestone(ctx: Context, number: number, title: string, dueOn?: string | null): Promise<boolean> {
-  if (dueOn && !/^\d{4}-\d{2}-\d{2}$/.test(dueOn))
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Date au format AAAA-MM-JJ.', { field: 'dueOn' });
+  dueOn = optionalDay(dueOn, 'dueOn');
+  assertActionNumber(number);
   if (title.trim().length < 2) throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Intitulé trop court.', { field: 'title' });
   await ctx.ds.transaction(async (m) => {
     const [action] = await m.query('SELECT id::text FROM plan_action WHERE number = $1', [number]);
@@ -218,8 +227,7 @@ export async function addMilestone(ctx: Context, number: number, title: string, 
 /** Marks a milestone done (or not done with null), audited. */
 export async function setMilestoneDone(ctx: Context, id: string, doneOn: string | null): Promise<boolean> {
   if (!/^[0-9]{1,18}$/.test(id)) throw new UserInputError(ErrorCode.INVALID_ID, 'Identifiant invalide.', { field: 'id' });
-  if (doneOn && !/^\d{4}-\d{2}-\d{2}$/.test(doneOn))
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Date au format AAAA-MM-JJ.', { field: 'doneOn' });
+  doneOn = optionalDay(doneOn, 'doneOn');
   await ctx.ds.transaction(async (m) => {
     const [row] = await updateReturning(m, 'UPDATE plan_milestone SET done_on = $2 WHERE id = $1 RETURNING action_id::text', [
       id,

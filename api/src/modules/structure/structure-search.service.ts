@@ -1,7 +1,7 @@
 import type { Context } from '../../common/context';
 import { KEYED, columnsOf, hydrate, queryPrepared } from '../../common/db/rows';
 import { ErrorCode, UserInputError } from '../../common/errors';
-import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination/connection';
+import { decodeCursor, encodeCursor, invalidCursor, pageSize } from '../../common/pagination/connection';
 import { toGlobalId } from '../../common/relay/global-id';
 import { assertTerritoryCodes } from '../territory/territory.service';
 import { ESS_FAMILY_LABELS, EssFamily } from './ess-family';
@@ -123,6 +123,12 @@ export function geoCells(centre: Centre): number[] | null {
   return cells;
 }
 
+/**
+ * A coordinate to 1e-7 degree (about 1 cm): a subnormal such as 5e-324, within the bounds, would
+ * underflow in PostgreSQL's float8 arithmetic.
+ */
+const microdegrees = (v: number) => Math.round(v * 1e7) / 1e7;
+
 async function resolveCentre(ctx: Context, input: SearchInput): Promise<Centre | null> {
   if (input.near && input.nearCommune) {
     throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Choisissez soit un point, soit une commune, pas les deux.', {
@@ -130,7 +136,11 @@ async function resolveCentre(ctx: Context, input: SearchInput): Promise<Centre |
     });
   }
   if (input.near) {
-    return { latitude: input.near.latitude, longitude: input.near.longitude, radiusKm: input.near.radiusKm ?? DEFAULT_RADIUS_KM };
+    return {
+      latitude: microdegrees(input.near.latitude),
+      longitude: microdegrees(input.near.longitude),
+      radiusKm: input.near.radiusKm ?? DEFAULT_RADIUS_KM,
+    };
   }
   if (!input.nearCommune) return null;
   await assertTerritoryCodes(ctx, { commune: [input.nearCommune] });
@@ -180,10 +190,11 @@ export async function searchStructures(
 ): Promise<StructureSearchResult> {
   const size = pageSize(input.first);
   assertFilterFormats(input);
-  const after = decodeCursor(input.after, 3);
+  const after = decodeCursor(input.after, ['key', 'id', 'flag']);
   const centre = await resolveCentre(ctx, input);
   let mode: TextMode = !input.text?.trim() ? 'none' : after?.[2] === 1 ? 'fuzzy' : 'fts';
   const sort = effectiveSort(input, mode, centre);
+  if (after && !CURSOR_KEY_FITS[sort](after[0])) throw invalidCursor();
   let run = await runSearch(ctx, { input, wants, mode, centre, sort, size, after });
   if (mode === 'fts' && !after && run.empty) {
     mode = 'fuzzy';
@@ -238,6 +249,19 @@ const ORDER: Record<StructureSort, { order: string; next: (k: string, id: string
   },
   [StructureSort.RECENT]: { order: 'k DESC, id DESC', next: (k, id) => `(k, id) < (${k}::text, ${id}::bigint)` },
   [StructureSort.NAME]: { order: 'k, id', next: (k, id) => `(k, id) > (${k}::text, ${id}::bigint)` },
+};
+
+/**
+ * Whether the first part of a cursor is a sort key of this sort (a cursor of another sort, or a
+ * forged one, would reach PostgreSQL as a real, a timestamp or a text it cannot take).
+ */
+const REAL_MAX = 3.4e38;
+const CURSOR_KEY_FITS: Record<StructureSort, (k: unknown) => boolean> = {
+  [StructureSort.RELEVANCE]: (k) => typeof k === 'number' && Math.abs(k) <= REAL_MAX,
+  [StructureSort.DISTANCE]: (k) => typeof k === 'number' && k >= 0,
+  [StructureSort.RECENT]: (k) =>
+    typeof k === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(k) && !Number.isNaN(Date.parse(k)),
+  [StructureSort.NAME]: (k) => typeof k === 'string',
 };
 
 /** Sort key of a structure row `t` (a stable text for RECENT: it is also the cursor). */

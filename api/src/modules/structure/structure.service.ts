@@ -159,7 +159,7 @@ export async function listStructures(
   f: StructureFilter & { first?: number | null; after?: string | null },
 ): Promise<Connection<Structure>> {
   const size = pageSize(f.first);
-  const after = decodeCursor(f.after, 2);
+  const after = decodeCursor(f.after, ['text', 'id']);
   await assertFilterCodes(ctx, f);
   const params: unknown[] = [];
   const where = whereOf(f, params);

@@ -84,7 +84,7 @@ export interface CommuneFilter {
 export async function listCommunes(ctx: Context, f: CommuneFilter): Promise<Connection<Commune>> {
   const size = pageSize(f.first);
   await assertTerritoryCodes(ctx, { epci: f.epci, departement: f.departement });
-  const after = decodeCursor(f.after, 1);
+  const after = decodeCursor(f.after, ['text']);
   const where: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
@@ -120,7 +120,7 @@ export async function listEpcis(
 ) {
   const size = pageSize(f.first);
   await assertTerritoryCodes(ctx, { departement: f.departement });
-  const after = decodeCursor(f.after, 1);
+  const after = decodeCursor(f.after, ['text']);
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
   const where: string[] = [];
