@@ -152,6 +152,7 @@ export function hostileRequestsOf(kind: 'query' | 'mutation', field: RootField, 
   for (const slot of slotsOf(field)) {
     const name = String([...slot.path].reverse().find((p) => typeof p === 'string'));
     for (const h of hostileValuesFor(slot.type, name, idTypeOf(field, slot.path))) {
+      if (h.argumentOnly && slot.path.length > 1) continue;
       out.push({
         cls: h.cls,
         field: field.name,
@@ -196,7 +197,7 @@ export function nestedHostileRequestsOf(root: RootField, fxOf: () => Fixtures): 
     for (const slot of slotsOf(inner as RootField)) {
       const name = String([...slot.path].reverse().find((p) => typeof p === 'string'));
       for (const h of hostileValuesFor(slot.type, name, idTypeOf(inner as RootField, slot.path))) {
-        if (h.literal) continue;
+        if (h.literal || (h.argumentOnly && slot.path.length > 1)) continue;
         out.push({
           cls: h.cls,
           field: `${root.name} { ${nodes ? 'nodes { ' : ''}${inner.name}`,
