@@ -5,7 +5,6 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
-import { GraphQLError, visit, type DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { createContext, type Context, type HttpExchange } from './common/context';
 import { SESSION_COOKIE, viewerOfToken } from './modules/account/session.service';
@@ -13,6 +12,7 @@ import { runWithTally, type StatementTally } from './common/db/statement-counter
 import { formatError } from './common/errors';
 import { responseCachePlugin } from './common/cache/response-cache';
 import { compiledExecutionGateway } from './common/graphql/compiled-execution';
+import { armorPlugins, limitValidationRules, operationCostPlugin, operationLimitsFrom, type OperationLimits } from './common/graphql/operation-limits';
 import { buildEssorSchema } from './schema';
 
 export interface AppOptions {
@@ -25,9 +25,11 @@ export interface AppOptions {
   introspection?: boolean;
   /** Shared response cache of anonymous public queries (default: on; ESSOR_RESPONSE_CACHE=0 turns it off). */
   responseCache?: boolean;
+  /** Limits of one operation (default: from the environment, see operation-limits.ts). */
+  limits?: OperationLimits;
+  /** "Did you mean …" in validation errors (default: off when NODE_ENV=production). */
+  fieldSuggestions?: boolean;
 }
-
-const MAX_QUERY_DEPTH = 12;
 
 /** Reports the SQL statements of the request in the response extensions. */
 function statementCountPlugin(): ApolloServerPlugin<Context & { tally?: StatementTally }> {
@@ -40,48 +42,6 @@ function statementCountPlugin(): ApolloServerPlugin<Context & { tally?: Statemen
               ...response.body.singleResult.extensions,
               sqlStatements: contextValue.tally.count,
             };
-          }
-        },
-      };
-    },
-  };
-}
-
-/** Depth of the selection sets of a document (fragments counted where they are defined). */
-function depthOf(document: DocumentNode): number {
-  let depth = 0;
-  let max = 0;
-  visit(document, {
-    SelectionSet: {
-      enter() {
-        depth += 1;
-        max = Math.max(max, depth);
-      },
-      leave() {
-        depth -= 1;
-      },
-    },
-  });
-  return max;
-}
-
-/**
- * Refuses absurdly deep queries before execution (cheap protection against abuse). The depth is
- * computed once per parsed document: Apollo keeps the documents it parsed, so a repeated query
- * reuses its node.
- */
-function depthLimitPlugin(): ApolloServerPlugin<Context> {
-  const depths = new WeakMap<DocumentNode, number>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document }) {
-          let max = depths.get(document);
-          if (max === undefined) depths.set(document, (max = depthOf(document)));
-          if (max > MAX_QUERY_DEPTH) {
-            throw new GraphQLError(`Requête trop profonde (${max} niveaux, ${MAX_QUERY_DEPTH} au plus).`, {
-              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-            });
           }
         },
       };
@@ -117,8 +77,10 @@ export async function createApp(
 ): Promise<{ app: Express; apollo: ApolloServer<Context>; stop: () => Promise<void> }> {
   const schema = await buildEssorSchema();
   // No cache hints are set: the cache-control plugin would only instrument every field.
+  const limits = opts.limits ?? operationLimitsFrom();
   const plugins: ApolloServerPlugin<Context>[] = [
-    depthLimitPlugin(),
+    operationCostPlugin(schema, limits),
+    ...armorPlugins({ fieldSuggestions: opts.fieldSuggestions ?? process.env.NODE_ENV !== 'production' }),
     ApolloServerPluginLandingPageDisabled(),
     ApolloServerPluginCacheControlDisabled(),
   ];
@@ -128,6 +90,8 @@ export async function createApp(
     // Operations compiled once by graphql-jit (see compiled-execution.ts); ESSOR_JIT=0: graphql-js.
     ...(process.env.ESSOR_JIT === '0' ? { schema } : { gateway: compiledExecutionGateway(schema) }),
     formatError,
+    validationRules: limitValidationRules(limits),
+    parseOptions: { maxTokens: limits.maxTokens },
     introspection: opts.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     // main.ts stops the server on SIGINT/SIGTERM itself (a second stop() would wait forever).

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { isTokenLimitError } from './graphql/operation-limits';
 
 /** Stable error codes carried in `extensions.code`. Clients branch on these, never on messages. */
 export enum ErrorCode {
@@ -23,6 +24,16 @@ export enum ErrorCode {
   ALREADY_PARTICIPANT = 'ALREADY_PARTICIPANT',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  /** Operation limits (common/graphql/operation-limits.ts): refused before any resolver runs. */
+  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
+  TOO_MANY_DIRECTIVES = 'TOO_MANY_DIRECTIVES',
+  TOO_MANY_TOKENS = 'TOO_MANY_TOKENS',
+  /** Text that no column can hold: NUL characters, lone UTF-16 surrogates, invalid UTF-8. */
+  INVALID_TEXT = 'INVALID_TEXT',
+  /** A body over the size limit. */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -68,6 +79,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: 'Certaines valeurs sont invalides.',
       extensions: { code: ErrorCode.BAD_USER_INPUT, fields: flattenValidation(validationErrors) },
     };
+  }
+  if (isTokenLimitError(formatted.message)) {
+    const max = /more th(?:at|an) (\d+) tokens/.exec(formatted.message)?.[1];
+    return {
+      message: `Requête trop longue : plus de ${max} éléments. Demandez moins de champs, ou découpez la requête.`,
+      extensions: { code: ErrorCode.TOO_MANY_TOKENS },
+    };
+  }
+  if (typeof formatted.extensions?.limitCode === 'string') {
+    // Operation limits (validation rules): their own code instead of GRAPHQL_VALIDATION_FAILED.
+    const { limitCode, stacktrace: _s, ...extensions } = formatted.extensions;
+    return { ...formatted, extensions: { ...extensions, code: limitCode } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && EXPOSED_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {

@@ -33,10 +33,15 @@ export interface TestServer {
  * The real app over HTTP on an ephemeral port, against the run's PostgreSQL database. The shared
  * response cache is off unless asked for (statement counts then measure the real work).
  */
-export async function startTestServer(opts: { responseCache?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { responseCache?: boolean; fieldSuggestions?: boolean } = {}): Promise<TestServer> {
   const ds = createDataSource({ url: process.env.DATABASE_URL!, poolSize: 4 });
   await ds.initialize();
-  const { app, stop } = await createApp({ ds, exposeStatementCount: true, responseCache: opts.responseCache ?? false });
+  const { app, stop } = await createApp({
+    ds,
+    exposeStatementCount: true,
+    responseCache: opts.responseCache ?? false,
+    fieldSuggestions: opts.fieldSuggestions,
+  });
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
