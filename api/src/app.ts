@@ -12,7 +12,14 @@ import { runWithTally, type StatementTally } from './common/db/statement-counter
 import { formatError } from './common/errors';
 import { responseCachePlugin } from './common/cache/response-cache';
 import { compiledExecutionGateway } from './common/graphql/compiled-execution';
-import { armorPlugins, limitValidationRules, operationCostPlugin, operationLimitsFrom, type OperationLimits } from './common/graphql/operation-limits';
+import { graphqlJsonParser, httpErrorHandler, inputTextPlugin } from './common/graphql/request-guards';
+import {
+  armorPlugins,
+  limitValidationRules,
+  operationCostPlugin,
+  operationLimitsFrom,
+  type OperationLimits,
+} from './common/graphql/operation-limits';
 import { buildEssorSchema } from './schema';
 
 export interface AppOptions {
@@ -79,6 +86,7 @@ export async function createApp(
   // No cache hints are set: the cache-control plugin would only instrument every field.
   const limits = opts.limits ?? operationLimitsFrom();
   const plugins: ApolloServerPlugin<Context>[] = [
+    inputTextPlugin() as ApolloServerPlugin<Context>,
     operationCostPlugin(schema, limits),
     ...armorPlugins({ fieldSuggestions: opts.fieldSuggestions ?? process.env.NODE_ENV !== 'production' }),
     ApolloServerPluginLandingPageDisabled(),
@@ -114,7 +122,7 @@ export async function createApp(
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    graphqlJsonParser(),
     (req, res, next) => {
       // Tests and benchmarks: each request runs inside its own statement tally (AsyncLocalStorage).
       if (!opts.exposeStatementCount) return next();
@@ -140,8 +148,11 @@ export async function createApp(
     }),
   );
 
+  app.use('/graphql', httpErrorHandler);
+
   mountSpa(app, '/admin', opts.webAdminDir);
   mountSpa(app, '/', opts.webPublicDir);
+  app.use(httpErrorHandler);
 
   return { app, apollo, stop: () => apollo.stop() };
 }

@@ -67,6 +67,22 @@ const EXPOSED_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** Apollo's messages for malformed HTTP requests (code BAD_REQUEST), in French for the clients. */
+const BAD_REQUEST_MESSAGES: Array<[RegExp, string]> = [
+  [
+    /Cross-Site Request Forgery/,
+    'Requête refusée (protection CSRF) : envoyez-la en JSON (Content-Type: application/json), ou avec l’en-tête apollo-require-preflight.',
+  ],
+  [/batching disabled/i, 'Les lots de requêtes ne sont pas acceptés : une opération par requête.'],
+  [/GET requests only support query/, 'Une requête GET ne peut porter qu’une lecture (query) : envoyez les mutations en POST.'],
+  [/POST body missing|JSON object has no keys/, 'Corps de requête manquant : envoyez {"query": "…"} en JSON.'],
+  [/must contain a non-empty `query`/, 'Requête vide : le champ « query » est requis.'],
+  [/queries must be strings/, '« query » doit être une chaîne de caractères.'],
+  [/`variables`/, '« variables » doit être un objet JSON.'],
+  [/`extensions`/, '« extensions » doit être un objet JSON.'],
+  [/`operationName`/, '« operationName » doit être une chaîne de caractères.'],
+];
+
 /** Apollo `formatError`: keeps typed errors, maps authorization and validation errors, masks the rest. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error) as { name?: string; message?: string; extensions?: Record<string, unknown> };
@@ -93,6 +109,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions: { ...extensions, code: limitCode } };
   }
   const code = formatted.extensions?.code;
+  if (code === 'BAD_REQUEST') {
+    const french = BAD_REQUEST_MESSAGES.find(([pattern]) => pattern.test(formatted.message))?.[1];
+    if (french) return { message: french, extensions: { code } };
+  }
   if (typeof code === 'string' && EXPOSED_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };

@@ -15,12 +15,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { buildEssorSchema } from '../../src/schema';
-import {
-  estimateCost,
-  expandedSize,
-  limitValidationRules,
-  operationLimitsFrom,
-} from '../../src/common/graphql/operation-limits';
+import { estimateCost, expandedSize, limitValidationRules, operationLimitsFrom } from '../../src/common/graphql/operation-limits';
 import { MAX_PAGE_SIZE } from '../../src/common/pagination/connection';
 import { createAccount, createStructure, toGlobal } from '../helpers/factories';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -40,7 +35,8 @@ afterAll(() => t.close());
 function fragmentChain(n: number): string {
   const parts = [`query Chain($id: ID!) { structure(id: $id) { ...F0 } }`];
   for (let i = 0; i < n; i++) {
-    const next = i + 1 < n ? `nearby(first: 2) { structure { ...F${i + 1} } } n2: nearby(first: 2) { structure { ...F${i + 1} } }` : 'name';
+    const next =
+      i + 1 < n ? `nearby(first: 2) { structure { ...F${i + 1} } } n2: nearby(first: 2) { structure { ...F${i + 1} } }` : 'name';
     parts.push(`fragment F${i} on Structure { id ${next} }`);
   }
   return parts.join('\n');
@@ -114,8 +110,8 @@ describe('operation limits', () => {
 
   it('counts page sizes given by variables, and out-of-range sizes at the maximum', async () => {
     const q = `query ($n: Int) { structures(first: $n) { nodes { id } } }`;
-    expect((await t.gql<any>(q, { n: 7 }) as any).extensions.cost.requested).toBe(1 + 7 * 1);
-    expect((await t.gql<any>(q, {}) as any).extensions.cost.requested).toBe(1 + 20 * 1);
+    expect(((await t.gql<any>(q, { n: 7 })) as any).extensions.cost.requested).toBe(1 + 7 * 1);
+    expect(((await t.gql<any>(q, {})) as any).extensions.cost.requested).toBe(1 + 20 * 1);
     const huge = await t.gql(q, { n: 1_000_000 });
     expect(codeOf(huge)).toBe('PAGE_SIZE_OUT_OF_RANGE');
   });
@@ -211,7 +207,12 @@ describe('every operation of both SPAs fits the limits', () => {
         }
       }
       worst.sort((a, b) => b[1] - a[1]);
-      console.log(`${spa}: ${docs.length} documents; costliest: ${worst.slice(0, 3).map(([n, c]) => `${n} ${c}`).join(', ')}`);
+      console.log(
+        `${spa}: ${docs.length} documents; costliest: ${worst
+          .slice(0, 3)
+          .map(([n, c]) => `${n} ${c}`)
+          .join(', ')}`,
+      );
     });
   }
 });

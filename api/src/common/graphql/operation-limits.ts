@@ -103,13 +103,15 @@ export function limitValidationRules(limits: OperationLimits): ValidationRule[] 
       maxDepthRule as never,
       { n: limits.maxDepth, flattenFragments: true },
       LIMIT_CODES.depth,
-      (found) => `Requête trop profonde : ${found} niveaux de sélection, ${limits.maxDepth} au plus. Demandez moins de niveaux imbriqués (les fragments comptent au niveau où ils sont utilisés).`,
+      (found) =>
+        `Requête trop profonde : ${found} niveaux de sélection, ${limits.maxDepth} au plus. Demandez moins de niveaux imbriqués (les fragments comptent au niveau où ils sont utilisés).`,
     ),
     armorRule(
       maxAliasesRule as never,
       { n: limits.maxAliases },
       LIMIT_CODES.aliases,
-      (found) => `Trop d'alias : ${found}, ${limits.maxAliases} au plus. Envoyez plusieurs requêtes, ou utilisez une liste paginée.`,
+      (found) =>
+        `Trop d'alias : ${found}, ${limits.maxAliases} au plus. Envoyez plusieurs requêtes, ou utilisez une liste paginée.`,
     ),
     armorRule(
       maxDirectivesRule as never,
@@ -249,7 +251,15 @@ export function operationCostPlugin(schema: GraphQLSchema, limits: OperationLimi
       let cost: OperationCost | undefined;
       return {
         async didResolveOperation({ document, operation, request, contextValue }) {
-          if (!operation) return; // Apollo answers an unknown operation itself
+          if (!operation) {
+            const name = request.operationName;
+            throw new GraphQLError(
+              name
+                ? `Aucune opération nommée « ${String(name).slice(0, 100)} » dans le document.`
+                : 'Le document contient plusieurs opérations (ou aucune) : précisez operationName.',
+              { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } },
+            );
+          }
           const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, {
             maxErrors: 20,
           });
