@@ -11,6 +11,8 @@ import { createContext, type Context, type HttpExchange } from './common/context
 import { SESSION_COOKIE, viewerOfToken } from './modules/account/session.service';
 import { runWithTally, type StatementTally } from './common/db/statement-counter';
 import { formatError } from './common/errors';
+import { clientIp } from './common/http/client-ip';
+import type { TrustProxy } from './config';
 import { responseCachePlugin } from './common/cache/response-cache';
 import { compiledExecutionGateway } from './common/graphql/compiled-execution';
 import { buildEssorSchema } from './schema';
@@ -25,6 +27,8 @@ export interface AppOptions {
   introspection?: boolean;
   /** Shared response cache of anonymous public queries (default: on; ESSOR_RESPONSE_CACHE=0 turns it off). */
   responseCache?: boolean;
+  /** Peers trusted to tell the client's address in X-Forwarded-For (default: nobody; see config.ts). */
+  trustProxy?: TrustProxy;
 }
 
 const MAX_QUERY_DEPTH = 12;
@@ -138,7 +142,7 @@ export async function createApp(
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', opts.trustProxy ?? false);
   app.get('/healthz', async (_req, res) => {
     try {
       await opts.ds.query('SELECT 1');
@@ -163,7 +167,7 @@ export async function createApp(
         const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
         const viewer = await viewerOfToken(opts.ds, token);
         const http: HttpExchange = {
-          ip: req.ip ?? null,
+          ip: clientIp(req),
           userAgent: req.headers['user-agent'] ?? null,
           sessionToken: token ?? null,
           setSessionCookie: (value, expires) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),
