@@ -175,6 +175,15 @@ withServer('loopback', (server) => {
     expect(ips).toEqual([recorded]);
   });
 
+  it('a right password with a malformed header logs in; the session keeps a valid address', async () => {
+    const t = server();
+    const a = await createAccount(t.ds, { roles: ['STEERING'] });
+    const res = await gqlFrom(t, '127.0.0.68', LOGIN, { e: a.email, p: a.password }, { 'x-forwarded-for': 'garbage' });
+    expect(res.errors).toBeUndefined();
+    expect(res.cookies.join()).toMatch(/essor_session=/);
+    expect(await t.ds.query('SELECT host(ip) AS ip FROM session WHERE account_id = $1', [a.id])).toEqual([{ ip: '127.0.0.68' }]);
+  });
+
   it('malformed headers do not break the other per-IP limits', async () => {
     const t = server();
     for (const header of ['garbage', ' , , ', 'x'.repeat(10_000)]) {

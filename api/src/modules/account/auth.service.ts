@@ -33,7 +33,9 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
  * (no HTTP exchange) is counted per e-mail only.
  */
 async function reserveLoginAttempt(ctx: Context, email: string, ip: string | null): Promise<string | null> {
-  return ctx.ds.transaction(async (m) => {
+  // READ COMMITTED whatever the server's default: the counting statement must take its own snapshot,
+  // after the locks were granted.
+  return ctx.ds.transaction('READ COMMITTED', async (m) => {
     // Always the e-mail's lock first, then the address's: two logins cannot wait for each other.
     await m.query(
       `SELECT pg_advisory_xact_lock(hashtext('essor-login:email'), hashtext($1)),
