@@ -10,6 +10,8 @@ import { createContext, type Context, type HttpExchange } from './common/context
 import { SESSION_COOKIE, viewerOfToken } from './modules/account/session.service';
 import { runWithTally, type StatementTally } from './common/db/statement-counter';
 import { formatError } from './common/errors';
+import { clientIp } from './common/http/client-ip';
+import type { TrustProxy } from './config';
 import { responseCachePlugin } from './common/cache/response-cache';
 import { compiledExecutionGateway } from './common/graphql/compiled-execution';
 import { graphqlJsonParser, httpErrorHandler, inputTextPlugin } from './common/graphql/request-guards';
@@ -36,6 +38,8 @@ export interface AppOptions {
   limits?: OperationLimits;
   /** "Did you mean …" in validation errors (default: off when NODE_ENV=production). */
   fieldSuggestions?: boolean;
+  /** Peers trusted to tell the client's address in X-Forwarded-For (default: nobody; see config.ts). */
+  trustProxy?: TrustProxy;
 }
 
 /** Reports the SQL statements of the request in the response extensions. */
@@ -110,7 +114,7 @@ export async function createApp(
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', opts.trustProxy ?? false);
   app.get('/healthz', async (_req, res) => {
     try {
       await opts.ds.query('SELECT 1');
@@ -135,7 +139,7 @@ export async function createApp(
         const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
         const viewer = await viewerOfToken(opts.ds, token);
         const http: HttpExchange = {
-          ip: req.ip ?? null,
+          ip: clientIp(req),
           userAgent: req.headers['user-agent'] ?? null,
           sessionToken: token ?? null,
           setSessionCookie: (value, expires) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),

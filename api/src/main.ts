@@ -20,6 +20,7 @@ async function main() {
     webPublicDir: config.webPublicDir,
     webAdminDir: config.webAdminDir,
     exposeStatementCount: config.exposeStatementCount,
+    trustProxy: config.trustProxy,
   });
   const server = createServer(app);
   // Retention of personal data: a scheduled job; one replica at a time runs it (advisory lock).
