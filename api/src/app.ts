@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -9,10 +8,14 @@ import { GraphQLError, visit, type DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { createContext, type Context, type HttpExchange } from './common/context';
 import { SESSION_COOKIE, viewerOfToken } from './modules/account/session.service';
-import { runWithTally, type StatementTally } from './common/db/statement-counter';
+import { currentTally, type StatementTally } from './common/db/statement-counter';
 import { formatError } from './common/errors';
 import { responseCachePlugin } from './common/cache/response-cache';
 import { compiledExecutionGateway } from './common/graphql/compiled-execution';
+import { apolloLogger } from './common/log/logger';
+import { enterRequestScope, requestIdOf, requestLogPlugin, startRequestLog, withRequestLog } from './common/log/request-log';
+import { httpErrorHandler } from './common/http/http-errors';
+import { securityHeaders } from './common/http/security-headers';
 import { buildEssorSchema } from './schema';
 
 export interface AppOptions {
@@ -119,6 +122,7 @@ export async function createApp(
   // No cache hints are set: the cache-control plugin would only instrument every field.
   const plugins: ApolloServerPlugin<Context>[] = [
     depthLimitPlugin(),
+    requestLogPlugin(),
     ApolloServerPluginLandingPageDisabled(),
     ApolloServerPluginCacheControlDisabled(),
   ];
@@ -127,7 +131,8 @@ export async function createApp(
   const apollo = new ApolloServer<Context>({
     // Operations compiled once by graphql-jit (see compiled-execution.ts); ESSOR_JIT=0: graphql-js.
     ...(process.env.ESSOR_JIT === '0' ? { schema } : { gateway: compiledExecutionGateway(schema) }),
-    formatError,
+    formatError: withRequestLog(formatError),
+    logger: apolloLogger,
     introspection: opts.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     // main.ts stops the server on SIGINT/SIGTERM itself (a second stop() would wait forever).
@@ -139,6 +144,7 @@ export async function createApp(
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders());
   app.get('/healthz', async (_req, res) => {
     try {
       await opts.ds.query('SELECT 1');
@@ -150,14 +156,10 @@ export async function createApp(
 
   app.use(
     '/graphql',
+    startRequestLog,
     express.json({ limit: '1mb' }),
-    (req, res, next) => {
-      // Tests and benchmarks: each request runs inside its own statement tally (AsyncLocalStorage).
-      if (!opts.exposeStatementCount) return next();
-      const tally: StatementTally = { count: 0 };
-      (req as express.Request & { tally?: StatementTally }).tally = tally;
-      runWithTally(tally, () => next());
-    },
+    // Each request runs in its own scope and statement tally (AsyncLocalStorage): common/log/request-log.ts.
+    enterRequestScope,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
@@ -169,15 +171,15 @@ export async function createApp(
           setSessionCookie: (value, expires) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),
           clearSessionCookie: () => res.clearCookie(SESSION_COOKIE, cookieOptions),
         };
-        const requestId = String(req.headers['x-request-id'] ?? '').slice(0, 100) || randomUUID();
-        const ctx = createContext(opts.ds, viewer, requestId, http);
-        return Object.assign(ctx, { tally: (req as express.Request & { tally?: StatementTally }).tally });
+        const ctx = createContext(opts.ds, viewer, requestIdOf(req), http);
+        return Object.assign(ctx, { tally: currentTally() });
       },
     }),
   );
 
   mountSpa(app, '/admin', opts.webAdminDir);
   mountSpa(app, '/', opts.webPublicDir);
+  app.use(httpErrorHandler);
 
   return { app, apollo, stop: () => apollo.stop() };
 }
