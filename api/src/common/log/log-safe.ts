@@ -13,6 +13,7 @@ const MAX_STACK_FRAMES = 15;
  * after a colon (`invalid input syntax for type uuid: "…"`, `invalid input value for enum role: "…"`)
  * or after `value` (`value "…" is out of range for type integer`), and in its DETAIL
  * (`Key (email)=(…)`); identifiers (`relation "account"`, `constraint "account_email_key"`) stay.
+ * E-mail addresses anywhere are masked too.
  */
 export function safeMessage(message: string): string {
   let m = message;
@@ -24,6 +25,8 @@ export function safeMessage(message: string): string {
     .replace(/(:\s*)"(?:[^"]|"")*"/g, '$1"…"')
     .replace(/(:\s*)'(?:[^']|'')*'/g, "$1'…'")
     .replace(/\bvalue "(?:[^"]|"")*"/g, 'value "…"')
+    // Any e-mail address left (a message built by hand).
+    .replace(/[^\s@"'<>()]+@[^\s@"'<>()]+\.[A-Za-z]{2,}/g, '…@…')
     .trim();
   return m.length > MAX_MESSAGE ? `${m.slice(0, MAX_MESSAGE)}…` : m;
 }
