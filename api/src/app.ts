@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -8,7 +7,7 @@ import express, { type Express } from 'express';
 import type { DataSource } from 'typeorm';
 import { createContext, type Context, type HttpExchange } from './common/context';
 import { SESSION_COOKIE, viewerOfToken } from './modules/account/session.service';
-import { runWithTally, type StatementTally } from './common/db/statement-counter';
+import { currentTally, type StatementTally } from './common/db/statement-counter';
 import { formatError } from './common/errors';
 import { clientIp } from './common/http/client-ip';
 import type { TrustProxy } from './config';
@@ -22,6 +21,9 @@ import {
   operationLimitsFrom,
   type OperationLimits,
 } from './common/graphql/operation-limits';
+import { apolloLogger } from './common/log/logger';
+import { enterRequestScope, requestIdOf, requestLogPlugin, startRequestLog, withRequestLog } from './common/log/request-log';
+import { securityHeaders } from './common/http/security-headers';
 import { buildEssorSchema } from './schema';
 
 export interface AppOptions {
@@ -93,6 +95,7 @@ export async function createApp(
     inputTextPlugin() as ApolloServerPlugin<Context>,
     operationCostPlugin(schema, limits),
     ...armorPlugins({ fieldSuggestions: opts.fieldSuggestions ?? process.env.NODE_ENV !== 'production' }),
+    requestLogPlugin(),
     ApolloServerPluginLandingPageDisabled(),
     ApolloServerPluginCacheControlDisabled(),
   ];
@@ -101,7 +104,8 @@ export async function createApp(
   const apollo = new ApolloServer<Context>({
     // Operations compiled once by graphql-jit (see compiled-execution.ts); ESSOR_JIT=0: graphql-js.
     ...(process.env.ESSOR_JIT === '0' ? { schema } : { gateway: compiledExecutionGateway(schema) }),
-    formatError,
+    formatError: withRequestLog(formatError),
+    logger: apolloLogger,
     validationRules: limitValidationRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },
     introspection: opts.introspection ?? true,
@@ -115,6 +119,7 @@ export async function createApp(
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', opts.trustProxy ?? false);
+  app.use(securityHeaders());
   app.get('/healthz', async (_req, res) => {
     try {
       await opts.ds.query('SELECT 1');
@@ -126,14 +131,10 @@ export async function createApp(
 
   app.use(
     '/graphql',
+    startRequestLog,
     graphqlJsonParser(),
-    (req, res, next) => {
-      // Tests and benchmarks: each request runs inside its own statement tally (AsyncLocalStorage).
-      if (!opts.exposeStatementCount) return next();
-      const tally: StatementTally = { count: 0 };
-      (req as express.Request & { tally?: StatementTally }).tally = tally;
-      runWithTally(tally, () => next());
-    },
+    // Each request runs in its own scope and statement tally (AsyncLocalStorage): common/log/request-log.ts.
+    enterRequestScope,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
@@ -145,9 +146,8 @@ export async function createApp(
           setSessionCookie: (value, expires) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),
           clearSessionCookie: () => res.clearCookie(SESSION_COOKIE, cookieOptions),
         };
-        const requestId = String(req.headers['x-request-id'] ?? '').slice(0, 100) || randomUUID();
-        const ctx = createContext(opts.ds, viewer, requestId, http);
-        return Object.assign(ctx, { tally: (req as express.Request & { tally?: StatementTally }).tally });
+        const ctx = createContext(opts.ds, viewer, requestIdOf(req), http);
+        return Object.assign(ctx, { tally: currentTally() });
       },
     }),
   );

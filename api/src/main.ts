@@ -5,6 +5,7 @@ import { purgeResponseCache } from './common/cache/response-cache';
 import { prepareDatabase } from './bootstrap';
 import { createDataSource } from './common/db/data-source';
 import { loadConfig } from './config';
+import { logger } from './common/log/logger';
 import { refreshSnapshot } from './modules/observatory/snapshot.service';
 import { RETENTION, runRetention } from './modules/person/person-gdpr.service';
 
@@ -13,7 +14,7 @@ async function main() {
   const ds = createDataSource({ url: config.databaseUrl, logQueries: config.logQueries });
   await ds.initialize();
   if (process.env.ESSOR_MIGRATE !== '0') {
-    await prepareDatabase(ds, { demo: process.env.ESSOR_DEMO_DATA !== '0', log: (m) => console.log(`[essor] ${m}`) });
+    await prepareDatabase(ds, { demo: process.env.ESSOR_DEMO_DATA !== '0', log: (m) => logger.info(m) });
   }
   const { app, stop } = await createApp({
     ds,
@@ -27,33 +28,33 @@ async function main() {
   const retention = setInterval(
     () =>
       runRetention(ds)
-        .then((n) => n && console.log(`[essor] retention: ${n} person(s) anonymised`))
-        .catch((e) => console.error('[essor] retention failed', e)),
+        .then((n) => n && logger.info({ anonymised: n }, 'retention: person(s) anonymised'))
+        .catch((err) => logger.error({ err }, 'retention failed')),
     RETENTION.intervalHours * 3_600_000,
   );
   retention.unref();
   // Observatory snapshots are maintained: refreshed periodically (and after imports).
   const snapshots = setInterval(
-    () => refreshSnapshot(ds).catch((e) => console.error('[essor] snapshot refresh failed', e)),
+    () => refreshSnapshot(ds).catch((err) => logger.error({ err }, 'snapshot refresh failed')),
     Number(process.env.ESSOR_SNAPSHOT_INTERVAL_MINUTES ?? 60) * 60_000,
   );
   snapshots.unref();
   // Expired or outdated entries of the shared response cache.
   const cachePurge = setInterval(
-    () => purgeResponseCache(ds).catch((e) => console.error('[essor] response cache purge failed', e)),
+    () => purgeResponseCache(ds).catch((err) => logger.error({ err }, 'response cache purge failed')),
     5 * 60_000,
   );
   cachePurge.unref();
   server.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') {
-      console.error(`Port ${config.port} is already in use: stop the other process or set PORT to a free port.`);
+      logger.fatal(`Port ${config.port} is already in use: stop the other process or set PORT to a free port.`);
     } else {
-      console.error(e.message);
+      logger.fatal({ err: e }, 'the HTTP server failed');
     }
     process.exit(1);
   });
   server.listen(config.port, config.host, () => {
-    console.log(`[essor] API ready at http://localhost:${config.port}/graphql`);
+    logger.info(`API ready at http://localhost:${config.port}/graphql`);
     process.send?.({ type: 'ready', port: config.port });
   });
   let closing = false;
@@ -72,9 +73,9 @@ async function main() {
 main().catch((e) => {
   const msg = e instanceof Error ? e.message : String(e);
   if (/ECONNREFUSED|ENOTFOUND|password authentication|does not exist/.test(msg)) {
-    console.error(`Cannot reach the database (${msg}): check DATABASE_URL.`);
+    logger.fatal({ err: e }, 'Cannot reach the database: check DATABASE_URL.');
   } else {
-    console.error(e);
+    logger.fatal({ err: e }, 'the API could not start');
   }
   process.exit(1);
 });

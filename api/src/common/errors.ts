@@ -117,7 +117,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  console.error('[unexpected error]', error);
+  // Logged once, with the request id, by withRequestLog (common/log/request-log.ts).
   return {
     message: 'Erreur interne du serveur.',
     locations: formatted.locations,

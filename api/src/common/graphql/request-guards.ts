@@ -2,6 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
 import { ErrorCode } from '../errors';
+import { logger } from '../log/logger';
+import { currentRequestScope } from '../log/request-scope';
 
 /** Largest accepted body of a GraphQL request. */
 export const MAX_BODY = '1mb';
@@ -81,11 +83,17 @@ const BODY_PARSER_ERRORS: Record<string, [number, string, string]> = {
 };
 
 /**
- * Errors raised before GraphQL (body parsing, verification) answered as GraphQL errors in JSON,
- * never Express's HTML page (which prints the stack outside production); anything else is masked.
+ * Last Express handler: errors raised outside GraphQL (a /graphql body that is not JSON, too large,
+ * not UTF-8, too deep; a static file that cannot be sent) answered as GraphQL errors in JSON.
+ * Express's own handler would print the whole error with console.error — body-parser's carries the
+ * raw body, e-mails included — and answer an HTML page with the stack outside production. Only
+ * unexpected (5xx) errors are logged, sanitised; the request line already records the status.
  */
-export const httpErrorHandler: ErrorRequestHandler = (err, _req, res, next) => {
-  if (res.headersSent) return next(err);
+export const httpErrorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
   let status = 500;
   let code: string = ErrorCode.INTERNAL_SERVER_ERROR;
   let message = 'Erreur interne du serveur.';
@@ -95,10 +103,12 @@ export const httpErrorHandler: ErrorRequestHandler = (err, _req, res, next) => {
     [status, code, message] = BODY_PARSER_ERRORS[err.type];
   } else if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
     [status, code, message] = [err.status, 'BAD_REQUEST', 'Requête invalide.'];
-  } else {
-    console.error('[unexpected http error]', err?.name, err?.message);
   }
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  if (status >= 500) logger.error({ err }, 'http error');
+  const requestId = currentRequestScope()?.requestId ?? res.getHeader('x-request-id');
+  res.status(status).json({
+    errors: [{ message, extensions: { code, ...(status >= 500 && requestId ? { requestId } : {}) } }],
+  });
 };
 
 /** NUL characters and lone UTF-16 surrogates: no PostgreSQL text can hold them. */
