@@ -11,6 +11,7 @@ import { createContext, type Context, type HttpExchange } from './common/context
 import { SESSION_COOKIE, viewerOfToken } from './modules/account/session.service';
 import { runWithTally, type StatementTally } from './common/db/statement-counter';
 import { formatError } from './common/errors';
+import { dbErrorsPlugin } from './common/db/db-errors';
 import { responseCachePlugin } from './common/cache/response-cache';
 import { compiledExecutionGateway } from './common/graphql/compiled-execution';
 import { buildEssorSchema } from './schema';
@@ -121,6 +122,7 @@ export async function createApp(
     depthLimitPlugin(),
     ApolloServerPluginLandingPageDisabled(),
     ApolloServerPluginCacheControlDisabled(),
+    dbErrorsPlugin(),
   ];
   if (opts.exposeStatementCount) plugins.push(statementCountPlugin() as ApolloServerPlugin<Context>);
   if (opts.responseCache ?? process.env.ESSOR_RESPONSE_CACHE !== '0') plugins.push(responseCachePlugin(schema));

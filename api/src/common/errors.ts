@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { formatDbError } from './db/db-errors';
 
 /** Stable error codes carried in `extensions.code`. Clients branch on these, never on messages. */
 export enum ErrorCode {
@@ -58,6 +59,8 @@ const EXPOSED_CODES = new Set<string>([
 
 /** Apollo `formatError`: keeps typed errors, maps authorization and validation errors, masks the rest. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const db = formatDbError(formatted, error); // database timeouts and unavailability: 503 (db-errors.ts)
+  if (db) return db;
   const original = unwrapResolverError(error) as { name?: string; message?: string; extensions?: Record<string, unknown> };
   const validationErrors =
     (formatted.extensions?.validationErrors as unknown[] | undefined) ??
