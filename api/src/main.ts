@@ -86,10 +86,10 @@ async function main() {
     log(`API ready at http://localhost:${config.port}/graphql`);
     process.send?.({ type: 'ready', port: config.port });
   });
-  const onSignal = (signal: NodeJS.Signals) => {
+  const onSignal = (reason: string) => {
     // Ctrl-C under `npm start` reaches the API and its supervisor, which then sends SIGTERM: one shutdown.
     if (lifecycle.draining) return;
-    lifecycle.shutdown(signal).then(
+    lifecycle.shutdown(reason).then(
       () => process.exit(0),
       (e) => {
         console.error('[essor] shutdown failed', e);
@@ -99,6 +99,8 @@ async function main() {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // Forked by `npm start`'s supervisor: if it is gone, nobody will stop or restart this process.
+  if (process.send) process.on('disconnect', () => onSignal('supervisor gone'));
 }
 
 main().catch((e) => {
