@@ -52,7 +52,9 @@ describe('replicas starting together on an empty database', () => {
         expect({ table, count }).toEqual({ table, count: n });
       }
       const [{ snapshots }] = (
-        await db.query('SELECT count(*)::int AS snapshots FROM observatory_snapshot_run WHERE year = $1', [new Date().getFullYear()])
+        await db.query('SELECT count(*)::int AS snapshots FROM observatory_snapshot_run WHERE year = $1', [
+          new Date().getFullYear(),
+        ])
       ).rows;
       expect(snapshots).toBe(1);
     } finally {
