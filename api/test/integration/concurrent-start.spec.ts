@@ -25,7 +25,7 @@ describe('replicas starting together on an empty database', () => {
       ESSOR_MIGRATE: '1',
       ESSOR_DEMO_DATA: '1',
       // The request timeout must not cut the preparation (France's territory, the seed, the snapshot).
-      ESSOR_STATEMENT_TIMEOUT_MS: '50',
+      ESSOR_STATEMENT_TIMEOUT_MS: '300',
     };
     apis.push(...(await Promise.all([startApiProcess(env), startApiProcess(env)])));
     await Promise.all(apis.map((a) => a.ready));
