@@ -11,6 +11,7 @@ import { currentTally, type StatementTally } from './common/db/statement-counter
 import { formatError } from './common/errors';
 import { clientIp } from './common/http/client-ip';
 import type { TrustProxy } from './config';
+import { dbErrorsPlugin } from './common/db/db-errors';
 import { responseCachePlugin } from './common/cache/response-cache';
 import { compiledExecutionGateway } from './common/graphql/compiled-execution';
 import { graphqlJsonParser, httpErrorHandler, inputTextPlugin } from './common/graphql/request-guards';
@@ -98,6 +99,7 @@ export async function createApp(
     requestLogPlugin(),
     ApolloServerPluginLandingPageDisabled(),
     ApolloServerPluginCacheControlDisabled(),
+    dbErrorsPlugin(),
   ];
   if (opts.exposeStatementCount) plugins.push(statementCountPlugin() as ApolloServerPlugin<Context>);
   if (opts.responseCache ?? process.env.ESSOR_RESPONSE_CACHE !== '0') plugins.push(responseCachePlugin(schema));

@@ -1,21 +1,38 @@
 import 'reflect-metadata';
-import { createServer } from 'node:http';
 import { createApp } from './app';
 import { purgeResponseCache } from './common/cache/response-cache';
 import { prepareDatabase } from './bootstrap';
 import { createDataSource } from './common/db/data-source';
+import { cancelRunningQueries } from './common/db/pool-clients';
 import { loadConfig } from './config';
 import { logger } from './common/log/logger';
+import { createHttpServer } from './http-server';
 import { refreshSnapshot } from './modules/observatory/snapshot.service';
 import { RETENTION, runRetention } from './modules/person/person-gdpr.service';
+import { gracefulShutdown } from './shutdown';
+
+const log = (m: string) => logger.info(m);
 
 async function main() {
   const config = loadConfig();
-  const ds = createDataSource({ url: config.databaseUrl, logQueries: config.logQueries });
-  await ds.initialize();
   if (process.env.ESSOR_MIGRATE !== '0') {
-    await prepareDatabase(ds, { demo: process.env.ESSOR_DEMO_DATA !== '0', log: (m) => logger.info(m) });
+    // A data source of its own, without the request timeouts: migrations, the territory of France,
+    // the demo seed and the first snapshot run long statements (and wait for other replicas' lock).
+    const setup = createDataSource({ url: config.databaseUrl, poolSize: 2, logQueries: config.logQueries });
+    await setup.initialize();
+    try {
+      await prepareDatabase(setup, { demo: process.env.ESSOR_DEMO_DATA !== '0', log });
+    } finally {
+      await setup.destroy();
+    }
   }
+  const ds = createDataSource({
+    url: config.databaseUrl,
+    logQueries: config.logQueries,
+    statementTimeoutMs: config.statementTimeoutMs,
+    acquireTimeoutMs: config.dbAcquireTimeoutMs,
+  });
+  await ds.initialize();
   const { app, stop } = await createApp({
     ds,
     webPublicDir: config.webPublicDir,
@@ -23,7 +40,7 @@ async function main() {
     exposeStatementCount: config.exposeStatementCount,
     trustProxy: config.trustProxy,
   });
-  const server = createServer(app);
+  const server = createHttpServer(app, { requestTimeoutMs: config.requestTimeoutMs });
   // Retention of personal data: a scheduled job; one replica at a time runs it (advisory lock).
   const retention = setInterval(
     () =>
@@ -45,6 +62,20 @@ async function main() {
     5 * 60_000,
   );
   cachePurge.unref();
+  const lifecycle = gracefulShutdown({
+    server,
+    graceMs: config.shutdownGraceMs,
+    stopJobs: () => [retention, snapshots, cachePurge].forEach((t) => clearInterval(t)),
+    cancelRunning: async () => {
+      const n = await cancelRunningQueries(ds, log);
+      if (n) log(`cancelled the statements of ${n} database connection(s)`);
+    },
+    release: async () => {
+      await stop();
+      await ds.destroy();
+    },
+    log,
+  });
   server.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') {
       logger.fatal(`Port ${config.port} is already in use: stop the other process or set PORT to a free port.`);
@@ -54,20 +85,24 @@ async function main() {
     process.exit(1);
   });
   server.listen(config.port, config.host, () => {
-    logger.info(`API ready at http://localhost:${config.port}/graphql`);
+    log(`API ready at http://localhost:${config.port}/graphql`);
     process.send?.({ type: 'ready', port: config.port });
   });
-  let closing = false;
-  const shutdown = async () => {
-    if (closing) return;
-    closing = true;
-    server.close();
-    await stop().catch(() => {});
-    await ds.destroy().catch(() => {});
-    process.exit(0);
+  const onSignal = (reason: string) => {
+    // Ctrl-C under `npm start` reaches the API and its supervisor, which then sends SIGTERM: one shutdown.
+    if (lifecycle.draining) return;
+    lifecycle.shutdown(reason).then(
+      () => process.exit(0),
+      (e) => {
+        logger.error({ err: e }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // Forked by `npm start`'s supervisor: if it is gone, nobody will stop or restart this process.
+  if (process.send) process.on('disconnect', () => onSignal('supervisor gone'));
 }
 
 main().catch((e) => {

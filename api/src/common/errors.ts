@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { isTokenLimitError } from './graphql/operation-limits';
+import { formatDbError } from './db/db-errors';
 
 /** Stable error codes carried in `extensions.code`. Clients branch on these, never on messages. */
 export enum ErrorCode {
@@ -85,6 +86,8 @@ const BAD_REQUEST_MESSAGES: Array<[RegExp, string]> = [
 
 /** Apollo `formatError`: keeps typed errors, maps authorization and validation errors, masks the rest. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const db = formatDbError(formatted, error); // database timeouts and unavailability: 503 (db-errors.ts)
+  if (db) return db;
   const original = unwrapResolverError(error) as { name?: string; message?: string; extensions?: Record<string, unknown> };
   const validationErrors =
     (formatted.extensions?.validationErrors as unknown[] | undefined) ??
