@@ -41,6 +41,8 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       PORT: String(port),
       ESSOR_MIGRATE: '0',
       ESSOR_RESPONSE_CACHE: '0',
+      // « API ready » and the shutdown lines are info lines (npm test -w api runs at warn).
+      ESSOR_LOG_LEVEL: 'info',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

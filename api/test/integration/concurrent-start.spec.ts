@@ -45,7 +45,12 @@ describe('replicas starting together on an empty database', () => {
       expect(rows).toHaveLength(migrations);
       expect(rows.every((r) => r.n === 1)).toBe(true);
       // The demo data once: each table holds what the seed reported, which is what one start loads.
-      const counts = JSON.parse(/loaded the Sambre-Avesnois demo data: (\{.*\})/.exec(stdout)![1]) as Record<string, number>;
+      // The API logs JSON lines (pino): the message holds the counts as JSON.
+      const seeded = stdout
+        .split('\n')
+        .map((l) => (l.startsWith('{') ? (JSON.parse(l) as { msg?: string }).msg ?? '' : l))
+        .find((m) => m.startsWith('loaded the Sambre-Avesnois demo data: '))!;
+      const counts = JSON.parse(seeded.slice('loaded the Sambre-Avesnois demo data: '.length)) as Record<string, number>;
       expect(counts.structure).toBe(generateDemoData(DEFAULT_DEMO_SEED).structures.length);
       for (const [table, n] of Object.entries(counts)) {
         const [{ count }] = (await db.query(`SELECT count(*)::int AS count FROM ${table}`)).rows;

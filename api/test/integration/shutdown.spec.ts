@@ -219,7 +219,7 @@ describe('graceful shutdown of the API process', () => {
         expect(a.body.errors[0].extensions.code).toBe('QUERY_TIMEOUT');
       }
       expect(api.stdout()).toMatch(/grace period over: cutting 2 request\(s\)/);
-      expect(api.stdout()).toMatch(/\[essor\] stopped/);
+      expect(api.stdout()).toMatch(/"msg":"stopped"/);
     } finally {
       await lock.release();
       agent.destroy();

@@ -21,7 +21,8 @@ function runStart(env: Record<string, string | undefined>): Run {
   const { DATABASE_URL: _drop, ...inherited } = process.env;
   const child = spawn(process.execPath, [START], {
     cwd: ROOT,
-    env: { ...inherited, ESSOR_QUIET_MIGRATIONS: '1', ...env },
+    // The API's info lines (ready, stopped) are what these tests read: npm test -w api runs at warn.
+    env: { ...inherited, ESSOR_QUIET_MIGRATIONS: '1', ESSOR_LOG_LEVEL: 'info', ...env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -143,8 +144,8 @@ describe('npm start (scripts/start.mjs) with the embedded PostgreSQL', () => {
 
     expect(await r.exited).toEqual({ code: 0, signal: null });
     const out = r.out();
-    expect(out.indexOf('[essor] stopped')).toBeGreaterThan(0);
-    expect(out.indexOf('[essor] embedded PostgreSQL stopped')).toBeGreaterThan(out.indexOf('[essor] stopped'));
+    expect(out.indexOf('"msg":"stopped"')).toBeGreaterThan(0);
+    expect(out.indexOf('[essor] embedded PostgreSQL stopped')).toBeGreaterThan(out.indexOf('"msg":"stopped"'));
     expect(fs.existsSync(path.join(dir, 'pg', 'postmaster.pid'))).toBe(false);
   }, 90_000);
 });
