@@ -32,6 +32,8 @@ try {
       ESSOR_TEST_SERVER_URL: serverUrl,
       ESSOR_QUIET_MIGRATIONS: '1',
       ESSOR_SLOW_QUERY_MS: '10000',
+      // One JSON line per request would drown the output: warnings and errors only (logs.spec.ts sets its own level).
+      ESSOR_LOG_LEVEL: process.env.ESSOR_LOG_LEVEL ?? 'warn',
     },
   });
   const forward = (sig) => child.kill(sig);

@@ -1,18 +1,30 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
-import { GraphQLError, visit, type DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { createContext, type Context, type HttpExchange } from './common/context';
 import { SESSION_COOKIE, viewerOfToken } from './modules/account/session.service';
-import { runWithTally, type StatementTally } from './common/db/statement-counter';
+import { currentTally, type StatementTally } from './common/db/statement-counter';
 import { formatError } from './common/errors';
+import { clientIp } from './common/http/client-ip';
+import type { TrustProxy } from './config';
+import { dbErrorsPlugin } from './common/db/db-errors';
 import { responseCachePlugin } from './common/cache/response-cache';
 import { compiledExecutionGateway } from './common/graphql/compiled-execution';
+import { graphqlJsonParser, httpErrorHandler, inputTextPlugin } from './common/graphql/request-guards';
+import {
+  armorPlugins,
+  limitValidationRules,
+  operationCostPlugin,
+  operationLimitsFrom,
+  type OperationLimits,
+} from './common/graphql/operation-limits';
+import { apolloLogger } from './common/log/logger';
+import { enterRequestScope, requestIdOf, requestLogPlugin, startRequestLog, withRequestLog } from './common/log/request-log';
+import { securityHeaders } from './common/http/security-headers';
 import { buildEssorSchema } from './schema';
 
 export interface AppOptions {
@@ -25,9 +37,13 @@ export interface AppOptions {
   introspection?: boolean;
   /** Shared response cache of anonymous public queries (default: on; ESSOR_RESPONSE_CACHE=0 turns it off). */
   responseCache?: boolean;
+  /** Limits of one operation (default: from the environment, see operation-limits.ts). */
+  limits?: OperationLimits;
+  /** "Did you mean …" in validation errors (default: off when NODE_ENV=production). */
+  fieldSuggestions?: boolean;
+  /** Peers trusted to tell the client's address in X-Forwarded-For (default: nobody; see config.ts). */
+  trustProxy?: TrustProxy;
 }
-
-const MAX_QUERY_DEPTH = 12;
 
 /** Reports the SQL statements of the request in the response extensions. */
 function statementCountPlugin(): ApolloServerPlugin<Context & { tally?: StatementTally }> {
@@ -40,48 +56,6 @@ function statementCountPlugin(): ApolloServerPlugin<Context & { tally?: Statemen
               ...response.body.singleResult.extensions,
               sqlStatements: contextValue.tally.count,
             };
-          }
-        },
-      };
-    },
-  };
-}
-
-/** Depth of the selection sets of a document (fragments counted where they are defined). */
-function depthOf(document: DocumentNode): number {
-  let depth = 0;
-  let max = 0;
-  visit(document, {
-    SelectionSet: {
-      enter() {
-        depth += 1;
-        max = Math.max(max, depth);
-      },
-      leave() {
-        depth -= 1;
-      },
-    },
-  });
-  return max;
-}
-
-/**
- * Refuses absurdly deep queries before execution (cheap protection against abuse). The depth is
- * computed once per parsed document: Apollo keeps the documents it parsed, so a repeated query
- * reuses its node.
- */
-function depthLimitPlugin(): ApolloServerPlugin<Context> {
-  const depths = new WeakMap<DocumentNode, number>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document }) {
-          let max = depths.get(document);
-          if (max === undefined) depths.set(document, (max = depthOf(document)));
-          if (max > MAX_QUERY_DEPTH) {
-            throw new GraphQLError(`Requête trop profonde (${max} niveaux, ${MAX_QUERY_DEPTH} au plus).`, {
-              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-            });
           }
         },
       };
@@ -117,17 +91,25 @@ export async function createApp(
 ): Promise<{ app: Express; apollo: ApolloServer<Context>; stop: () => Promise<void> }> {
   const schema = await buildEssorSchema();
   // No cache hints are set: the cache-control plugin would only instrument every field.
+  const limits = opts.limits ?? operationLimitsFrom();
   const plugins: ApolloServerPlugin<Context>[] = [
-    depthLimitPlugin(),
+    inputTextPlugin() as ApolloServerPlugin<Context>,
+    operationCostPlugin(schema, limits),
+    ...armorPlugins({ fieldSuggestions: opts.fieldSuggestions ?? process.env.NODE_ENV !== 'production' }),
+    requestLogPlugin(),
     ApolloServerPluginLandingPageDisabled(),
     ApolloServerPluginCacheControlDisabled(),
+    dbErrorsPlugin(),
   ];
   if (opts.exposeStatementCount) plugins.push(statementCountPlugin() as ApolloServerPlugin<Context>);
   if (opts.responseCache ?? process.env.ESSOR_RESPONSE_CACHE !== '0') plugins.push(responseCachePlugin(schema));
   const apollo = new ApolloServer<Context>({
     // Operations compiled once by graphql-jit (see compiled-execution.ts); ESSOR_JIT=0: graphql-js.
     ...(process.env.ESSOR_JIT === '0' ? { schema } : { gateway: compiledExecutionGateway(schema) }),
-    formatError,
+    formatError: withRequestLog(formatError),
+    logger: apolloLogger,
+    validationRules: limitValidationRules(limits),
+    parseOptions: { maxTokens: limits.maxTokens },
     introspection: opts.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     // main.ts stops the server on SIGINT/SIGTERM itself (a second stop() would wait forever).
@@ -138,7 +120,8 @@ export async function createApp(
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', opts.trustProxy ?? false);
+  app.use(securityHeaders());
   app.get('/healthz', async (_req, res) => {
     try {
       await opts.ds.query('SELECT 1');
@@ -150,34 +133,32 @@ export async function createApp(
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    (req, res, next) => {
-      // Tests and benchmarks: each request runs inside its own statement tally (AsyncLocalStorage).
-      if (!opts.exposeStatementCount) return next();
-      const tally: StatementTally = { count: 0 };
-      (req as express.Request & { tally?: StatementTally }).tally = tally;
-      runWithTally(tally, () => next());
-    },
+    startRequestLog,
+    graphqlJsonParser(),
+    // Each request runs in its own scope and statement tally (AsyncLocalStorage): common/log/request-log.ts.
+    enterRequestScope,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
         const viewer = await viewerOfToken(opts.ds, token);
         const http: HttpExchange = {
-          ip: req.ip ?? null,
+          ip: clientIp(req),
           userAgent: req.headers['user-agent'] ?? null,
           sessionToken: token ?? null,
           setSessionCookie: (value, expires) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),
           clearSessionCookie: () => res.clearCookie(SESSION_COOKIE, cookieOptions),
         };
-        const requestId = String(req.headers['x-request-id'] ?? '').slice(0, 100) || randomUUID();
-        const ctx = createContext(opts.ds, viewer, requestId, http);
-        return Object.assign(ctx, { tally: (req as express.Request & { tally?: StatementTally }).tally });
+        const ctx = createContext(opts.ds, viewer, requestIdOf(req), http);
+        return Object.assign(ctx, { tally: currentTally() });
       },
     }),
   );
 
+  app.use('/graphql', httpErrorHandler);
+
   mountSpa(app, '/admin', opts.webAdminDir);
   mountSpa(app, '/', opts.webPublicDir);
+  app.use(httpErrorHandler);
 
   return { app, apollo, stop: () => apollo.stop() };
 }

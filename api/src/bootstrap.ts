@@ -1,13 +1,24 @@
 import type { DataSource } from 'typeorm';
+import { withAdvisoryLock } from './common/db/advisory-lock';
 import { isDatabaseEmpty, seedDemo } from './modules/demo/demo-seed';
 import { loadTerritory } from './modules/territory/territory-reference';
 import { seedReferenceFigures } from './modules/observatory/reference-figures.service';
 import { refreshSnapshot } from './modules/observatory/snapshot.service';
 import { seedPlan } from './modules/plan/plan-seed';
 
-/** Migrations, then territory reference data, then the demo data if the directory is empty. */
+/**
+ * Migrations, then territory reference data, then the demo data if the directory is empty. Under
+ * an advisory lock: replicas starting together on an empty database prepare it one at a time (the
+ * next ones find it ready). Give it a data source without the request timeouts (main.ts does).
+ */
 export async function prepareDatabase(ds: DataSource, opts: { demo: boolean; log?: (m: string) => void }): Promise<void> {
   const log = opts.log ?? (() => {});
+  await withAdvisoryLock(ds, 'essor-prepare-database', () => prepare(ds, opts.demo, log), {
+    onWait: () => log('another process is preparing the database: waiting for it'),
+  });
+}
+
+async function prepare(ds: DataSource, demo: boolean, log: (m: string) => void): Promise<void> {
   const applied = await ds.runMigrations({ transaction: 'each' });
   if (applied.length) log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
   const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM commune');
@@ -17,7 +28,7 @@ export async function prepareDatabase(ds: DataSource, opts: { demo: boolean; log
   }
   await seedReferenceFigures(ds);
   await seedPlan(ds);
-  if (opts.demo && (await isDatabaseEmpty(ds))) {
+  if (demo && (await isDatabaseEmpty(ds))) {
     const report = await seedDemo(ds);
     log(`loaded the Sambre-Avesnois demo data: ${JSON.stringify(report.counts)}`);
   }

@@ -114,7 +114,8 @@ interface AxeViolation {
 
 /** Lance axe-core dans la page ; renvoie les violations « serious » et « critical ». */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axe.source });
+  // Évalué par le protocole de débogage : un <script> en ligne serait refusé par la CSP (script-src 'self').
+  await page.evaluate(axe.source);
   const violations = await page.evaluate(async () => {
     const result = await (
       window as unknown as { axe: { run: (context?: unknown, options?: unknown) => Promise<{ violations: AxeViolation[] }> } }

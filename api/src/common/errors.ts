@@ -1,6 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { userErrorOfSql } from './db/sql-errors';
+import { isTokenLimitError } from './graphql/operation-limits';
+import { formatDbError } from './db/db-errors';
+import { formatSqlError } from './db/sql-errors';
 
 /** Stable error codes carried in `extensions.code`. Clients branch on these, never on messages. */
 export enum ErrorCode {
@@ -24,6 +26,16 @@ export enum ErrorCode {
   ALREADY_PARTICIPANT = 'ALREADY_PARTICIPANT',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  /** Operation limits (common/graphql/operation-limits.ts): refused before any resolver runs. */
+  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
+  TOO_MANY_DIRECTIVES = 'TOO_MANY_DIRECTIVES',
+  TOO_MANY_TOKENS = 'TOO_MANY_TOKENS',
+  /** Text that no column can hold: NUL characters, lone UTF-16 surrogates, invalid UTF-8. */
+  INVALID_TEXT = 'INVALID_TEXT',
+  /** A body over the size limit. */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -57,8 +69,26 @@ const EXPOSED_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** Apollo's messages for malformed HTTP requests (code BAD_REQUEST), in French for the clients. */
+const BAD_REQUEST_MESSAGES: Array<[RegExp, string]> = [
+  [
+    /Cross-Site Request Forgery/,
+    'Requête refusée (protection CSRF) : envoyez-la en JSON (Content-Type: application/json), ou avec l’en-tête apollo-require-preflight.',
+  ],
+  [/batching disabled/i, 'Les lots de requêtes ne sont pas acceptés : une opération par requête.'],
+  [/GET requests only support query/, 'Une requête GET ne peut porter qu’une lecture (query) : envoyez les mutations en POST.'],
+  [/POST body missing|JSON object has no keys/, 'Corps de requête manquant : envoyez {"query": "…"} en JSON.'],
+  [/must contain a non-empty `query`/, 'Requête vide : le champ « query » est requis.'],
+  [/queries must be strings/, '« query » doit être une chaîne de caractères.'],
+  [/`variables`/, '« variables » doit être un objet JSON.'],
+  [/`extensions`/, '« extensions » doit être un objet JSON.'],
+  [/`operationName`/, '« operationName » doit être une chaîne de caractères.'],
+];
+
 /** Apollo `formatError`: keeps typed errors, maps authorization and validation errors, masks the rest. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const db = formatDbError(formatted, error); // database timeouts and unavailability: 503 (db-errors.ts)
+  if (db) return db;
   const original = unwrapResolverError(error) as { name?: string; message?: string; extensions?: Record<string, unknown> };
   const validationErrors =
     (formatted.extensions?.validationErrors as unknown[] | undefined) ??
@@ -70,15 +100,30 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: ErrorCode.BAD_USER_INPUT, fields: flattenValidation(validationErrors) },
     };
   }
+  if (isTokenLimitError(formatted.message)) {
+    const max = /more th(?:at|an) (\d+) tokens/.exec(formatted.message)?.[1];
+    return {
+      message: `Requête trop longue : plus de ${max} éléments. Demandez moins de champs, ou découpez la requête.`,
+      extensions: { code: ErrorCode.TOO_MANY_TOKENS },
+    };
+  }
+  if (typeof formatted.extensions?.limitCode === 'string') {
+    // Operation limits (validation rules): their own code instead of GRAPHQL_VALIDATION_FAILED.
+    const { limitCode, stacktrace: _s, ...extensions } = formatted.extensions;
+    return { ...formatted, extensions: { ...extensions, code: limitCode } };
+  }
   const code = formatted.extensions?.code;
+  if (code === 'BAD_REQUEST') {
+    const french = BAD_REQUEST_MESSAGES.find(([pattern]) => pattern.test(formatted.message))?.[1];
+    if (french) return { message: french, extensions: { code } };
+  }
   if (typeof code === 'string' && EXPOSED_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  const fromSql = userErrorOfSql(original);
-  if (fromSql)
-    return { message: fromSql.message, locations: formatted.locations, path: formatted.path, extensions: fromSql.extensions };
-  console.error('[unexpected error]', error);
+  const fromSql = formatSqlError(formatted, original); // a client's value the database refused (db/sql-errors.ts)
+  if (fromSql) return fromSql;
+  // Logged once, with the request id, by withRequestLog (common/log/request-log.ts).
   return {
     message: 'Erreur interne du serveur.',
     locations: formatted.locations,

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app';
 import { createDataSource } from '../../src/common/db/data-source';
+import type { TrustProxy } from '../../src/config';
 
 export interface GqlResponse<T = Record<string, any>> {
   status: number;
@@ -31,12 +32,22 @@ export interface TestServer {
 
 /**
  * The real app over HTTP on an ephemeral port, against the run's PostgreSQL database. The shared
- * response cache is off unless asked for (statement counts then measure the real work).
+ * response cache is off unless asked for (statement counts then measure the real work). It trusts
+ * X-Forwarded-For from loopback unless told otherwise (`trustProxy`), as the app behind a local
+ * proxy: tests then send requests from client addresses of their own.
  */
-export async function startTestServer(opts: { responseCache?: boolean; databaseUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { responseCache?: boolean; fieldSuggestions?: boolean; trustProxy?: TrustProxy; databaseUrl?: string } = {},
+): Promise<TestServer> {
   const ds = createDataSource({ url: opts.databaseUrl ?? process.env.DATABASE_URL!, poolSize: 4 });
   await ds.initialize();
-  const { app, stop } = await createApp({ ds, exposeStatementCount: true, responseCache: opts.responseCache ?? false });
+  const { app, stop } = await createApp({
+    ds,
+    exposeStatementCount: true,
+    responseCache: opts.responseCache ?? false,
+    fieldSuggestions: opts.fieldSuggestions,
+    trustProxy: opts.trustProxy ?? 'loopback',
+  });
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;

@@ -138,7 +138,7 @@ describe('ecosystem graph', () => {
     for (let i = 0; i < 8; i++) q = `networks { members(first: 1) { nodes { ${q} } } }`;
     const deep: any = await t.gql(`{ sectors { structures(first: 1) { nodes { ${q} } } } }`);
     expect(deep.errors[0].message).toMatch(/trop profonde/);
-    expect(deep.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(deep.errors[0].extensions.code).toBe('QUERY_TOO_DEEP');
     expect(deep.extensions?.sqlStatements ?? 0).toBe(0);
   });
 

@@ -261,3 +261,21 @@ describe('structure page data', () => {
     expect(['Workshop', 'Chantier', 'StudyDay']).toContain(sessions[0].space.__typename);
   });
 });
+
+describe('name words (`search`) in the directory search', () => {
+  it('keeps only the structures whose name holds every word, with or without full text', async () => {
+    const token = uniqueToken('nm');
+    await createStructure(t.ds, { name: `Ressourcerie ${token} du Val` });
+    await createStructure(t.ds, { name: `Garage solidaire ${token}` });
+    const q = `query ($search: String, $text: String) { searchStructures(search: $search, text: $text, first: 50) { totalCount nodes { name } } }`;
+    const both: any = await t.gql(q, { search: token });
+    expect(both.data.searchStructures.nodes.map((n: any) => n.name).sort()).toEqual([
+      `Garage solidaire ${token}`,
+      `Ressourcerie ${token} du Val`,
+    ]);
+    const one: any = await t.gql(q, { search: `${token.toUpperCase()} val` });
+    expect(one.data.searchStructures.nodes.map((n: any) => n.name)).toEqual([`Ressourcerie ${token} du Val`]);
+    const withText: any = await t.gql(q, { search: token, text: 'garage' });
+    expect(withText.data.searchStructures.nodes.map((n: any) => n.name)).toEqual([`Garage solidaire ${token}`]);
+  });
+});

@@ -4,6 +4,7 @@ import { HeaderMap } from '@apollo/server';
 import { Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { accessRuleOf } from '../auth/access';
 import type { Context } from '../context';
+import { logger } from '../log/logger';
 
 /** Responses larger than this are not stored. */
 const MAX_BODY_BYTES = 1_000_000;
@@ -77,7 +78,7 @@ export function responseCachePlugin(schema: GraphQLSchema): ApolloServerPlugin<C
                ON CONFLICT (key) DO UPDATE SET version = excluded.version, body = excluded.body, expires_at = excluded.expires_at`,
               [key, version, body, seconds],
             )
-            .catch((e: unknown) => console.error('[response cache] could not store an entry:', e));
+            .catch((err: unknown) => logger.warn({ err }, 'response cache: could not store an entry'));
         },
       };
     },

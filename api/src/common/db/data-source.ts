@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from '../../entities';
 import { SnakeNamingStrategy } from './naming.strategy';
 import { loadSqlMigrations } from './sql-migrations';
+import { trackedClientClass } from './pool-clients';
 import { closeReaderPool } from './rows';
 import { CountingLogger } from './statement-counter';
 
@@ -11,13 +12,28 @@ export interface DataSourceOptions {
   url: string;
   poolSize?: number;
   logQueries?: boolean;
+  /**
+   * `statement_timeout` of every connection of both pools, in ms (0 or unset: none). The API's
+   * request pools set it (`ESSOR_STATEMENT_TIMEOUT_MS`); the data sources of jobs, CLIs, migrations
+   * and the demo seed leave it unset, and jobs run on the API's pools lift it in their transactions
+   * (`liftStatementTimeout`).
+   */
+  statementTimeoutMs?: number;
+  /** Longest wait for a connection of either pool, in ms (pg's `connectionTimeoutMillis`; 0 or unset: no limit). */
+  acquireTimeoutMs?: number;
 }
 
 // A calendar date (PostgreSQL `date`) stays the ISO string « YYYY-MM-DD »: as a JavaScript Date
 // it would gain a time zone and, through a GraphQL String field, print as milliseconds.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
-export function createDataSource({ url, poolSize, logQueries }: DataSourceOptions): DataSource {
+export function createDataSource({
+  url,
+  poolSize,
+  logQueries,
+  statementTimeoutMs,
+  acquireTimeoutMs,
+}: DataSourceOptions): DataSource {
   const ds = new DataSource({
     type: 'postgres',
     url,
@@ -33,6 +49,11 @@ export function createDataSource({ url, poolSize, logQueries }: DataSourceOption
     extra: {
       max: poolSize ?? Number(process.env.ESSOR_DB_POOL ?? 10),
       application_name: 'essor-api',
+      // Read by the readers' pool too (common/db/rows.ts), so both pools behave alike.
+      ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+      ...(acquireTimeoutMs ? { connectionTimeoutMillis: acquireTimeoutMs } : {}),
+      // Registers the connections, so a shutdown can cancel what they still run (pool-clients.ts).
+      Client: trackedClientClass(),
     },
   });
   // The loaders' reads have a pool of their own (common/db/rows.ts): closed with the data source.

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
-import { Pool } from 'pg';
+import { Pool, type PoolConfig } from 'pg';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { currentTally, runWithTally, type StatementTally } from './statement-counter';
 
@@ -141,12 +141,16 @@ const readerPools = new WeakMap<DataSource, Pool>();
 function readerPool(ds: DataSource): Pool {
   let pool = readerPools.get(ds);
   if (!pool) {
-    const o = ds.options as { url?: string; extra?: { max?: number; application_name?: string } };
+    const o = ds.options as { url?: string; extra?: PoolConfig };
     pool = new Pool({
       connectionString: o.url,
       max: o.extra?.max ?? 10,
       application_name: `${o.extra?.application_name ?? 'essor-api'}-reads`,
       options: '-c plan_cache_mode=force_generic_plan',
+      // The same timeouts and client class as TypeORM's pool (see createDataSource).
+      statement_timeout: o.extra?.statement_timeout,
+      connectionTimeoutMillis: o.extra?.connectionTimeoutMillis,
+      Client: o.extra?.Client,
     });
     // An idle connection dropped by the server is an error event of the pool, not of a query.
     pool.on('error', (e) => ds.logger.log('warn', `reader pool: ${e.message}`));

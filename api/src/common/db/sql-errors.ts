@@ -1,5 +1,7 @@
+import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, UserInputError } from '../errors';
+import { logger } from '../log/logger';
 
 /**
  * The PostgreSQL errors a request's values can cause, as typed client errors: integrity violations
@@ -100,4 +102,20 @@ export async function withTypedSqlErrors<T>(fn: () => Promise<T>): Promise<T> {
 /** `ds.transaction(fn)`, with the typed client errors of `withTypedSqlErrors`. */
 export function typedTransaction<T>(ds: DataSource, fn: (m: EntityManager) => Promise<T>): Promise<T> {
   return withTypedSqlErrors(() => ds.transaction(fn));
+}
+
+/**
+ * For `formatError`, the last resort: the typed error of a PostgreSQL error that reached a resolver
+ * unmapped, or undefined. Such an error means a value was not validated before the database: it is
+ * logged (SQLSTATE, constraint and field, never the values) so the missing check gets added.
+ */
+export function formatSqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | undefined {
+  const typed = userErrorOfSql(error);
+  if (!typed) return undefined;
+  const err = (((error as PgError).driverError ?? error) as PgError) ?? {};
+  logger.warn(
+    { sqlstate: err.code, constraint: err.constraint, field: typed.extensions.field, path: formatted.path?.join('.') },
+    'a client value refused by the database, not by validation',
+  );
+  return { message: typed.message, locations: formatted.locations, path: formatted.path, extensions: typed.extensions };
 }

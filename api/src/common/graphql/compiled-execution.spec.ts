@@ -1,4 +1,4 @@
-import { buildSchema, graphql, parse } from 'graphql';
+import { buildSchema, graphql, GraphQLError, parse } from 'graphql';
 import { compiledExecutionGateway, withSynchronousTypeResolvers } from './compiled-execution';
 
 const sdl = `
@@ -34,6 +34,20 @@ describe('compiled execution (graphql-jit)', () => {
     expect(expected.errors).toBeUndefined();
     expect(await run(schema, source)).toEqual(expected);
     expect(await run(schema, source, { n: 3 })).toEqual(await graphql({ schema, source, variableValues: { n: 3 } }));
+  });
+
+  it('returns an unexpected resolver failure as a GraphQLError with extensions, path and locations, as graphql-js does', async () => {
+    const schema = withSynchronousTypeResolvers(schemaWithResolvers(), { Thing: (v: { kind: string }) => v.kind });
+    schema.getQueryType()!.getFields().things.resolve = async () => {
+      throw new Error('relation "thing" does not exist');
+    };
+    const source = '{ things { id } }';
+    const result = (await run(schema, source)) as { errors: GraphQLError[] };
+    const [error] = result.errors;
+    expect(error).toBeInstanceOf(GraphQLError);
+    expect(error.extensions).toEqual({});
+    expect(error.originalError?.message).toBe('relation "thing" does not exist');
+    expect(error.toJSON()).toEqual((await graphql({ schema, source })).errors![0].toJSON());
   });
 
   it('refuses a schema whose abstract type has no synchronous type resolver', () => {

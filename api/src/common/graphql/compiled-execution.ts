@@ -1,5 +1,6 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import {
+  GraphQLError,
   isAbstractType,
   printSchema,
   typeFromAST,
@@ -47,11 +48,35 @@ export function compiledExecutionGateway(schema: GraphQLSchema): Gateway {
           }
           compiled.set(key, query);
           if (!isCompiledQuery(query)) return query;
-          return query.query(undefined, request.context, withDefaults(schema, request.operation, request.request.variables));
+          const result = query.query(
+            undefined,
+            request.context,
+            withDefaults(schema, request.operation, request.request.variables),
+          );
+          return result instanceof Promise ? result.then(withGraphQLErrors) : withGraphQLErrors(result);
         },
       };
     },
     async stop() {},
+  };
+}
+
+/**
+ * graphql-jit's errors are not graphql-js ones: made from a plain Error (any unexpected failure:
+ * a database error, a bug), one has no `extensions`, and Apollo's error formatting throws on it:
+ * the client got an English « Internal server error » without path and `formatError` never saw
+ * the error, which was then never logged. Such errors are rebuilt as GraphQLErrors.
+ */
+function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.some((e) => !e.extensions)) return result;
+  return {
+    ...result,
+    errors: result.errors.map((e) => {
+      if (e.extensions) return e;
+      const rebuilt = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined });
+      if (e.locations) Object.defineProperty(rebuilt, 'locations', { value: e.locations, enumerable: true });
+      return rebuilt;
+    }),
   };
 }
 

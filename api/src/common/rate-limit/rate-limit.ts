@@ -10,7 +10,8 @@ export interface RateLimit {
   windowMinutes: number;
 }
 
-const positiveInt = (name: string, fallback: number) => {
+/** A positive integer of the environment, else the fallback. */
+export const positiveInt = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
   return Number.isInteger(v) && v > 0 ? v : fallback;
 };

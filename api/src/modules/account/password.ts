@@ -13,7 +13,14 @@ export function hashPassword(password: string): Promise<string> {
 // answers in the same time as a wrong password.
 let dummy: Promise<string> | undefined;
 
+/**
+ * Password checks made by this process (read by the tests that prove the login limits hold under
+ * parallel guesses; a plain number of this process, not a shared state the API relies on).
+ */
+export const passwordChecks = { count: 0 };
+
 export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  passwordChecks.count += 1;
   if (!passwordHash) {
     await verify(await (dummy ??= hashPassword('not-a-real-password-0000')), password).catch(() => false);
     return false;

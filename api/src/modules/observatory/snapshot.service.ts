@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { liftStatementTimeout } from '../../common/db/statement-timeout';
 import { PERIMETER_RULE_VERSION } from './perimeter';
 
 /**
@@ -12,6 +13,7 @@ export async function refreshSnapshot(
   year = new Date().getFullYear(),
 ): Promise<{ year: number; structures: number }> {
   return ds.transaction(async (m) => {
+    await liftStatementTimeout(m); // a job, not a request (also when an admin starts it)
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('essor-snapshot'), $1)`, [year]);
     await m.query('DELETE FROM observatory_snapshot WHERE year = $1', [year]);
     await m.query('DELETE FROM observatory_snapshot_sector WHERE year = $1', [year]);

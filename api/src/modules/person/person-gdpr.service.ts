@@ -3,6 +3,7 @@ import { audit } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
 import { lockRow, type EditSpec } from '../../common/db/editing';
 import { columnsOf, hydrate, updateReturning } from '../../common/db/rows';
+import { liftStatementTimeout } from '../../common/db/statement-timeout';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { assertOffsetPage } from '../../common/pagination/connection';
 import { rowIdOf } from '../../common/relay/global-id';
@@ -192,6 +193,7 @@ export function runRetentionNow(ctx: Context, days = RETENTION.personDays): Prom
 
 async function retain(ds: DataSource, startedBy: Context | null, days: number): Promise<number> {
   return ds.transaction(async (m) => {
+    await liftStatementTimeout(m); // a job, not a request (also when an admin starts it)
     const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('essor-retention')) AS locked`);
     if (!locked) return 0;
     const due: Array<{ id: string }> = await m.query(

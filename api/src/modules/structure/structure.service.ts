@@ -140,17 +140,17 @@ export function filterConditions(
   if (f.workforceRange?.length) faceted.workforceRange = `t.workforce_range = ANY(${p(f.workforceRange)}::text[])`;
   if (f.acceptsInterns != null) faceted.acceptsInterns = `t.accepts_interns = ${p(f.acceptsInterns)}`;
   if (f.seeksVolunteers != null) faceted.seeksVolunteers = `t.seeks_volunteers = ${p(f.seeksVolunteers)}`;
+  // Words of the name (`search`), in every list that takes the filter: the directory search too.
+  for (const word of searchWords(f.search)) {
+    common.push(`t.search_name LIKE '%' || lower(essor_unaccent(${p(word)})) || '%'`);
+  }
   return { common, faceted };
 }
 
-/** WHERE clause of the public structure list (name search by words); pushes its parameters. */
+/** WHERE clause of the public structure list; pushes its parameters. */
 function whereOf(f: StructureFilter, params: unknown[]): string[] {
   const { common, faceted } = filterConditions(f, params);
-  const where = [...common, ...Object.values(faceted)];
-  for (const word of searchWords(f.search)) {
-    where.push(`t.search_name LIKE '%' || lower(essor_unaccent($${params.push(word)})) || '%'`);
-  }
-  return where;
+  return [...common, ...Object.values(faceted)];
 }
 
 /** Published structures, alphabetical (accent-insensitive), keyset-paginated on (search_name, id). */
