@@ -84,11 +84,13 @@ const requests: Array<HostileRequest & { kind: 'query' | 'mutation' }> = [];
  */
 let serverLogLines = 0;
 const personalDataInLogs: string[] = [];
+const sampleLogLines: string[] = [];
 const PERSONAL = /@exemple\.org|mot de passe (?:hostile|de test) 2026/i;
 const quiet = (...args: unknown[]) => {
   serverLogLines += 1;
   const line = args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : '')).join(' ');
   if (PERSONAL.test(line) && personalDataInLogs.length < 20) personalDataInLogs.push(line.slice(0, 300));
+  if (sampleLogLines.length < 10) sampleLogLines.push(line.slice(0, 300));
 };
 const { error: consoleError, warn: consoleWarn } = console;
 let restoreLogs: (() => void) | undefined;
@@ -296,7 +298,7 @@ describe('hostile input, generated from the schema', () => {
       const { writeFileSync } = await import('node:fs');
       writeFileSync(process.env.ESSOR_HOSTILE_REPORT, JSON.stringify(Object.fromEntries(tally.failures), null, 1));
     }
-    progress(`codes by class:\n${codes.join('\n')}\nserver log lines: ${serverLogLines}`);
+    progress(`codes by class:\n${codes.join('\n')}\nserver log lines: ${serverLogLines}\n${sampleLogLines.join('\n')}`);
     expect(tally.requests).toBeGreaterThan(1000);
     expect(personalDataInLogs).toEqual([]);
     expect(tally.counts).toEqual({ '5xx': 0, internal: 0, unmasked: 0, untyped: 0, slow: 0, 'partial-write': 0, unbounded: 0 });
