@@ -86,10 +86,7 @@ export const PASSWORD = 'mot de passe hostile 2026';
 export class Fixtures {
   private readonly rows = new Map<string, Promise<{ rowId: string; extra?: Record<string, string> }>>();
 
-  constructor(
-    private readonly ds: DataSource,
-    readonly adminCookie: string,
-  ) {}
+  constructor(private readonly ds: DataSource) {}
 
   private q = (sql: string, params: unknown[] = []) => this.ds.query(sql, params);
 
