@@ -32,7 +32,9 @@ export function useFrenchValidationMessages(): void {
   if (done) return;
   done = true;
   // The storage keeps the rules by class; its map is not exported, its entries are the rules themselves.
-  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<unknown, Array<RuleMetadata>> };
+  const storage = getMetadataStorage() as unknown as { validationMetadatas?: Map<unknown, Array<RuleMetadata>> };
+  // Another class-validator layout: the messages stay English, and the hostile-input suite says so.
+  if (!(storage.validationMetadatas instanceof Map)) return;
   for (const rules of storage.validationMetadatas.values()) {
     for (const rule of rules) {
       if (rule.message !== undefined) continue;
