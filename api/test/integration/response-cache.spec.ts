@@ -16,11 +16,20 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { cacheSecondsOf, purgeResponseCache, responseCacheKey } from '../../src/common/cache/response-cache';
+import { DataSource } from 'typeorm';
+import {
+  cacheSecondsOf,
+  lookUpEntry,
+  purgeResponseCache,
+  responseCacheKey,
+  storeEntry,
+} from '../../src/common/cache/response-cache';
+import { loadSqlMigrations } from '../../src/common/db/sql-migrations';
 import { LIMIT_CODES } from '../../src/common/graphql/operation-limits';
 import { loadRelationCatalogue, tablesOfStatement, type RelationCatalogue } from '../../src/common/cache/tables-read';
 import { buildEssorSchema } from '../../src/schema';
 import { createAccount, createStructure, toGlobal, uniqueToken } from '../helpers/factories';
+import { createDatabase, dropDatabase } from '../helpers/databases';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 let t: TestServer;
@@ -263,6 +272,8 @@ describe('invalidation per table', () => {
     try {
       await writer.query('BEGIN');
       await writer.query(`UPDATE structure SET name = 'Pendant' WHERE id = $1`, [s.id]);
+      // a later transaction commits meanwhile: the reader's snapshot lists the writer as running
+      await createStructure(t.ds);
       // computed and stored while the write is not committed: it shows the former name
       const during = await untilHit(STRUCTURE, vars);
       expect(during.data?.structure.name).toBe(s.name);
@@ -465,6 +476,103 @@ describe('tables read, from the SQL text', () => {
       logger.logQuery = logQuery;
       await reader.close();
     }
+  });
+});
+
+describe('the migration and the purge, on a database of their own', () => {
+  // No other test file writes here: what the purge may delete is known exactly.
+  const NAME = `essor_cache_${process.pid}_${Date.now().toString(36)}`;
+  const MINE = '1796687774289';
+  let url: string;
+  let ds: DataSource;
+  beforeAll(async () => {
+    url = await createDatabase(NAME);
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+    await dropDatabase(NAME);
+  });
+
+  /** A data source that knows the migrations up to `last` (a timestamp) only. */
+  const upTo = (keep: (timestamp: string) => boolean) =>
+    new DataSource({
+      type: 'postgres',
+      url,
+      migrations: loadSqlMigrations().filter((m) => keep(m.name.slice(-13))),
+      migrationsTableName: 'migrations',
+      migrationsTransactionMode: 'each',
+      extra: { max: 2 },
+    });
+  /** Triggers (table → function), the columns of response_cache, and data_version. */
+  const design = async (d: DataSource) => ({
+    triggers: await d.query(
+      `SELECT c.relname AS table, p.proname AS function FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+       JOIN pg_proc p ON p.oid = g.tgfoid WHERE NOT g.tgisinternal ORDER BY 1, 2`,
+    ),
+    columns: await d.query(
+      `SELECT attname, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+       WHERE attrelid = 'response_cache'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY 1`,
+    ),
+    dataVersion: (await d.query(`SELECT to_regclass('data_version') IS NOT NULL AS present`))[0].present,
+  });
+
+  it('goes down to the global data version exactly as it was', async () => {
+    const before = upTo((ts) => ts < MINE);
+    await before.initialize();
+    await before.runMigrations();
+    const old = await design(before);
+    await before.destroy();
+    expect(old.dataVersion).toBe(true);
+    expect(old.triggers.filter((r: { table: string }) => r.table === 'account')).toEqual([
+      { table: 'account', function: 'essor_bump_data_version' },
+    ]);
+
+    ds = upTo((ts) => ts <= MINE);
+    await ds.initialize();
+    expect((await ds.runMigrations()).map((m) => m.name)).toEqual([`ResponseCachePerTable${MINE}`]);
+    const now = await design(ds);
+    expect(now.dataVersion).toBe(false);
+    expect(now.triggers.some((r: { function: string }) => r.function === 'essor_bump_data_version')).toBe(false);
+    await ds.undoLastMigration();
+    expect(await design(ds)).toEqual(old);
+    await ds.runMigrations();
+  });
+
+  it('a write evicts the entries of its table; an answer in flight during a purge is never served stale', async () => {
+    // valid until a write to its table
+    const fresh = await lookUpEntry(ds, 'fresh');
+    expect(fresh.body).toBeNull();
+    await storeEntry(ds, { key: 'fresh', snapshot: fresh.snapshot, tables: ['region'], body: '{"n":1}', seconds: 60 });
+    expect((await lookUpEntry(ds, 'fresh')).body).toBe('{"n":1}');
+    // a statement on another table (statement triggers fire even when no row changes)
+    await ds.query(`INSERT INTO departement (code, name, region_code) SELECT '98', 'Ailleurs', '98' WHERE false`);
+    expect((await lookUpEntry(ds, 'fresh')).body).toBe('{"n":1}');
+
+    // An answer whose look-up ran before a write, stored only after a purge removed the write's note.
+    const inFlight = await lookUpEntry(ds, 'in-flight');
+    await ds.query(`INSERT INTO region (code, name) VALUES ('98', 'Ailleurs')`);
+    expect((await lookUpEntry(ds, 'fresh')).body).toBeNull();
+    const [{ n: notes }] = await ds.query(`SELECT count(*)::int AS n FROM response_cache_write WHERE table_name = 'region'`);
+    expect(notes).toBe(1);
+    await purgeResponseCache(ds);
+    expect(await ds.query(`SELECT key FROM response_cache`)).toEqual([]);
+    expect(await ds.query(`SELECT * FROM response_cache_write`)).toEqual([]);
+    await storeEntry(ds, {
+      key: 'in-flight',
+      snapshot: inFlight.snapshot,
+      tables: ['region'],
+      body: '{"stale":true}',
+      seconds: 60,
+    });
+    expect((await lookUpEntry(ds, 'in-flight')).body).toBeNull();
+
+    // entries computed after the purge are served, and evicted by the next write
+    const after = await lookUpEntry(ds, 'after');
+    await storeEntry(ds, { key: 'after', snapshot: after.snapshot, tables: ['region'], body: '{"n":2}', seconds: 60 });
+    await purgeResponseCache(ds);
+    expect((await lookUpEntry(ds, 'after')).body).toBe('{"n":2}');
+    await ds.query(`UPDATE region SET name = 'Autre part' WHERE code = '98'`);
+    expect((await lookUpEntry(ds, 'after')).body).toBeNull();
   });
 });
 

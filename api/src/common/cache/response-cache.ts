@@ -64,6 +64,20 @@ const STORE_SQL = `INSERT INTO response_cache (key, snapshot, tables, body, expi
   ON CONFLICT (key) DO UPDATE SET snapshot = excluded.snapshot, tables = excluded.tables, body = excluded.body,
     expires_at = excluded.expires_at`;
 
+/** The entry of a key if it may be served (else a null body), and the snapshot of this look-up. */
+export async function lookUpEntry(ds: DataSource, key: string): Promise<{ snapshot: string; body: string | null }> {
+  const [row]: Array<{ snapshot: string; body: string | null }> = await ds.query(LOOKUP_SQL, [key]);
+  return row;
+}
+
+/** Stores an answer computed after the look-up that gave `snapshot`, reading `tables`. */
+export async function storeEntry(
+  ds: DataSource,
+  e: { key: string; snapshot: string; tables: string[]; body: string; seconds: number },
+): Promise<void> {
+  await ds.query(STORE_SQL, [e.key, e.snapshot, e.tables, e.body, e.seconds]);
+}
+
 /** Exempt tables met in a public answer, reported once per process (see `storedTables`). */
 const reportedUnversioned = new Set<string>();
 
@@ -107,8 +121,7 @@ export function responseCachePlugin(schema: GraphQLSchema): ApolloServerPlugin<C
           const seconds = cacheSecondsOf(schema, rc.operation);
           if (!seconds) return null;
           const key = responseCacheKey(rc.source, rc.operationName, rc.request.variables);
-          const [row]: Array<{ snapshot: string; body: string | null }> = await ctx.ds.query(LOOKUP_SQL, [key]);
-          if (!row) return null;
+          const row = await lookUpEntry(ctx.ds, key);
           if (row.body == null) {
             // From here on, the request's statements are those of its answer (app.ts gives every
             // request a tally when the cache is on).
@@ -131,7 +144,7 @@ export function responseCachePlugin(schema: GraphQLSchema): ApolloServerPlugin<C
           // Stored after the answer, without delaying it; a failure only costs a later miss.
           const ds = contextValue.ds;
           storedTables(ds, statements)
-            .then((tables) => tables && ds.query(STORE_SQL, [key, snapshot, tables, body, seconds]))
+            .then((tables) => tables && storeEntry(ds, { key, snapshot, tables, body, seconds }))
             .catch((e: unknown) => console.error('[response cache] could not store an entry:', (e as Error)?.message));
         },
       };
