@@ -67,8 +67,6 @@ CREATE UNLOGGED TABLE response_cache_write (
   xid xid8 NOT NULL,
   PRIMARY KEY (table_name, xid)
 );
--- The purge deletes by xid alone.
-CREATE INDEX response_cache_write_xid_idx ON response_cache_write (xid);
 
 CREATE TABLE response_cache_horizon (
   id boolean PRIMARY KEY DEFAULT true CHECK (id),

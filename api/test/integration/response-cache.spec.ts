@@ -28,7 +28,7 @@ import { loadSqlMigrations } from '../../src/common/db/sql-migrations';
 import { LIMIT_CODES } from '../../src/common/graphql/operation-limits';
 import { loadRelationCatalogue, tablesOfStatement, type RelationCatalogue } from '../../src/common/cache/tables-read';
 import { buildEssorSchema } from '../../src/schema';
-import { createAccount, createStructure, toGlobal, uniqueToken } from '../helpers/factories';
+import { createAccount, createSector, createStructure, toGlobal, uniqueToken } from '../helpers/factories';
 import { createDatabase, dropDatabase } from '../helpers/databases';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -73,14 +73,25 @@ async function tablesOfEntry(query: string, variables: Record<string, unknown> =
 /**
  * Runs `fn` while no other connection may write these tables (SHARE lock, held by a transaction of
  * its own): the other test files run in parallel on the same database, and one of their writes
- * would evict the entries a test expects to stay. `fn` must not write them itself (it would wait).
+ * would evict the entries a test expects to stay. The lock is taken NOWAIT (tried again until free):
+ * waiting while holding some of the locks could deadlock with another file's writer. `fn` must not
+ * write these tables itself (it would wait for the lock).
  */
 async function withoutOtherWrites<T>(tables: string[], fn: () => Promise<T>): Promise<T> {
   const qr = t.ds.createQueryRunner();
   await qr.connect();
   try {
-    await qr.query('BEGIN');
-    await qr.query(`LOCK TABLE ${tables.map((n) => `"${n}"`).join(', ')} IN SHARE MODE`);
+    for (let attempt = 0; ; attempt++) {
+      await qr.query('BEGIN');
+      try {
+        await qr.query(`LOCK TABLE ${tables.map((n) => `"${n}"`).join(', ')} IN SHARE MODE NOWAIT`);
+        break;
+      } catch (e) {
+        await qr.query('ROLLBACK');
+        if ((e as { driverError?: { code?: string } }).driverError?.code !== '55P03' || attempt > 200) throw e;
+        await sleep(25);
+      }
+    }
     return await fn();
   } finally {
     await qr.query('ROLLBACK').catch(() => {});
@@ -145,6 +156,7 @@ describe('shared response cache', () => {
 describe('invalidation per table', () => {
   it('an entry records the tables its answer read; a write evicts the entries of its table at once, and only those', async () => {
     const s = await createStructure(t.ds, { name: `Avant ${uniqueToken('c')}` });
+    const sector = await createSector(t.ds);
     const vars = { id: toGlobal('Structure', s.id) };
     await untilHit(STRUCTURE, vars);
     await untilHit(SECTORS);
@@ -164,7 +176,7 @@ describe('invalidation per table', () => {
     // and the other way round
     await withoutOtherWrites(['structure'], async () => {
       await untilHit(STRUCTURE, vars);
-      await t.ds.query(`UPDATE sector SET description = description WHERE id = (SELECT min(id) FROM sector)`);
+      await t.ds.query(`UPDATE sector SET description = 'Modifiée' WHERE id = $1`, [sector.id]);
       expect(await isHit(SECTORS)).toBe(false);
       expect(await isHit(STRUCTURE, vars)).toBe(true);
     });
@@ -287,9 +299,10 @@ describe('invalidation per table', () => {
   });
 
   it('writers never wait for each other on the cache: other tables, or other rows of the same table', async () => {
+    // rows of this test alone: no other file holds a lock on them
     const s = await createStructure(t.ds);
-    const [{ a, b }] = await t.ds.query(`SELECT min(id)::text AS a, max(id)::text AS b FROM sector`);
-    expect(a).not.toBe(b);
+    const { id: a } = await createSector(t.ds);
+    const { id: b } = await createSector(t.ds);
     const holder = t.ds.createQueryRunner();
     await holder.connect();
     /** One write in a transaction of its own, which gives up after 2 s of waiting for a lock. */
@@ -325,6 +338,7 @@ describe('invalidation per table', () => {
 
   it('the purge drops expired and evicted entries and the notes of older writes; valid entries stay valid', async () => {
     const s = await createStructure(t.ds, { name: `Purge ${uniqueToken('c')}` });
+    const sector = await createSector(t.ds);
     const vars = { id: toGlobal('Structure', s.id) };
     const expired = `{ regions { code } }`;
     await untilHit(expired);
@@ -334,7 +348,7 @@ describe('invalidation per table', () => {
     await untilHit(SECTORS);
     await withoutOtherWrites(['structure'], async () => {
       await untilHit(STRUCTURE, vars);
-      await t.ds.query(`UPDATE sector SET description = description WHERE id = (SELECT min(id) FROM sector)`);
+      await t.ds.query(`UPDATE sector SET description = 'Modifiée' WHERE id = $1`, [sector.id]);
       await purgeResponseCache(t.ds);
       const keys = (await t.ds.query('SELECT key FROM response_cache')).map((r: { key: string }) => r.key);
       expect(keys).toContain(responseCacheKey(STRUCTURE, null, vars));
