@@ -28,7 +28,7 @@ import { loadSqlMigrations } from '../../src/common/db/sql-migrations';
 import { LIMIT_CODES } from '../../src/common/graphql/operation-limits';
 import { loadRelationCatalogue, tablesOfStatement, type RelationCatalogue } from '../../src/common/cache/tables-read';
 import { buildEssorSchema } from '../../src/schema';
-import { createAccount, createSector, createStructure, toGlobal, uniqueToken } from '../helpers/factories';
+import { createAccount, createPerson, createSector, createStructure, toGlobal, uniqueToken } from '../helpers/factories';
 import { createDatabase, dropDatabase } from '../helpers/databases';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -365,6 +365,27 @@ describe('invalidation per table', () => {
     const after = await t.gql(STRUCTURE, vars);
     expect(after.headers.get('x-essor-cache')).toBeNull();
     expect(after.data?.structure.name).toBe('Purgée');
+  });
+
+  it('a GDPR erasure deletes the cached answers (they may quote the erased fields), not only evicts them', async () => {
+    const admin = await createAccount(t.ds, { roles: ['ADMIN'] });
+    const cookie = await t.login(admin.email, admin.password);
+    const s = await createStructure(t.ds);
+    const person = await createPerson(t.ds, { isPublic: true, structureId: s.id });
+    const query = `query ($id: ID!) { structure(id: $id) { contacts { lastName } } }`;
+    const vars = { id: toGlobal('Structure', s.id) };
+    const cached = await untilHit(query, vars);
+    expect(cached.data?.structure.contacts).toEqual([{ lastName: person.lastName }]);
+    const erased = await t.gql(
+      `mutation ($id: ID!) { erasePerson(id: $id) { id } }`,
+      { id: toGlobal('Person', person.id) },
+      { cookie },
+    );
+    expect(erased.errors).toBeUndefined();
+    expect(await t.ds.query('SELECT key FROM response_cache WHERE key = $1', [responseCacheKey(query, null, vars)])).toEqual([]);
+    const after = await t.gql(query, vars);
+    expect(after.headers.get('x-essor-cache')).toBeNull();
+    expect(JSON.stringify(after.data)).not.toContain(person.lastName);
   });
 
   it('every table notes its writes for the cache, unless it is exempt: no public query reads it', async () => {
