@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import {
   getNamedType,
@@ -17,6 +19,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app';
 import {
   cacheSecondsOf,
   lookUpEntry,
@@ -24,6 +27,7 @@ import {
   responseCacheKey,
   storeEntry,
 } from '../../src/common/cache/response-cache';
+import { createDataSource } from '../../src/common/db/data-source';
 import { loadSqlMigrations } from '../../src/common/db/sql-migrations';
 import { LIMIT_CODES } from '../../src/common/graphql/operation-limits';
 import { loadRelationCatalogue, tablesOfStatement, type RelationCatalogue } from '../../src/common/cache/tables-read';
@@ -180,6 +184,35 @@ describe('invalidation per table', () => {
       expect(await isHit(SECTORS)).toBe(false);
       expect(await isHit(STRUCTURE, vars)).toBe(true);
     });
+  });
+
+  it('as in production (no statement count in the answers), entries record their tables too', async () => {
+    const ds = createDataSource({ url: process.env.DATABASE_URL!, poolSize: 2 });
+    await ds.initialize();
+    const { app, stop } = await createApp({ ds, responseCache: true, exposeStatementCount: false });
+    const server = createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+      const query = `{ sectors { id slug } }`;
+      let cache: string | null = null;
+      for (let i = 0; i < 50 && cache !== 'hit'; i++) {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        });
+        expect(((await res.json()) as { extensions?: { sqlStatements?: number } }).extensions?.sqlStatements).toBeUndefined();
+        cache = res.headers.get('x-essor-cache');
+        if (cache !== 'hit') await sleep(20);
+      }
+      expect(cache).toBe('hit');
+      expect(await tablesOfEntry(query)).toEqual(['sector']);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await stop();
+      await ds.destroy();
+    }
   });
 
   it('a login, successful or not, evicts no public answer', async () => {
