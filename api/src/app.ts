@@ -102,7 +102,8 @@ export async function createApp(
     dbErrorsPlugin(),
   ];
   if (opts.exposeStatementCount) plugins.push(statementCountPlugin() as ApolloServerPlugin<Context>);
-  if (opts.responseCache ?? process.env.ESSOR_RESPONSE_CACHE !== '0') plugins.push(responseCachePlugin(schema));
+  const responseCache = opts.responseCache ?? process.env.ESSOR_RESPONSE_CACHE !== '0';
+  if (responseCache) plugins.push(responseCachePlugin(schema));
   const apollo = new ApolloServer<Context>({
     // Operations compiled once by graphql-jit (see compiled-execution.ts); ESSOR_JIT=0: graphql-js.
     ...(process.env.ESSOR_JIT === '0' ? { schema } : { gateway: compiledExecutionGateway(schema) }),
