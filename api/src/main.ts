@@ -6,6 +6,7 @@ import { prepareDatabase } from './bootstrap';
 import { createDataSource } from './common/db/data-source';
 import { loadConfig } from './config';
 import { logger } from './common/log/logger';
+import { startMetricsServer } from './common/http/health';
 import { refreshSnapshot } from './modules/observatory/snapshot.service';
 import { RETENTION, runRetention } from './modules/person/person-gdpr.service';
 
@@ -57,6 +58,7 @@ async function main() {
     logger.info(`API ready at http://localhost:${config.port}/graphql`);
     process.send?.({ type: 'ready', port: config.port });
   });
+  startMetricsServer(ds, config.host); // ESSOR_METRICS_PORT: /metrics on an internal port (common/http/health.ts)
   let closing = false;
   const shutdown = async () => {
     if (closing) return;

@@ -5,6 +5,7 @@ import { Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql'
 import { accessRuleOf } from '../auth/access';
 import type { Context } from '../context';
 import { logger } from '../log/logger';
+import { metrics } from '../metrics/metrics';
 
 /** Responses larger than this are not stored. */
 const MAX_BODY_BYTES = 1_000_000;
@@ -57,9 +58,11 @@ export function responseCachePlugin(schema: GraphQLSchema): ApolloServerPlugin<C
           );
           if (!row) return null;
           if (row.body == null) {
+            metrics.responseCache.inc({ result: 'miss' });
             entry = { key, version: row.version, seconds };
             return null;
           }
+          metrics.responseCache.inc({ result: 'hit' });
           const http = { status: undefined, headers: new HeaderMap([['x-essor-cache', 'hit']]) };
           return { body: { kind: 'single', singleResult: { data: JSON.parse(row.body) } }, http };
         },
