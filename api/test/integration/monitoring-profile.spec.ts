@@ -10,12 +10,10 @@ import { startTestServer, type TestServer } from '../helpers/server';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const read = (p: string) => fs.readFileSync(path.join(ROOT, p), 'utf8');
-/* eslint-disable @typescript-eslint/no-explicit-any -- parsed YAML and JSON */
 const compose: any = parse(read('docker-compose.yml'));
 const prometheus: any = parse(read('deploy/prometheus.yml'));
 const dashboard: any = JSON.parse(read('deploy/grafana/essor-dashboard.json'));
-/* eslint-enable @typescript-eslint/no-explicit-any */
-const services = compose.services as Record<string, Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const services = compose.services as Record<string, Record<string, any>>;
 
 /** Every TypeScript source of the API, concatenated (to find which variables it reads). */
 function apiSources(dir = path.join(ROOT, 'api/src')): string {
@@ -131,7 +129,9 @@ describe('deploy/grafana/essor-dashboard.json', () => {
     const exprs = panels().flatMap((p: { targets: Array<{ expr: string }> }) => p.targets.map((x) => x.expr));
     const uses = (re: RegExp) => exprs.some((e: string) => re.test(e));
     expect(uses(/rate\(essor_http_request_duration_seconds_count/)).toBe(true); // request rate
-    expect(uses(/histogram_quantile\(0\.95, sum by \(le, operation\) \(rate\(essor_graphql_operation_duration_seconds_bucket/)).toBe(true);
+    expect(
+      uses(/histogram_quantile\(0\.95, sum by \(le, operation\) \(rate\(essor_graphql_operation_duration_seconds_bucket/),
+    ).toBe(true);
     expect(uses(/sum by \(code\) \(rate\(essor_graphql_errors_total/)).toBe(true);
     expect(uses(/essor_db_pool_connections/)).toBe(true);
     expect(uses(/essor_response_cache_requests_total\{result="hit"\}/)).toBe(true);
