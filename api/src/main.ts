@@ -7,6 +7,7 @@ import { cancelRunningQueries } from './common/db/pool-clients';
 import { loadConfig } from './config';
 import { logger } from './common/log/logger';
 import { createHttpServer } from './http-server';
+import { startMetricsServer } from './common/http/health';
 import { refreshSnapshot } from './modules/observatory/snapshot.service';
 import { RETENTION, runRetention } from './modules/person/person-gdpr.service';
 import { gracefulShutdown } from './shutdown';
@@ -88,6 +89,7 @@ async function main() {
     log(`API ready at http://localhost:${config.port}/graphql`);
     process.send?.({ type: 'ready', port: config.port });
   });
+  startMetricsServer(ds, config.host); // ESSOR_METRICS_PORT: /metrics on an internal port (common/http/health.ts)
   const onSignal = (reason: string) => {
     // Ctrl-C under `npm start` reaches the API and its supervisor, which then sends SIGTERM: one shutdown.
     if (lifecycle.draining) return;

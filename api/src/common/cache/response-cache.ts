@@ -8,6 +8,7 @@ import type { Context } from '../context';
 import { logger } from '../log/logger';
 import type { StatementTally } from '../db/statement-counter';
 import { relationCatalogueOf, tablesOfStatements } from './tables-read';
+import { metrics } from '../metrics/metrics';
 
 /** Responses larger than this are not stored. */
 const MAX_BODY_BYTES = 1_000_000;
@@ -127,6 +128,7 @@ export function responseCachePlugin(schema: GraphQLSchema): ApolloServerPlugin<C
           const key = responseCacheKey(rc.source, rc.operationName, rc.request.variables);
           const row = await lookUpEntry(ctx.ds, key);
           if (row.body == null) {
+            metrics.responseCache.inc({ result: 'miss' });
             // From here on, the request's statements are those of its answer (app.ts gives every
             // request a tally when the cache is on).
             const tally = (ctx as Context & { tally?: StatementTally }).tally;
@@ -134,6 +136,7 @@ export function responseCachePlugin(schema: GraphQLSchema): ApolloServerPlugin<C
             entry = { key, snapshot: row.snapshot, seconds, tally, from: tally?.statements?.length ?? 0 };
             return null;
           }
+          metrics.responseCache.inc({ result: 'hit' });
           const http = { status: undefined, headers: new HeaderMap([['x-essor-cache', 'hit']]) };
           return { body: { kind: 'single', singleResult: { data: JSON.parse(row.body) } }, http };
         },
