@@ -122,6 +122,7 @@ export function readManifest(backupDir) {
     throw new OperationError(`${file} est illisible (JSON invalide) : la sauvegarde est endommagée.`);
   }
   if (m.format !== FORMAT) throw new UsageError(`${file} : format « ${m.format} » inconnu (attendu ${FORMAT}).`);
+  if (!['pg_dump', 'base-backup'].includes(m.method)) throw new UsageError(`${file} : méthode « ${m.method} » inconnue.`);
   return m;
 }
 

@@ -173,10 +173,20 @@ function run(file, args, opts = {}) {
   });
 }
 
+/**
+ * A program's output without PostgreSQL's DETAIL and CONTEXT lines, which can quote row values (a
+ * key, a COPY line): personal data must not reach a terminal or a cron log.
+ */
+export function withoutRowData(out) {
+  const lines = out.trim().split('\n');
+  const kept = lines.filter((l) => !/\b(DETAIL|CONTEXT):/.test(l));
+  return kept.join('\n') + (kept.length < lines.length ? '\n(détails omis : ils peuvent citer des données personnelles)' : '');
+}
+
 /** Runs a PostgreSQL program; throws an OperationError with its output when it fails. */
 export async function runProgram(file, args, opts = {}) {
   const r = await run(file, args, opts);
-  if (r.code !== 0) throw new OperationError(`${path.basename(file)} a échoué (code ${r.code}) :\n${r.out.trim()}`);
+  if (r.code !== 0) throw new OperationError(`${path.basename(file)} a échoué (code ${r.code}) :\n${withoutRowData(r.out)}`);
   return r.out;
 }
 

@@ -78,7 +78,8 @@ async function backup(outArg, method, log) {
   // whole backup.
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const partial = `${out}.partial-${process.pid}`;
-  fs.mkdirSync(partial, { recursive: true });
+  // Private: a backup holds personal data.
+  fs.mkdirSync(partial, { mode: 0o700 });
   const dropPartial = onCleanup(() => fs.rmSync(partial, { recursive: true, force: true }));
   let manifest;
   if (chosen === 'dump') {

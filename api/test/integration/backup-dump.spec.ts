@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { Client } from 'pg';
 import {
   type Cluster,
@@ -119,6 +122,34 @@ let sourceUrl: string;
     expect(now.has('public.restore_marker')).toBe(false);
     was.delete('public.restore_marker');
     expect(now).toEqual(was);
+  });
+
+  it('a failing pg_restore reports the error without the row it was reading (personal data)', async () => {
+    // The person rows of the dump, one of them broken (an extra column): COPY fails, and PostgreSQL's
+    // CONTEXT line would quote that whole line, e-mail included.
+    const broken = path.join(tmp, 'broken');
+    fs.cpSync(backupDir(), broken, { recursive: true });
+    const toc = execFileSync(path.join(bin!, 'pg_restore'), ['-l', path.join(broken, 'dump')], { encoding: 'utf8' });
+    const id = /^(\d+); \d+ \d+ TABLE DATA public person /m.exec(toc)![1];
+    const file = path.join(broken, 'dump', `${id}.dat.gz`);
+    const lines = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n');
+    const i = lines.findIndex((l) => l.includes('@'));
+    const email = lines[i].split('\t').find((f) => f.includes('@'))!;
+    lines[i] += '\textra';
+    fs.writeFileSync(file, zlib.gzipSync(lines.join('\n')));
+    const manifestFile = path.join(broken, 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    const entry = manifest.files.find((f: any) => f.path === `dump/${id}.dat.gz`);
+    entry.size = fs.statSync(file).size;
+    entry.sha256 = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+
+    const r = await runScript('db-restore.mjs', [broken], { DATABASE_URL: server.url('essor_broken') });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/pg_restore a échoué/);
+    expect(r.stderr).toMatch(/extra data after last expected column/);
+    expect(r.stderr).toMatch(/détails omis/);
+    expect(r.stderr + r.stdout).not.toContain(email);
   });
 
   it('refuses a base backup into --data-dir for a pg_dump backup, and arguments it does not know', async () => {
