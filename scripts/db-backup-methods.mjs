@@ -19,7 +19,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { fileEntries, tableFingerprints } from './db-backup-manifest.mjs';
+import { tableFingerprints } from './db-backup-manifest.mjs';
 import {
   OperationError,
   UsageError,
@@ -454,5 +454,3 @@ export async function trialRecoverBase({ backupDir, manifest, log }) {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
-
-export { fileEntries };

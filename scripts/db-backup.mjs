@@ -134,7 +134,7 @@ export async function verify(dir, { filesOnly, log }) {
   return manifest;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   runCli('db:backup', async (log) => {
     const args = parse(process.argv.slice(2));
     if (args.verify) {
