@@ -158,7 +158,8 @@ export async function cacheOneResponse(url: string): Promise<void> {
   const c = new Client({ connectionString: url });
   await c.connect();
   await c.query(
-    `INSERT INTO response_cache (key, version, body, expires_at) VALUES ('backup-spec', 1, '{}', now() + interval '1 hour')`,
+    `INSERT INTO response_cache (key, snapshot, tables, body, expires_at)
+     VALUES ('backup-spec', pg_current_snapshot(), '{structure}', '{}', now() + interval '1 hour')`,
   );
   await c.end();
 }
