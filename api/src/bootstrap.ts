@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { installJobQueue } from './common/jobs/job-runner';
 import { isDatabaseEmpty, seedDemo } from './modules/demo/demo-seed';
 import { loadTerritory } from './modules/territory/territory-reference';
 import { seedReferenceFigures } from './modules/observatory/reference-figures.service';
@@ -10,6 +11,7 @@ export async function prepareDatabase(ds: DataSource, opts: { demo: boolean; log
   const log = opts.log ?? (() => {});
   const applied = await ds.runMigrations({ transaction: 'each' });
   if (applied.length) log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+  await installJobQueue(ds);
   const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM commune');
   if (n === 0) {
     const t = await loadTerritory(ds);

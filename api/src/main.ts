@@ -1,13 +1,11 @@
 import 'reflect-metadata';
 import { createServer } from 'node:http';
 import { createApp } from './app';
-import { purgeResponseCache } from './common/cache/response-cache';
 import { prepareDatabase } from './bootstrap';
 import { createDataSource } from './common/db/data-source';
 import { loadConfig } from './config';
 import { logger } from './common/log/logger';
-import { refreshSnapshot } from './modules/observatory/snapshot.service';
-import { RETENTION, runRetention } from './modules/person/person-gdpr.service';
+import { startEssorJobs } from './modules/jobs/essor-jobs';
 
 async function main() {
   const config = loadConfig();
@@ -24,27 +22,8 @@ async function main() {
     trustProxy: config.trustProxy,
   });
   const server = createServer(app);
-  // Retention of personal data: a scheduled job; one replica at a time runs it (advisory lock).
-  const retention = setInterval(
-    () =>
-      runRetention(ds)
-        .then((n) => n && logger.info({ anonymised: n }, 'retention: person(s) anonymised'))
-        .catch((err) => logger.error({ err }, 'retention failed')),
-    RETENTION.intervalHours * 3_600_000,
-  );
-  retention.unref();
-  // Observatory snapshots are maintained: refreshed periodically (and after imports).
-  const snapshots = setInterval(
-    () => refreshSnapshot(ds).catch((err) => logger.error({ err }, 'snapshot refresh failed')),
-    Number(process.env.ESSOR_SNAPSHOT_INTERVAL_MINUTES ?? 60) * 60_000,
-  );
-  snapshots.unref();
-  // Expired or outdated entries of the shared response cache.
-  const cachePurge = setInterval(
-    () => purgeResponseCache(ds).catch((err) => logger.error({ err }, 'response cache purge failed')),
-    5 * 60_000,
-  );
-  cachePurge.unref();
+  // Periodic work (retention, purges, snapshots, cache) and mail: one job queue in PostgreSQL.
+  const jobs = await startEssorJobs(ds);
   server.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') {
       logger.fatal(`Port ${config.port} is already in use: stop the other process or set PORT to a free port.`);
@@ -63,6 +42,7 @@ async function main() {
     closing = true;
     server.close();
     await stop().catch(() => {});
+    await jobs.stop().catch(() => {});
     await ds.destroy().catch(() => {});
     process.exit(0);
   };

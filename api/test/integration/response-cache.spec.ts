@@ -105,6 +105,8 @@ describe('shared response cache', () => {
       'carrier_project_referral',
       'carrier_project_stage_change',
       'data_version',
+      // Run history of the background jobs (modules/jobs).
+      'job_run',
       'login_attempt',
       'mail_outbox',
       'migrations',
