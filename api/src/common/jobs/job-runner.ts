@@ -14,6 +14,7 @@ import {
   type WorkerUtils,
 } from 'graphile-worker';
 import type { DataSource } from 'typeorm';
+import { loggedError } from '../log/log-safe';
 import { logger } from '../log/logger';
 import { jobErrorMessage } from './job-error';
 import { recordJobRun, type JobResult, type JobTrigger } from './job-runs';
@@ -110,9 +111,13 @@ function connectionOf(ds: DataSource): string {
 }
 
 /** graphile-worker's messages, as JSON lines of the API's logger (task errors are sanitised before they get here). */
-const workerLogger = new Logger((scope) => (level, message) => {
+const workerLogger = new Logger((scope) => (level, message, meta) => {
   const fields = { source: 'graphile-worker', task: scope.taskIdentifier, jobId: scope.jobId };
-  if (level === 'error') logger.error(fields, message);
+  // A failed attempt that will be retried is a warning; the last one an error.
+  const job = (meta as { failure?: boolean; job?: { attempts: number; max_attempts: number } } | undefined)?.job;
+  const retried = (meta as { failure?: boolean } | undefined)?.failure && job && job.attempts < job.max_attempts;
+  if (level === 'error' && !retried) logger.error(fields, message);
+  else if (level === 'error') logger.warn(fields, message);
   else if (level === 'warning') logger.warn(fields, message);
   else if (level === 'info') logger.info(fields, message);
   else logger.debug(fields, message);
@@ -195,7 +200,11 @@ function taskOf(ds: DataSource, def: JobDefinition, workerUtils: WorkerUtils): T
         outcome: job.attempts >= job.max_attempts ? 'failure' : 'retry',
         error: message,
       }).catch((err: unknown) => logger.error({ err, task: def.name }, 'jobs: could not record a run'));
-      throw new JobFailedError(message);
+      const failure = new JobFailedError(message);
+      // The original error's frames, under the sanitised message.
+      const { stack } = loggedError(error);
+      if (stack) failure.stack = stack.replace(/^[^\n]*/, `${failure.name}: ${message}`);
+      throw failure;
     }
     // The job did its work: a failure to record it must not run it again.
     await recordJobRun(ds, { ...run, durationMs: ms(), outcome: 'success', result: result ?? null }).catch((err: unknown) =>
