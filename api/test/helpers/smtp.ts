@@ -121,9 +121,7 @@ function decodeHeader(value: string): string {
   return value
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=/gi, (_m, _charset, kind: string, text: string) =>
-      kind.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+      kind.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
     );
 }
 
@@ -144,12 +142,14 @@ function parts(raw: string): Array<{ type: string; content: string }> {
   const type = headers['content-type'] ?? 'text/plain';
   const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
   if (type.toLowerCase().startsWith('multipart/') && boundary) {
-    return body
-      .split(`--${boundary}`)
-      .slice(1)
-      .filter((p) => !p.startsWith('--'))
-      // The line break before a boundary belongs to the boundary.
-      .flatMap((p) => parts(p.replace(/^\r?\n/, '').replace(/\r?\n$/, '')));
+    return (
+      body
+        .split(`--${boundary}`)
+        .slice(1)
+        .filter((p) => !p.startsWith('--'))
+        // The line break before a boundary belongs to the boundary.
+        .flatMap((p) => parts(p.replace(/^\r?\n/, '').replace(/\r?\n$/, '')))
+    );
   }
   // SMTP lines end in CRLF: the decoded text with plain line feeds, as the API rendered it.
   const content = decodeBody(body, headers['content-transfer-encoding']).replace(/\r\n/g, '\n');

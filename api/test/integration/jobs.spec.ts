@@ -4,12 +4,7 @@
 // names (unique per run), so they never take the jobs of other test files.
 import { createDataSource } from '../../src/common/db/data-source';
 import { enqueueJob } from '../../src/common/jobs/job-queue';
-import {
-  jobRunnerOptionsFromEnv,
-  startJobRunner,
-  type JobDefinition,
-  type JobRunner,
-} from '../../src/common/jobs/job-runner';
+import { jobRunnerOptionsFromEnv, startJobRunner, type JobDefinition, type JobRunner } from '../../src/common/jobs/job-runner';
 import { jobCatalog } from '../../src/modules/jobs/essor-jobs';
 import { cronEvery, jobSchedulesFromEnv } from '../../src/modules/jobs/jobs.config';
 import { createAccount, uniqueToken } from '../helpers/factories';
@@ -152,10 +147,9 @@ describe('retries', () => {
     });
     expect(first).toMatchObject({ outcome: 'retry', attempt: 1, max_attempts: 2, trigger: 'event' });
     // graphile-worker's backoff: the next attempt exp(1) ≈ 2.7 s after the failure.
-    const [job] = await t.ds.query(
-      `SELECT attempts, max_attempts, run_at, last_error FROM graphile_worker.jobs WHERE id = $1`,
-      [jobId],
-    );
+    const [job] = await t.ds.query(`SELECT attempts, max_attempts, run_at, last_error FROM graphile_worker.jobs WHERE id = $1`, [
+      jobId,
+    ]);
     const failedAt = first.started_at.getTime() + first.duration_ms;
     const delay = (job.run_at as Date).getTime() - failedAt;
     expect(delay).toBeGreaterThan(2_400);

@@ -195,7 +195,12 @@ describe('mail through SMTP', () => {
     const s = await createStructure(t.ds);
     const neighbour = `${uniqueToken('voisin')}@exemple.org`;
     const suggested = await t.gql(`mutation ($i: SuggestCorrectionInput!) { suggestCorrection(input: $i) { id } }`, {
-      i: { structureId: toGlobal('Structure', s.id), phone: '03 27 11 22 33', message: 'Nouveau numéro', submitterEmail: neighbour },
+      i: {
+        structureId: toGlobal('Structure', s.id),
+        phone: '03 27 11 22 33',
+        message: 'Nouveau numéro',
+        submitterEmail: neighbour,
+      },
     });
     const rejected = await t.gql(
       `mutation ($id: ID!, $r: String!) { rejectSubmission(id: $id, reason: $r) { status } }`,
@@ -287,9 +292,9 @@ describe('without SMTP (development)', () => {
       expect(res.errors).toBeUndefined();
       const listed = res.data!.mailOutbox.find((m: any) => m.recipient === a.email);
       expect(listed).toMatchObject({ status: 'SENT', transport: 'OUTBOX', attempts: 1 });
-      expect((await t.gql(OUTBOX, { s: ['FAILED'] }, { cookie: admin })).data!.mailOutbox.map((m: any) => m.status)).not.toContain(
-        'SENT',
-      );
+      expect(
+        (await t.gql(OUTBOX, { s: ['FAILED'] }, { cookie: admin })).data!.mailOutbox.map((m: any) => m.status),
+      ).not.toContain('SENT');
       await followLink(LINK.exec(listed.body)![1], a.email);
 
       const steering = await createAccount(t.ds, { roles: ['STEERING'] });

@@ -48,11 +48,10 @@ describe('purges', () => {
   it('expired sessions, a day after they expired', async () => {
     const a = await createAccount(t.ds, { roles: ['STEERING'] });
     const session = (label: string, expires: string) =>
-      t.ds.query(`INSERT INTO session (token_hash, account_id, expires_at, ip) VALUES ($1, $2, now() + $3::interval, '198.51.100.9')`, [
-        hash(`${a.id}-${label}`),
-        a.id,
-        expires,
-      ]);
+      t.ds.query(
+        `INSERT INTO session (token_hash, account_id, expires_at, ip) VALUES ($1, $2, now() + $3::interval, '198.51.100.9')`,
+        [hash(`${a.id}-${label}`), a.id, expires],
+      );
     await session('long-expired', '-2 days');
     await session('just-expired', '-2 hours');
     await session('valid', '10 days');
@@ -64,10 +63,10 @@ describe('purges', () => {
   it('login attempts, after the limits’ window plus the margin', async () => {
     const email = `${uniqueToken('tentative')}@exemple.org`;
     const attempt = (ago: string) =>
-      t.ds.query(`INSERT INTO login_attempt (email, ip, succeeded, at) VALUES ($1, '198.51.100.9', false, now() - $2::interval)`, [
-        email,
-        ago,
-      ]);
+      t.ds.query(
+        `INSERT INTO login_attempt (email, ip, succeeded, at) VALUES ($1, '198.51.100.9', false, now() - $2::interval)`,
+        [email, ago],
+      );
     await attempt('25 hours 16 minutes');
     await attempt('23 hours');
     await attempt('5 minutes');
@@ -112,7 +111,11 @@ describe('purges', () => {
     await mail('queued-40-days-ago', 'queued', null, '40 days');
     expect(await purgeFinishedMail(t.ds, limits.mailDays)).toBeGreaterThanOrEqual(2);
     const left = await t.ds.query(`SELECT subject FROM mail_outbox WHERE recipient = $1 ORDER BY subject`, [to]);
-    expect(left.map((r: { subject: string }) => r.subject)).toEqual(['failed-yesterday', 'queued-40-days-ago', 'sent-29-days-ago']);
+    expect(left.map((r: { subject: string }) => r.subject)).toEqual([
+      'failed-yesterday',
+      'queued-40-days-ago',
+      'sent-29-days-ago',
+    ]);
   });
 
   it('job run history after ESSOR_RETENTION_JOB_RUN_DAYS', async () => {
@@ -138,11 +141,10 @@ describe('purges', () => {
       ['past', '-1 minute'],
       ['current', '30 minutes'],
     ]) {
-      await t.ds.query(`INSERT INTO rate_limit_counter (bucket, key_hash, window_end, hits) VALUES ($1, $2, now() + $3::interval, 1)`, [
-        bucket,
-        hash(key),
-        end,
-      ]);
+      await t.ds.query(
+        `INSERT INTO rate_limit_counter (bucket, key_hash, window_end, hits) VALUES ($1, $2, now() + $3::interval, 1)`,
+        [bucket, hash(key), end],
+      );
     }
     await purgeRateLimitCounters(t.ds);
     expect(await t.ds.query(`SELECT key_hash FROM rate_limit_counter WHERE bucket = $1`, [bucket])).toEqual([
@@ -173,7 +175,14 @@ describe('purges', () => {
       a.id,
     ]);
     const counts = await purgeExpired(t.ds, limits);
-    expect(Object.keys(counts).sort()).toEqual(['jobRuns', 'loginAttempts', 'mails', 'passwordResets', 'rateLimitCounters', 'sessions']);
+    expect(Object.keys(counts).sort()).toEqual([
+      'jobRuns',
+      'loginAttempts',
+      'mails',
+      'passwordResets',
+      'rateLimitCounters',
+      'sessions',
+    ]);
     expect(counts.sessions).toBeGreaterThanOrEqual(1);
     expect(await t.ds.query(`SELECT 1 FROM session WHERE account_id = $1`, [a.id])).toEqual([]);
   });

@@ -128,9 +128,7 @@ function queuePool(ds: DataSource, max: number): Pool {
   const pool = new Pool({ connectionString: connectionOf(ds), max, application_name: 'essor-jobs' });
   // pg removes a broken client itself; without these handlers its error would crash the process.
   pool.on('error', (err) => logger.warn({ err }, 'jobs: an idle connection of the queue failed'));
-  pool.on('connect', (client) =>
-    client.on('error', (err) => logger.warn({ err }, 'jobs: a connection of the queue failed')),
-  );
+  pool.on('connect', (client) => client.on('error', (err) => logger.warn({ err }, 'jobs: a connection of the queue failed')));
   return pool;
 }
 

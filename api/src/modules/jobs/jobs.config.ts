@@ -81,10 +81,7 @@ export function jobSchedulesFromEnv(env: NodeJS.ProcessEnv = process.env): JobSc
   const withBackfill = (s: JobSchedule, minutes: number): JobSchedule => ({ ...s, backfillMinutes: minutes });
   return {
     snapshots: withBackfill(cronEvery(snapshotMinutes, 0, 'ESSOR_SNAPSHOT_INTERVAL_MINUTES'), snapshotMinutes),
-    retention: withBackfill(
-      cronEvery(retentionHours * 60, 10, 'ESSOR_RETENTION_INTERVAL_HOURS'),
-      retentionHours * 60,
-    ),
+    retention: withBackfill(cronEvery(retentionHours * 60, 10, 'ESSOR_RETENTION_INTERVAL_HOURS'), retentionHours * 60),
     purge: withBackfill(cronEvery(60, 20), 60),
     // Cheap and frequent: a missed tick needs no catching up.
     responseCache: cronEvery(5),

@@ -1,4 +1,16 @@
-import { Args, ArgsType, Ctx, Field, GraphQLISODateTime, ID, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import {
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  GraphQLISODateTime,
+  ID,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  registerEnumType,
+} from 'type-graphql';
 import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { Roles } from '../../common/auth/access';
 import { Role } from '../../common/auth/roles';

@@ -9,7 +9,10 @@ import { retentionLimitsFromEnv, type RetentionLimits } from './jobs.config';
  */
 
 const deleted = async (ds: DataSource, sql: string, params: unknown[]): Promise<number> => {
-  const [row]: Array<{ n: number }> = await ds.query(`WITH gone AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM gone`, params);
+  const [row]: Array<{ n: number }> = await ds.query(
+    `WITH gone AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+    params,
+  );
   return row.n;
 };
 
@@ -46,7 +49,8 @@ export const purgeJobRuns = (ds: DataSource, days: number) =>
   deleted(ds, `DELETE FROM job_run WHERE started_at < now() - make_interval(days => $1)`, [days]);
 
 /** Rate limit counters whose window is over (keys never hit again would stay forever). */
-export const purgeRateLimitCounters = (ds: DataSource) => deleted(ds, `DELETE FROM rate_limit_counter WHERE window_end < now()`, []);
+export const purgeRateLimitCounters = (ds: DataSource) =>
+  deleted(ds, `DELETE FROM rate_limit_counter WHERE window_end < now()`, []);
 
 /** Every purge, with the configured limits: the job's result (how many rows each deleted). */
 export async function purgeExpired(ds: DataSource, limits: RetentionLimits = retentionLimitsFromEnv()): Promise<JobResult> {

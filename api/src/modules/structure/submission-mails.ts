@@ -61,7 +61,10 @@ export const SUBMISSION_ACCEPTED_MAIL: MailTemplate<SubmissionMailParams> = {
           : `Merci ! Votre correction de la fiche « ${d.structureName} » a été acceptée par la mission territoriale et appliquée.`,
       ],
       action: d.structureId
-        ? { label: 'Voir la fiche dans l’annuaire', href: `${env.publicUrl}/structures/${toGlobalId('Structure', d.structureId)}` }
+        ? {
+            label: 'Voir la fiche dans l’annuaire',
+            href: `${env.publicUrl}/structures/${toGlobalId('Structure', d.structureId)}`,
+          }
         : undefined,
       after: ['Vous recevez ce message parce que vous avez fait cette proposition sur Essor.'],
     });
