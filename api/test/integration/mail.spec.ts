@@ -245,7 +245,11 @@ describe('a failing SMTP server', () => {
     expect(row.last_error).toMatch(/550/);
     expect(row.last_error).not.toContain(a.email);
     expect(row.body).toBeNull();
-    const runs = (await sendRuns(since)).filter((r) => r.max_attempts === 2);
+    // (The run is recorded just after the mail's row: wait for it.)
+    const runs = await waitFor('both runs', async () => {
+      const r = (await sendRuns(since)).filter((x) => x.max_attempts === 2);
+      return r.length >= 2 ? r : null;
+    });
     expect(runs.map((r) => [r.outcome, r.attempt])).toEqual([
       ['retry', 1],
       ['failure', 2],
