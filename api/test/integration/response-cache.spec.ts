@@ -429,6 +429,7 @@ describe('invalidation per table', () => {
       carrier_project: 'accompaniment files of the mission',
       carrier_project_referral: 'accompaniment files of the mission',
       carrier_project_stage_change: 'accompaniment files of the mission',
+      job_run: 'run history of the background jobs (modules/jobs)',
       login_attempt: 'login limits',
       mail_outbox: 'mail',
       migrations: 'migrations applied',
