@@ -2,7 +2,7 @@
 // rows past their retention go, newer ones stay. Each test looks at its own rows only (the database is
 // shared with the other test files).
 import { createHash, randomInt } from 'node:crypto';
-import { purgeResponseCache } from '../../src/common/cache/response-cache';
+import { lookUpEntry, purgeResponseCache, storeEntry } from '../../src/common/cache/response-cache';
 import { LOGIN_LIMITS } from '../../src/modules/account/auth.service';
 import { retentionLimitsFromEnv } from '../../src/modules/jobs/jobs.config';
 import {
@@ -14,7 +14,7 @@ import {
   purgePasswordResets,
   purgeRateLimitCounters,
 } from '../../src/modules/jobs/retention-purges';
-import { createAccount, uniqueToken } from '../helpers/factories';
+import { createAccount, createSector, uniqueToken } from '../helpers/factories';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 let t: TestServer;
@@ -152,18 +152,18 @@ describe('purges', () => {
     ]);
   });
 
-  it('stale entries of the response cache: expired, or of an older data version', async () => {
+  it('stale entries of the response cache: expired, or evicted by a write to a table they read', async () => {
     const key = uniqueToken('test-cache-');
-    const [{ version }] = await t.ds.query(`SELECT version::text FROM data_version`);
-    const entry = (suffix: string, v: string, expires: string) =>
-      t.ds.query(
-        `INSERT INTO response_cache (key, version, body, expires_at) VALUES ($1, $2::bigint, '{}', now() + $3::interval)`,
-        [`${key}-${suffix}`, v, expires],
-      );
-    await entry('expired', version, '-1 second');
-    await entry('outdated', String(BigInt(version) - 1n), '5 minutes');
-    // A version ahead of the one read here: a writer may have bumped it meanwhile (other test files write too).
-    await entry('fresh', String(BigInt(version) + 1_000_000n), '5 minutes');
+    const entry = async (suffix: string, tables: string[], seconds: number) => {
+      const { snapshot } = await lookUpEntry(t.ds, `${key}-${suffix}`);
+      await storeEntry(t.ds, { key: `${key}-${suffix}`, snapshot, tables, body: '{}', seconds });
+    };
+    await entry('expired', ['region'], 60);
+    await t.ds.query(`UPDATE response_cache SET expires_at = now() - interval '1 second' WHERE key = $1`, [`${key}-expired`]);
+    await entry('evicted', ['sector'], 300);
+    await createSector(t.ds);
+    // A table no test writes: stays valid.
+    await entry('fresh', ['region'], 300);
     await purgeResponseCache(t.ds);
     expect(await t.ds.query(`SELECT key FROM response_cache WHERE key LIKE $1 || '%'`, [key])).toEqual([{ key: `${key}-fresh` }]);
   });
