@@ -146,6 +146,7 @@ async function main() {
     Annuaire public (web-public)  http://localhost:${port}/
     Pilotage (web-admin)          http://localhost:${port}/admin/
     API GraphQL                   http://localhost:${port}/graphql
+    E-mails                       ${process.env.ESSOR_SMTP_URL ? 'sent through SMTP (ESSOR_SMTP_URL)' : "not sent: kept in web-admin's « Boîte d'envoi » (set ESSOR_SMTP_URL)"}
   Ctrl-C stops everything${keeper ? ', the embedded PostgreSQL included' : ''}.
 `);
 }

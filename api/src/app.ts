@@ -25,6 +25,9 @@ import {
 import { apolloLogger } from './common/log/logger';
 import { enterRequestScope, requestIdOf, requestLogPlugin, startRequestLog, withRequestLog } from './common/log/request-log';
 import { securityHeaders } from './common/http/security-headers';
+import { mountOperations } from './common/http/health';
+import { unknownApiPaths } from './common/http/not-found';
+import { graphqlMetricsPlugin, withErrorMetrics } from './common/metrics/graphql-metrics';
 import { buildEssorSchema } from './schema';
 
 export interface AppOptions {
@@ -97,16 +100,18 @@ export async function createApp(
     operationCostPlugin(schema, limits),
     ...armorPlugins({ fieldSuggestions: opts.fieldSuggestions ?? process.env.NODE_ENV !== 'production' }),
     requestLogPlugin(),
+    graphqlMetricsPlugin(),
     ApolloServerPluginLandingPageDisabled(),
     ApolloServerPluginCacheControlDisabled(),
     dbErrorsPlugin(),
   ];
   if (opts.exposeStatementCount) plugins.push(statementCountPlugin() as ApolloServerPlugin<Context>);
-  if (opts.responseCache ?? process.env.ESSOR_RESPONSE_CACHE !== '0') plugins.push(responseCachePlugin(schema));
+  const responseCache = opts.responseCache ?? process.env.ESSOR_RESPONSE_CACHE !== '0';
+  if (responseCache) plugins.push(responseCachePlugin(schema));
   const apollo = new ApolloServer<Context>({
     // Operations compiled once by graphql-jit (see compiled-execution.ts); ESSOR_JIT=0: graphql-js.
     ...(process.env.ESSOR_JIT === '0' ? { schema } : { gateway: compiledExecutionGateway(schema) }),
-    formatError: withRequestLog(formatError),
+    formatError: withErrorMetrics(withRequestLog(formatError)),
     logger: apolloLogger,
     validationRules: limitValidationRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },
@@ -122,14 +127,8 @@ export async function createApp(
   app.disable('x-powered-by');
   app.set('trust proxy', opts.trustProxy ?? false);
   app.use(securityHeaders());
-  app.get('/healthz', async (_req, res) => {
-    try {
-      await opts.ds.query('SELECT 1');
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'database unavailable' });
-    }
-  });
+  // /healthz, /readyz, /metrics and request metrics (common/http/health.ts).
+  mountOperations(app, opts.ds);
 
   app.use(
     '/graphql',
@@ -156,6 +155,7 @@ export async function createApp(
 
   app.use('/graphql', httpErrorHandler);
 
+  app.use(unknownApiPaths);
   mountSpa(app, '/admin', opts.webAdminDir);
   mountSpa(app, '/', opts.webPublicDir);
   app.use(httpErrorHandler);

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { withAdvisoryLock } from './common/db/advisory-lock';
+import { installJobQueue } from './common/jobs/job-runner';
 import { isDatabaseEmpty, seedDemo } from './modules/demo/demo-seed';
 import { loadTerritory } from './modules/territory/territory-reference';
 import { seedReferenceFigures } from './modules/observatory/reference-figures.service';
@@ -21,6 +22,7 @@ export async function prepareDatabase(ds: DataSource, opts: { demo: boolean; log
 async function prepare(ds: DataSource, demo: boolean, log: (m: string) => void): Promise<void> {
   const applied = await ds.runMigrations({ transaction: 'each' });
   if (applied.length) log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+  await installJobQueue(ds);
   const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM commune');
   if (n === 0) {
     const t = await loadTerritory(ds);

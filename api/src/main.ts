@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { createApp } from './app';
-import { purgeResponseCache } from './common/cache/response-cache';
 import { prepareDatabase } from './bootstrap';
 import { createDataSource } from './common/db/data-source';
 import { cancelRunningQueries } from './common/db/pool-clients';
 import { loadConfig } from './config';
 import { logger } from './common/log/logger';
 import { createHttpServer } from './http-server';
-import { refreshSnapshot } from './modules/observatory/snapshot.service';
-import { RETENTION, runRetention } from './modules/person/person-gdpr.service';
+import { startMetricsServer } from './common/http/health';
 import { gracefulShutdown } from './shutdown';
+
+import { startEssorJobs } from './modules/jobs/essor-jobs';
 
 const log = (m: string) => logger.info(m);
 
@@ -41,36 +41,22 @@ async function main() {
     trustProxy: config.trustProxy,
   });
   const server = createHttpServer(app, { requestTimeoutMs: config.requestTimeoutMs });
-  // Retention of personal data: a scheduled job; one replica at a time runs it (advisory lock).
-  const retention = setInterval(
-    () =>
-      runRetention(ds)
-        .then((n) => n && logger.info({ anonymised: n }, 'retention: person(s) anonymised'))
-        .catch((err) => logger.error({ err }, 'retention failed')),
-    RETENTION.intervalHours * 3_600_000,
-  );
-  retention.unref();
-  // Observatory snapshots are maintained: refreshed periodically (and after imports).
-  const snapshots = setInterval(
-    () => refreshSnapshot(ds).catch((err) => logger.error({ err }, 'snapshot refresh failed')),
-    Number(process.env.ESSOR_SNAPSHOT_INTERVAL_MINUTES ?? 60) * 60_000,
-  );
-  snapshots.unref();
-  // Expired or outdated entries of the shared response cache.
-  const cachePurge = setInterval(
-    () => purgeResponseCache(ds).catch((err) => logger.error({ err }, 'response cache purge failed')),
-    5 * 60_000,
-  );
-  cachePurge.unref();
+  // Periodic work (retention, purges, snapshots, cache) and mail: one job queue in PostgreSQL.
+  const jobs = await startEssorJobs(ds);
+  let jobsStopped: Promise<void> = Promise.resolve();
   const lifecycle = gracefulShutdown({
     server,
     graceMs: config.shutdownGraceMs,
-    stopJobs: () => [retention, snapshots, cachePurge].forEach((t) => clearInterval(t)),
+    // The worker takes no new job; the running ones finish before the pools close.
+    stopJobs: () => {
+      jobsStopped = jobs.stop().catch((err) => logger.error({ err }, 'job runner stop failed'));
+    },
     cancelRunning: async () => {
       const n = await cancelRunningQueries(ds, log);
       if (n) log(`cancelled the statements of ${n} database connection(s)`);
     },
     release: async () => {
+      await jobsStopped;
       await stop();
       await ds.destroy();
     },
@@ -88,6 +74,7 @@ async function main() {
     log(`API ready at http://localhost:${config.port}/graphql`);
     process.send?.({ type: 'ready', port: config.port });
   });
+  startMetricsServer(ds, config.host); // ESSOR_METRICS_PORT: /metrics on an internal port (common/http/health.ts)
   const onSignal = (reason: string) => {
     // Ctrl-C under `npm start` reaches the API and its supervisor, which then sends SIGTERM: one shutdown.
     if (lifecycle.draining) return;

@@ -17,6 +17,8 @@ import {
   TechnicalOpinionResolver,
 } from './modules/accompaniment/carrier-project.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import { JobsResolver } from './modules/jobs/jobs.resolver';
+import { MailOutboxResolver } from './modules/jobs/mail-outbox.resolver';
 import { StructureEditingResolver } from './modules/structure/structure-editing.resolver';
 import { StructureModerationResolver } from './modules/structure/structure-moderation.resolver';
 import { StructureImportResolver } from './modules/structure/structure-import.resolver';
@@ -86,6 +88,8 @@ export const RESOLVERS = [
   CarrierMentorshipResolver,
   TechnicalOpinionResolver,
   PersonCarrierProjectsResolver,
+  JobsResolver,
+  MailOutboxResolver,
 ] as const;
 
 /**

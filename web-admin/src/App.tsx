@@ -48,6 +48,7 @@ const PersonsPage = lazy(() => import('./pages/PersonsPage').then((m) => ({ defa
 const PersonEditPage = lazy(() => import('./pages/person/PersonEditPage').then((m) => ({ default: m.PersonEditPage })));
 const PersonNewPage = lazy(() => import('./pages/person/PersonNewPage').then((m) => ({ default: m.PersonNewPage })));
 const OutboxPage = lazy(() => import('./pages/OutboxPage').then((m) => ({ default: m.OutboxPage })));
+const JobsPage = lazy(() => import('./pages/JobsPage').then((m) => ({ default: m.JobsPage })));
 
 function NotFound() {
   usePageTitle('Page introuvable');
@@ -147,6 +148,9 @@ export function App() {
           </Route>
           <Route element={<RequireSection section="outbox" />}>
             <Route path="boite-d-envoi" element={<OutboxPage />} />
+          </Route>
+          <Route element={<RequireSection section="jobs" />}>
+            <Route path="taches" element={<JobsPage />} />
           </Route>
           <Route path="*" element={<NotFound />} />
         </Route>

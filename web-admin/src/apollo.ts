@@ -16,6 +16,7 @@ export function createCache(): InMemoryCache {
           auditLog: relayStylePagination(['entityType', 'entityId', 'actor', 'action']),
           submissions: relayStylePagination(['status']),
           accounts: relayStylePagination([]),
+          jobRuns: relayStylePagination(['name']),
         },
       },
       // Pages sans identifiant : elles remplacent la précédente.

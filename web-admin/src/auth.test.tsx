@@ -130,6 +130,7 @@ describe('Navigation by role', () => {
       'Import CSV',
       'Personnes',
       "Boîte d'envoi",
+      'Tâches planifiées',
       'Annuaire public',
     ]);
   });

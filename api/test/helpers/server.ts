@@ -34,7 +34,8 @@ export interface TestServer {
  * The real app over HTTP on an ephemeral port, against the run's PostgreSQL database. The shared
  * response cache is off unless asked for (statement counts then measure the real work). It trusts
  * X-Forwarded-For from loopback unless told otherwise (`trustProxy`), as the app behind a local
- * proxy: tests then send requests from client addresses of their own.
+ * proxy: tests then send requests from client addresses of their own. `databaseUrl`: another
+ * database than the run's (a file that needs one of its own).
  */
 export async function startTestServer(
   opts: { responseCache?: boolean; fieldSuggestions?: boolean; trustProxy?: TrustProxy; databaseUrl?: string } = {},

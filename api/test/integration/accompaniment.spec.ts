@@ -437,11 +437,8 @@ describe('plan indicators computed from the projects', () => {
     await qr.connect();
     try {
       // REPEATABLE READ: the other test files' projects, committed meanwhile, do not move the counts.
+      // (Our writes' notes for the response cache are keyed by our own transaction: no serialization error.)
       await qr.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-      // First statement (it takes the snapshot): lock the row every write bumps (the response cache's
-      // data version), so that no other file's write can update it after our snapshot — which would
-      // fail our own writes' bumps with a serialization error. Other writers wait for the rollback.
-      await qr.query('SELECT version FROM data_version FOR UPDATE');
       const values = async () => (await qr.query(COMPUTED_INDICATORS_SQL))[0] as Record<string, number>;
       const before = await values();
       const offer = await createMentorOffer(qr as never);

@@ -48,7 +48,7 @@ describe('replicas starting together on an empty database', () => {
       // The API logs JSON lines (pino): the message holds the counts as JSON.
       const seeded = stdout
         .split('\n')
-        .map((l) => (l.startsWith('{') ? (JSON.parse(l) as { msg?: string }).msg ?? '' : l))
+        .map((l) => (l.startsWith('{') ? ((JSON.parse(l) as { msg?: string }).msg ?? '') : l))
         .find((m) => m.startsWith('loaded the Sambre-Avesnois demo data: '))!;
       const counts = JSON.parse(seeded.slice('loaded the Sambre-Avesnois demo data: '.length)) as Record<string, number>;
       expect(counts.structure).toBe(generateDemoData(DEFAULT_DEMO_SEED).structures.length);

@@ -8,6 +8,7 @@ import { createDataSource } from '../../src/common/db/data-source';
 import { logger, setLogDestination } from '../../src/common/log/logger';
 import { createDatabase, dropDatabase } from '../helpers/databases';
 import { createAccount, createStructure, toGlobal, uniqueToken } from '../helpers/factories';
+import { deliveredMailTo } from '../helpers/mail';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 // The logs of the API, captured while it serves operations that carry personal data and secrets:
@@ -100,8 +101,8 @@ describe('one JSON line per /graphql request, without personal data', () => {
     const res = await t.gql(`mutation AskReset($e: String!) { requestPasswordReset(email: $e) }`, { e: a.email }, as(id));
     expect(res.data!.requestPasswordReset).toBe(true);
     await requestLine(id);
-    const [mail] = await t.ds.query(`SELECT body FROM mail_outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1`, [a.email]);
-    const token = secret(/jeton=([A-Za-z0-9_-]+)/.exec(mail.body)![1]);
+    const [mail] = await deliveredMailTo(t.ds, a.email);
+    const token = secret(/jeton=([A-Za-z0-9_-]+)/.exec(mail.body!)![1]);
 
     const resetId = rid('reset');
     const newPassword = secret(`Nouvelle phrase ${uniqueToken()} secrète`);

@@ -863,9 +863,15 @@ const CASES: Record<string, GuardedCase | PublicCase> = {
                     (SELECT count(*)::int FROM mail_outbox WHERE recipient = $2) AS mails`,
             [a.id, a.email],
           ),
-        check: (res, _before, after) => {
+        check: async (res, _before, after) => {
           expect(res.data!.requestPasswordReset).toBe(true);
-          expect(after).toEqual({ tokens: 1, mails: 1 });
+          // Queued: the single-use token is created when the mail is sent (helpers/mail.ts, mail.spec).
+          expect(after).toEqual({ tokens: 0, mails: 1 });
+          expect(await one('SELECT template, params, body FROM mail_outbox WHERE recipient = $1', [a.email])).toEqual({
+            template: 'password-reset',
+            params: { accountId: a.id, url: expect.stringMatching(/\/admin\/mot-de-passe$/) },
+            body: null,
+          });
         },
       };
     },
@@ -1016,6 +1022,27 @@ const CASES: Record<string, GuardedCase | PublicCase> = {
             { actor: who[Role.ADMIN].email, action: 'RETENTION_ANONYMISE', account_id: who[Role.ADMIN].id },
           ]);
         },
+      };
+    },
+  },
+
+  runJobNow: {
+    allowedAs: Role.ADMIN,
+    audit: { entry: 'Job:RUN_NOW' },
+    async setup() {
+      // A job no test file runs a worker for: the queued run stays for the probe (jobs.spec runs one).
+      return {
+        query: `mutation { runJobNow(name: "retention") { name manual } }`,
+        probe: () =>
+          one(
+            `SELECT count(*)::int AS waiting, max(revision) AS revision, max(queue_name) AS queue
+             FROM graphile_worker.jobs WHERE key = 'manual:retention'`,
+          ),
+        check: (res, _before, after) => {
+          expect(res.data!.runJobNow).toEqual({ name: 'retention', manual: true });
+          expect(after).toMatchObject({ waiting: 1, queue: 'retention' });
+        },
+        entityId: 'retention',
       };
     },
   },

@@ -23,7 +23,8 @@ export type Section =
   | 'import'
   | 'persons'
   | 'newPerson'
-  | 'outbox';
+  | 'outbox'
+  | 'jobs';
 
 /** Roles that may open each section (the API checks again: this only shapes the UI). */
 const SECTION_ROLES: Record<Section, readonly Role[] | 'any-but-editor-only'> = {
@@ -53,6 +54,7 @@ const SECTION_ROLES: Record<Section, readonly Role[] | 'any-but-editor-only'> = 
   persons: ['ADMIN', 'STEERING'],
   newPerson: ['ADMIN'],
   outbox: ['ADMIN'],
+  jobs: ['ADMIN'],
 };
 
 export function hasRole(roles: readonly Role[] | undefined, ...wanted: Role[]): boolean {
@@ -93,6 +95,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { section: 'import', to: '/import', label: 'Import CSV' },
   { section: 'persons', to: '/personnes', label: 'Personnes' },
   { section: 'outbox', to: '/boite-d-envoi', label: "Boîte d'envoi" },
+  { section: 'jobs', to: '/taches', label: 'Tâches planifiées' },
 ];
 
 /** Where a viewer lands after logging in. */

@@ -1,27 +1,86 @@
 import { useQuery } from '@apollo/client/react';
+import { useSearchParams } from 'react-router';
 import { graphql } from '../gql';
+import type { MailOutboxQuery, MailStatus } from '../gql/graphql';
 import { Empty, ErrorNotice, Loading } from '../components/status';
 import { formatDateTime, plural } from '../format';
 import { errorMessage } from '../lib/errors';
 import { usePageTitle } from '../lib/usePageTitle';
 
 export const MAIL_OUTBOX_QUERY = graphql(`
-  query MailOutbox($first: Int) {
-    mailOutbox(first: $first) {
+  query MailOutbox($first: Int, $status: [MailStatus!]) {
+    mailOutbox(first: $first, status: $status) {
       id
       recipient
       subject
+      template
+      status
+      transport
+      attempts
+      lastError
       body
       createdAt
+      sentAt
     }
   }
 `);
 
-/** The mail the platform sent (development outbox): invitations, password resets… */
+type Mail = MailOutboxQuery['mailOutbox'][number];
+
+const STATUS_FILTERS: ReadonlyArray<[string, string, MailStatus[] | null]> = [
+  ['tous', 'Tous les messages', null],
+  ['en-attente', "En file d'attente", ['QUEUED']],
+  ['envoyes', 'Envoyés', ['SENT']],
+  ['en-echec', 'En échec', ['FAILED']],
+];
+
+export const MAIL_STATUS_LABELS: Record<MailStatus, string> = {
+  QUEUED: "En file d'attente",
+  SENT: 'Envoyé',
+  FAILED: 'En échec',
+};
+
+const STATUS_BADGES: Record<MailStatus, string> = {
+  QUEUED: 'badge badge--pending',
+  SENT: 'badge badge--accepted',
+  FAILED: 'badge badge--rejected',
+};
+
+function Delivery({ m }: { m: Mail }) {
+  if (m.status === 'QUEUED') {
+    return m.attempts > 0 ? (
+      <>
+        {plural(m.attempts, 'tentative échouée', 'tentatives échouées')} : nouvel essai prévu.
+        {m.lastError && <> Dernière erreur : {m.lastError}</>}
+      </>
+    ) : (
+      <>Envoi dans quelques instants.</>
+    );
+  }
+  if (m.status === 'FAILED') {
+    return (
+      <>
+        Abandonné après {plural(m.attempts, 'tentative', 'tentatives')}. Dernière erreur : {m.lastError ?? 'inconnue'}
+      </>
+    );
+  }
+  return m.transport === 'OUTBOX' ? (
+    <>
+      Conservé ici le {formatDateTime(m.sentAt)} : aucun serveur SMTP n'est configuré (<code>ESSOR_SMTP_URL</code>), rien ne
+      quitte la plateforme.
+    </>
+  ) : (
+    <>Remis au serveur SMTP le {formatDateTime(m.sentAt)}.</>
+  );
+}
+
+/** The platform's mail queue: invitations, password resets, moderation decisions… */
 export function OutboxPage() {
   usePageTitle("Boîte d'envoi");
+  const [params, setParams] = useSearchParams();
+  const filter = STATUS_FILTERS.find(([key]) => key === params.get('statut')) ?? STATUS_FILTERS[0]!;
   const { data, loading, error, refetch } = useQuery(MAIL_OUTBOX_QUERY, {
-    variables: { first: 50 },
+    variables: { first: 50, status: filter[2] },
     fetchPolicy: 'cache-and-network',
   });
   const messages = data?.mailOutbox;
@@ -39,8 +98,28 @@ export function OutboxPage() {
         </button>
       </div>
       <p className="lead">
-        Les 50 derniers messages envoyés par la plateforme (invitations, réinitialisations de mot de passe…).
+        Les 50 derniers messages de la plateforme (invitations, réinitialisations de mot de passe, décisions de modération) et
+        leur envoi. Les liens personnels ne sont jamais conservés une fois le message remis au serveur SMTP.
       </p>
+      <div className="filters filters--inline">
+        <div className="field">
+          <label className="field__label" htmlFor="outbox-status">
+            Messages affichés
+          </label>
+          <select
+            id="outbox-status"
+            className="input"
+            value={filter[0]}
+            onChange={(e) => setParams(e.target.value === 'tous' ? {} : { statut: e.target.value })}
+          >
+            {STATUS_FILTERS.map(([key, label]) => (
+              <option key={key} value={key}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
       {error && !messages ? (
         <ErrorNotice
           message={`La boîte d'envoi n'a pas pu être chargée. ${errorMessage(error, '')}`.trim()}
@@ -49,7 +128,7 @@ export function OutboxPage() {
       ) : !messages ? (
         <Loading>Chargement des messages…</Loading>
       ) : messages.length === 0 ? (
-        <Empty>Aucun message envoyé pour le moment.</Empty>
+        <Empty>{filter[2] ? 'Aucun message dans cet état.' : 'Aucun message pour le moment.'}</Empty>
       ) : (
         <>
           <p className="result-count" role="status">
@@ -60,12 +139,20 @@ export function OutboxPage() {
               <li key={m.id} className="card">
                 <h2 className="card__title">{m.subject}</h2>
                 <p className="meta">
-                  À <strong>{m.recipient}</strong>, le {formatDateTime(m.createdAt)}
+                  <span className={STATUS_BADGES[m.status]}>{MAIL_STATUS_LABELS[m.status]}</span> À <strong>{m.recipient}</strong>
+                  , le {formatDateTime(m.createdAt)}
                 </p>
-                <details>
-                  <summary>Lire le message</summary>
-                  <pre className="mail-body">{m.body}</pre>
-                </details>
+                <p className="meta">
+                  <Delivery m={m} />
+                </p>
+                {m.body ? (
+                  <details>
+                    <summary>Lire le message</summary>
+                    <pre className="mail-body">{m.body}</pre>
+                  </details>
+                ) : m.status === 'SENT' ? (
+                  <p className="meta muted">Contenu non conservé : il contenait un lien personnel.</p>
+                ) : null}
               </li>
             ))}
           </ul>

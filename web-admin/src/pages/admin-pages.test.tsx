@@ -247,28 +247,69 @@ describe('Personnes (RGPD)', () => {
 });
 
 describe("Boîte d'envoi", () => {
-  it('lists the mail sent by the platform', async () => {
-    renderApp('/boite-d-envoi', [
+  const mail = (id: string, o: Record<string, unknown>) => ({
+    __typename: 'MailMessage' as const,
+    id,
+    recipient: 'alex@exemple.org',
+    subject: 'Essor — invitation',
+    template: 'invitation',
+    status: 'SENT',
+    transport: 'OUTBOX',
+    attempts: 1,
+    lastError: null,
+    body: null,
+    createdAt: '2025-03-04T10:00:00.000Z',
+    sentAt: '2025-03-04T10:00:02.000Z',
+    ...o,
+  });
+  const outbox = (status: string[] | null, messages: unknown[]) => ({
+    request: { query: MAIL_OUTBOX_QUERY, variables: { first: 50, status } },
+    result: { data: { mailOutbox: messages } },
+  });
+
+  it('lists the mail of the platform with its status, and filters by status', async () => {
+    const { user } = renderApp('/boite-d-envoi', [
       viewerMock(['ADMIN']),
-      {
-        request: { query: MAIL_OUTBOX_QUERY, variables: { first: 50 } },
-        result: {
-          data: {
-            mailOutbox: [
-              {
-                __typename: 'MailMessage',
-                id: '1',
-                recipient: 'alex@exemple.org',
-                subject: 'Essor — invitation',
-                body: 'Bonjour,\nChoisissez votre mot de passe : http://localhost:4000/admin/mot-de-passe?jeton=abc',
-                createdAt: '2025-03-04T10:00:00.000Z',
-              },
-            ],
-          },
-        },
-      },
+      outbox(null, [
+        mail('1', { body: 'Bonjour,\nChoisissez votre mot de passe : http://localhost:4000/admin/mot-de-passe?jeton=abc' }),
+        mail('2', { subject: 'Essor — réinitialisation', transport: 'SMTP' }),
+        mail('3', {
+          subject: 'Essor — votre proposition',
+          status: 'FAILED',
+          transport: null,
+          attempts: 10,
+          lastError: '550 Mailbox unavailable: …@…',
+        }),
+      ]),
+      outbox(
+        ['FAILED'],
+        [
+          mail('3', {
+            subject: 'Essor — votre proposition',
+            status: 'FAILED',
+            transport: null,
+            attempts: 10,
+            lastError: '550 Mailbox unavailable: …@…',
+          }),
+        ],
+      ),
     ]);
-    expect(await screen.findByRole('heading', { level: 2, name: 'Essor — invitation' })).toBeInTheDocument();
-    expect(screen.getByText('alex@exemple.org')).toBeInTheDocument();
+    const invitation = (await screen.findByRole('heading', { level: 2, name: 'Essor — invitation' })).closest('li')!;
+    expect(within(invitation).getByText('Envoyé')).toHaveClass('badge');
+    expect(within(invitation).getByText(/aucun serveur SMTP n'est configuré/)).toBeInTheDocument();
+    expect(within(invitation).getByText(/jeton=abc/)).toBeInTheDocument();
+    const reset = screen.getByRole('heading', { level: 2, name: 'Essor — réinitialisation' }).closest('li')!;
+    expect(within(reset).getByText(/Remis au serveur SMTP/)).toBeInTheDocument();
+    expect(within(reset).getByText('Contenu non conservé : il contenait un lien personnel.')).toBeInTheDocument();
+    const failed = screen.getByRole('heading', { level: 2, name: 'Essor — votre proposition' }).closest('li')!;
+    expect(within(failed).getByText('En échec')).toBeInTheDocument();
+    expect(
+      within(failed).getByText(/Abandonné après 10 tentatives\. Dernière erreur : 550 Mailbox unavailable/),
+    ).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Messages affichés'), 'en-echec');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Essor — votre proposition' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 2, name: 'Essor — invitation' })).not.toBeInTheDocument();
+    expect(currentLocation()).toBe('/boite-d-envoi?statut=en-echec');
   });
 });

@@ -159,6 +159,12 @@ function readerPool(ds: DataSource): Pool {
   return pool;
 }
 
+/** Connections of the readers' pool, if it was created (read-only: for the metrics). */
+export function readerPoolStats(ds: DataSource): { total: number; idle: number; waiting: number; max: number } | undefined {
+  const pool = readerPools.get(ds);
+  return pool && { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max };
+}
+
 /** Ends the readers' pool of a data source (see `createDataSource`, which calls it on destroy). */
 export async function closeReaderPool(ds: DataSource): Promise<void> {
   const pool = readerPools.get(ds);

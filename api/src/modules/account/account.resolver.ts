@@ -1,24 +1,9 @@
-import {
-  Arg,
-  Args,
-  ArgsType,
-  Ctx,
-  Field,
-  FieldResolver,
-  GraphQLISODateTime,
-  ID,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IsEmail, Length, MaxLength } from 'class-validator';
 import { Public, Roles } from '../../common/auth/access';
 import { Role } from '../../common/auth/roles';
 import type { Context } from '../../common/context';
-import { ConnectionType, PageArgs, pageSize } from '../../common/pagination/connection';
+import { ConnectionType, PageArgs } from '../../common/pagination/connection';
 import { Sector } from '../sector/sector.entity';
 import { Structure } from '../structure/structure.entity';
 import { Account } from './account.entity';
@@ -27,15 +12,6 @@ import { ADMIN_RESET_URL, createAccount, findAccount, listAccounts, updateAccoun
 import { login, logout, requestPasswordReset, resetPassword } from './auth.service';
 
 export const AccountConnection = ConnectionType(Account, 'Account');
-
-@ObjectType({ description: 'A message of the development mail outbox.' })
-class MailMessage {
-  @Field(() => ID) id: string;
-  @Field() recipient: string;
-  @Field() subject: string;
-  @Field() body: string;
-  @Field(() => GraphQLISODateTime) createdAt: Date;
-}
 
 @ArgsType()
 class LoginArgs {
@@ -102,16 +78,6 @@ export class AccountResolver {
     @Arg('input') input: UpdateAccountInput,
   ) {
     return updateAccount(ctx, id, version, input);
-  }
-
-  @Roles(Role.ADMIN)
-  @Query(() => [MailMessage], { description: 'Development outbox: the mail the platform sent, newest first.' })
-  async mailOutbox(@Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true }) first?: number | null) {
-    const rows = await ctx.ds.query(
-      `SELECT id::text, recipient, subject, body, created_at AS "createdAt" FROM mail_outbox ORDER BY mail_outbox.id DESC LIMIT $1`,
-      [pageSize(first)],
-    );
-    return rows;
   }
 
   @FieldResolver(() => [Structure], { description: 'Structures this account may edit (structure editors).' })

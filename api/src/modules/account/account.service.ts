@@ -7,7 +7,9 @@ import { ErrorCode, UserInputError } from '../../common/errors';
 import { typedTransaction } from '../../common/db/sql-errors';
 import { rowIdOf } from '../../common/relay/global-id';
 import { Account } from './account.entity';
-import { normaliseEmail, sendPasswordResetLink } from './auth.service';
+import { enqueueMail } from '../../common/mail/mailer';
+import { INVITATION_MAIL } from './account-mails';
+import { normaliseEmail } from './auth.service';
 import { hashPassword, passwordProblem } from './password';
 import { newToken, deleteSessionsOf } from './session.service';
 
@@ -91,7 +93,7 @@ export interface CreateAccountData {
   sectorSlugs?: string[] | null;
 }
 
-/** Creates an account; without a password, the person gets an invitation to choose one. */
+/** Creates an account; without a password, the person gets an invitation to choose one (queued in the same transaction). */
 export async function createAccount(ctx: Context, data: CreateAccountData): Promise<Account> {
   const email = normaliseEmail(data.email);
   if (data.password) {
@@ -110,6 +112,8 @@ export async function createAccount(ctx: Context, data: CreateAccountData): Prom
       [email, data.displayName.trim(), passwordHash, [...new Set(data.roles)]],
     );
     await setScopes(m, row.id, scopes);
+    // The invitation is queued with the account (its link is created when the mail is sent).
+    if (!data.password) await enqueueMail(m, INVITATION_MAIL, email, { accountId: row.id, url: ADMIN_RESET_URL });
     await audit(m, ctx, {
       action: 'CREATE',
       entityType: 'Account',
@@ -124,7 +128,6 @@ export async function createAccount(ctx: Context, data: CreateAccountData): Prom
     });
     return lockRow(m, SPEC, row.id);
   });
-  if (!data.password) await sendPasswordResetLink(ctx, email, ADMIN_RESET_URL);
   return account;
 }
 

@@ -1,10 +1,11 @@
 import type { Context } from '../../common/context';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { updateReturning } from '../../common/db/rows';
-import { mailer } from '../../common/mail/mailer';
+import { enqueueMail } from '../../common/mail/mailer';
 import { hitRateLimits, positiveInt, RATE_LIMITS } from '../../common/rate-limit/rate-limit';
 import { passwordProblem, hashPassword, verifyPassword } from './password';
-import { createSession, deleteSession, deleteSessionsOf, newToken, sha256 } from './session.service';
+import { PASSWORD_RESET_MAIL } from './account-mails';
+import { createSession, deleteSession, deleteSessionsOf, sha256 } from './session.service';
 
 /** Limits, all counted in PostgreSQL (shared by every API replica). */
 export const LOGIN_LIMITS = {
@@ -16,7 +17,6 @@ export const LOGIN_LIMITS = {
   lockAfterFailures: 10,
   lockMinutes: 30,
 };
-const RESET_TOKEN_MINUTES = 60;
 
 const INVALID = 'Adresse e-mail ou mot de passe incorrect.';
 
@@ -128,23 +128,15 @@ export async function requestPasswordReset(ctx: Context, emailInput: string, res
   return sendPasswordResetLink(ctx, email, resetUrlBase);
 }
 
-/** Mails a single-use, expiring link if the account exists (also the invitation of a new account). */
+/**
+ * Queues a password reset mail if the account exists. The single-use, expiring link is created
+ * when the mail is sent (account-mails.ts): nothing secret waits in the outbox.
+ */
 export async function sendPasswordResetLink(ctx: Context, emailInput: string, resetUrlBase: string): Promise<boolean> {
   const email = normaliseEmail(emailInput).slice(0, 320);
   const [account] = await ctx.ds.query(`SELECT id::text FROM account WHERE email = $1 AND NOT disabled`, [email]);
   if (!account) return true;
-  const token = newToken();
-  await ctx.ds.query(
-    `INSERT INTO password_reset (token_hash, account_id, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3))`,
-    [sha256(token), account.id, RESET_TOKEN_MINUTES],
-  );
-  await mailer().send(ctx.ds, {
-    to: email,
-    subject: 'Essor — réinitialisation de votre mot de passe',
-    body:
-      `Bonjour,\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable ${RESET_TOKEN_MINUTES} minutes, une seule fois) :\n` +
-      `${resetUrlBase}?jeton=${token}\n\nSi vous n'avez rien demandé, ignorez ce message.\n`,
-  });
+  await enqueueMail(ctx.ds, PASSWORD_RESET_MAIL, email, { accountId: account.id, url: resetUrlBase });
   return true;
 }
 

@@ -16,11 +16,13 @@ const PERSON_SPEC: EditSpec<Person> = { entity: Person, table: 'person', entityT
 /** Personal fields: erased on request or by retention; never copied into the audit trail. */
 export const PERSONAL_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'bio'] as const;
 
-/** Retention durations, in days, from the configuration. */
+/**
+ * Retention durations, in days, from the configuration. The job runs on the schedule of
+ * modules/jobs/jobs.config.ts (ESSOR_RETENTION_INTERVAL_HOURS, default 6).
+ */
 export const RETENTION = {
   /** Persons with a last contact date (talent pool, contacts): 2 years after the last contact. */
   personDays: Number(process.env.ESSOR_RETENTION_PERSON_DAYS ?? 730),
-  intervalHours: Number(process.env.ESSOR_RETENTION_INTERVAL_HOURS ?? 6),
 };
 
 export type AdminPersonSort = 'NAME' | 'LAST_CONTACT_AT' | 'UPDATED_AT' | 'CREATED_AT';

@@ -3,10 +3,12 @@ import type { Context } from '../../common/context';
 import { idPage } from '../../common/db/id-page';
 import { insertAudited, lockRow, updateVersioned, type EditSpec } from '../../common/db/editing';
 import { ErrorCode, UserInputError } from '../../common/errors';
+import { enqueueMail } from '../../common/mail/mailer';
 import { rowIdOf } from '../../common/relay/global-id';
 import { guardUnique, STRUCTURE_SPEC, toValues } from './structure-editing.service';
 import { StructureSubmission, SubmissionKind, SubmissionStatus } from './structure-submission.entity';
 import { StructureStatus, type Structure } from './structure.entity';
+import { SUBMISSION_ACCEPTED_MAIL, SUBMISSION_REJECTED_MAIL } from './submission-mails';
 import type { StructurePatch } from './structure.inputs';
 
 const SUBMISSION_SPEC: EditSpec<StructureSubmission> = {
@@ -95,6 +97,8 @@ export async function acceptSubmission(ctx: Context, id: string): Promise<Struct
         before: { status: s.status },
         after: { status: SubmissionStatus.ACCEPTED, structureId },
       });
+      // « Votre proposition a été acceptée », queued with the decision.
+      await enqueueMail(m, SUBMISSION_ACCEPTED_MAIL, s.submitterEmail, { submissionId: s.id });
       return lockRow(m, SUBMISSION_SPEC, s.id);
     }),
   );
@@ -116,6 +120,7 @@ export async function rejectSubmission(ctx: Context, id: string, reason: string)
       before: { status: s.status },
       after: { status: SubmissionStatus.REJECTED, rejectReason: why },
     });
+    await enqueueMail(m, SUBMISSION_REJECTED_MAIL, s.submitterEmail, { submissionId: s.id });
     return lockRow(m, SUBMISSION_SPEC, s.id);
   });
 }
