@@ -230,6 +230,8 @@ const NAMED: Record<string, (fx: Fixtures, field: string) => unknown | Promise<u
   'commune.code': () => '59392',
   'departement.code': () => '59',
   'region.code': () => '32',
+  // A cheap job (deletes what is past its retention): the mission's « Lancer maintenant ».
+  'runJobNow.name': () => 'purge-expired',
   'epci.siren': () => '200043396',
   'recordIndicatorValue.code': () => 'visites',
   siret: (fx) => fx.extra('Structure', 'siret'),
