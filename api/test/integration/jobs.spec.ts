@@ -1,3 +1,4 @@
+import { metrics } from '../../src/common/metrics/metrics';
 // The job queue (graphile-worker in PostgreSQL): one execution whatever the number of replicas,
 // retries with exponential backoff, cron schedules run once per tick across replicas, the run
 // history (ADMIN only) and « Lancer maintenant ». Runners of this file are given their own task
@@ -169,6 +170,10 @@ describe('retries', () => {
       ['failure', 2],
     ]);
     expect(attempts[1].at - attempts[0].at).toBeGreaterThan(2_400);
+    // Both attempts counted in /metrics (this process ran them).
+    const countOf = async (c: typeof metrics.jobRuns) => (await c.get()).values.find((v) => v.labels.task === name)?.value ?? 0;
+    expect(await countOf(metrics.jobRuns)).toBe(2);
+    expect(await countOf(metrics.jobFailures)).toBe(2);
     // Sanitised in the history and in graphile-worker's own table: no address, no quoted value, no token.
     const [after] = await t.ds.query(`SELECT attempts, max_attempts, last_error FROM graphile_worker.jobs WHERE id = $1`, [
       jobId,

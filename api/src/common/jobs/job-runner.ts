@@ -16,6 +16,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { loggedError } from '../log/log-safe';
 import { logger } from '../log/logger';
+import { metrics } from '../metrics/metrics';
 import { jobErrorMessage } from './job-error';
 import { recordJobRun, type JobResult, type JobTrigger } from './job-runs';
 
@@ -191,6 +192,8 @@ function taskOf(ds: DataSource, def: JobDefinition, workerUtils: WorkerUtils): T
         workerUtils,
       });
     } catch (error) {
+      metrics.jobRuns.inc({ task: def.name });
+      metrics.jobFailures.inc({ task: def.name });
       const message = jobErrorMessage(error);
       await recordJobRun(ds, {
         ...run,
@@ -204,6 +207,7 @@ function taskOf(ds: DataSource, def: JobDefinition, workerUtils: WorkerUtils): T
       if (stack) failure.stack = stack.replace(/^[^\n]*/, `${failure.name}: ${message}`);
       throw failure;
     }
+    metrics.jobRuns.inc({ task: def.name });
     // The job did its work: a failure to record it must not run it again.
     await recordJobRun(ds, { ...run, durationMs: ms(), outcome: 'success', result: result ?? null }).catch((err: unknown) =>
       logger.error({ err, task: def.name }, 'jobs: could not record a run'),
