@@ -149,7 +149,9 @@ describe('ecosystem graph', () => {
     const lists = [
       (f: string) => `{ networks { members(first: 4) { nodes { id ${f} } } } }`,
       (f: string) => `{ searchStructures(first: 12, text: "association") { edges { node { id ${f} } } } }`,
-      (f: string) => `{ searchStructures(first: 2) { nodes { nearby(first: 6, radiusKm: 100) { structure { id ${f} } } } } }`,
+      // Around Maubeuge: structures with coordinates (other test files create some without, named « Après »…).
+      (f: string) =>
+        `{ searchStructures(first: 2, nearCommune: "59392", radiusKm: 20) { nodes { nearby(first: 6, radiusKm: 100) { structure { id ${f} } } } } }`,
     ];
     const nodesOf = (data: any): any[] =>
       data.networks
