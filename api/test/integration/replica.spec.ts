@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { logger, setLogDestination } from '../../src/common/log/logger';
 import { LOGIN_LIMITS } from '../../src/modules/account/auth.service';
 import { startCluster, fillDatabase, type Cluster } from '../helpers/clusters';
 import { createAccount, createStructure, toGlobal } from '../helpers/factories';
@@ -138,6 +139,25 @@ describe('reads on a streaming replica', () => {
     }
   });
 
+  it('a mutation reads the primary: an anonymous proposal on a structure the replica does not have yet', async () => {
+    await pauseReplay();
+    try {
+      const s = await createStructure(a.ds, { name: 'Toute neuve' });
+      const id = toGlobal('Structure', s.id);
+      expect(await nameVia(b, id)).toBeUndefined(); // the replica has not seen it
+      const res = await b.gql(
+        `mutation ($i: SuggestCorrectionInput!) { suggestCorrection(input: $i) { id } }`,
+        { i: { structureId: id, phone: '03 27 00 00 09', message: 'Nouveau numéro', submitterEmail: 'proposeur@example.org' } },
+        { 'x-forwarded-for': '198.51.100.90' },
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.suggestCorrection.id).toBeTruthy();
+      expect(cookieOf(res.cookies, 'essor_w')).toBeUndefined(); // anonymous: no read-your-writes
+    } finally {
+      await resumeReplay();
+    }
+  });
+
   it('anonymous mutations get no write cookie', async () => {
     const res = await a.gql(LOGIN, { e: 'personne@example.org', p: 'pas le bon mot de passe' }, { 'x-forwarded-for': '198.51.100.7' });
     expect(res.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
@@ -161,9 +181,23 @@ describe('reads on a streaming replica', () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
   });
 
-  it('an unreachable replica: the primary answers, no error', async () => {
+  it('an unreachable replica: the primary answers, no error; one warning, without credentials', async () => {
     const s = await createStructure(a.ds, { name: 'Sans réplique' });
-    const res = await dead.gql<{ structure: { name: string } }>(NAME, { id: toGlobal('Structure', s.id) });
+    const lines: string[] = [];
+    const saved = logger.level;
+    logger.level = 'info';
+    const restore = setLogDestination({ write: (chunk: string) => void lines.push(...chunk.split('\n').filter(Boolean)) });
+    let res;
+    try {
+      res = await dead.gql<{ structure: { name: string } }>(NAME, { id: toGlobal('Structure', s.id) });
+    } finally {
+      restore();
+      logger.level = saved;
+    }
+    const warnings = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'replica unavailable: reads go to the primary');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ level: 'warn', replica: '127.0.0.1:1/essor' });
+    expect(lines.join('\n')).not.toContain('postgres:postgres');
     expect(res.status).toBe(200);
     expect(res.errors).toBeUndefined();
     expect(res.data!.structure.name).toBe('Sans réplique');
