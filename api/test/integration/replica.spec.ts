@@ -206,3 +206,38 @@ describe('reads on a streaming replica', () => {
     expect(again.data!.structure.name).toBe('Sans réplique');
   });
 });
+
+describe("docker-compose.yml's scale profile", () => {
+  const ROOT = path.resolve(__dirname, '../../..');
+  const read = (p: string) => fs.readFileSync(path.join(ROOT, p), 'utf8');
+  // `yaml` is in node_modules through the SPAs' GraphQL codegen (tests only, as monitoring-profile.spec.ts).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parse } = require('yaml') as typeof import('yaml');
+  const services = parse(read('docker-compose.yml')).services as Record<string, Record<string, any>>;
+
+  it('a primary, a streaming replica, two API replicas behind nginx, all in the profile; the default stack apart', () => {
+    for (const s of ['db-primary', 'db-replica', 'api-1', 'api-2', 'web-scale']) expect(services[s].profiles).toEqual(['scale']);
+    for (const s of ['db', 'api', 'web']) expect(services[s].profiles).toBeUndefined();
+    expect(services['db-primary'].command.join(' ')).toContain('wal_level=replica');
+    expect(services['db-replica'].command.join(' ')).toMatch(/pg_basebackup -h db-primary .*-R/);
+    for (const api of ['api-1', 'api-2']) {
+      expect(services[api].environment.DATABASE_URL).toContain('@db-primary:5432/');
+      expect(services[api].environment.DATABASE_REPLICA_URLS).toContain('@db-replica:5432/');
+      expect(services[api].environment.ESSOR_READ_YOUR_WRITES_S).toBeDefined();
+    }
+    expect(services['web-scale'].volumes).toContain('./deploy/nginx-scale.conf:/etc/nginx/conf.d/default.conf:ro');
+  });
+
+  it('nginx-scale.conf is nginx.conf with the upstream of both API replicas, nothing else', () => {
+    const scale = read('deploy/nginx-scale.conf');
+    const upstream = /upstream essor_api \{([^}]*)\}/.exec(scale)![1];
+    expect(upstream).toMatch(/server api-1:4000/);
+    expect(upstream).toMatch(/server api-2:4000/);
+    const rest = scale
+      .replace(/^#.*\n/gm, '')
+      .replace(/upstream essor_api \{[^}]*\}\n\n/, '')
+      .replace(/ *proxy_http_version 1\.1;\n *proxy_set_header Connection "";\n/, '')
+      .replaceAll('http://essor_api', 'http://api:4000');
+    expect(rest).toBe(read('deploy/nginx.conf').replace(/^#.*\n/gm, ''));
+  });
+});
