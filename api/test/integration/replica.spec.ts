@@ -20,6 +20,7 @@ let primaryUrl: string;
 let a: TestServer;
 let b: TestServer;
 let dead: TestServer;
+let cached: TestServer;
 
 async function sql<T = Record<string, unknown>>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
   const c = new Client({ connectionString: url });
@@ -64,12 +65,13 @@ beforeAll(async () => {
   const replicaUrls = [replica.url('essor')];
   a = await startTestServer({ databaseUrl: primaryUrl, replicaUrls });
   b = await startTestServer({ databaseUrl: primaryUrl, replicaUrls });
+  cached = await startTestServer({ databaseUrl: primaryUrl, replicaUrls, responseCache: true });
   // Nothing listens on port 1.
   dead = await startTestServer({ databaseUrl: primaryUrl, replicaUrls: ['postgres://postgres:postgres@127.0.0.1:1/essor'] });
 }, 60_000);
 
 afterAll(async () => {
-  for (const t of [a, b, dead]) await t?.close();
+  for (const t of [a, b, dead, cached]) await t?.close();
   await replica?.stop();
   await primary?.stop();
   if (base) fs.rmSync(base, { recursive: true, force: true });
@@ -156,6 +158,24 @@ describe('reads on a streaming replica', () => {
     } finally {
       await resumeReplay();
     }
+  });
+
+  it('the shared response cache never stores what a lagging replica answered', async () => {
+    const s = await createStructure(a.ds, { name: 'Cache avant' });
+    await caughtUp();
+    const id = toGlobal('Structure', s.id);
+    await pauseReplay();
+    try {
+      await sql(primaryUrl, `UPDATE structure SET name = 'Cache après' WHERE id = $1`, [s.id]);
+      expect(await nameVia(a, id)).toBe('Cache avant'); // the replica is behind
+      // A miss of the cache: its answer is stored under the primary's snapshot, so it reads the primary.
+      expect(await nameVia(cached, id)).toBe('Cache après');
+    } finally {
+      await resumeReplay();
+    }
+    const hit = await cached.gql<{ structure: { name: string } }>(NAME, { id });
+    expect(hit.headers.get('x-essor-cache')).toBe('hit');
+    expect(hit.data!.structure.name).toBe('Cache après');
   });
 
   it('anonymous mutations get no write cookie', async () => {
