@@ -95,7 +95,18 @@ export async function startStreamingReplica(
   const port = await freePort();
   const child: ChildProcess = spawn(
     path.join(embeddedBinDir(), 'postgres'),
-    ['-D', replicaDataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    [
+      '-D',
+      replicaDataDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+    ],
     { uid, gid, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

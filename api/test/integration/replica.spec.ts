@@ -36,7 +36,9 @@ async function sql<T = Record<string, unknown>>(url: string, text: string, param
 async function caughtUp(): Promise<void> {
   const [{ lsn }] = await sql<{ lsn: string }>(primaryUrl, 'SELECT pg_current_wal_lsn()::text AS lsn');
   for (let i = 0; i < 200; i++) {
-    const [{ ok }] = await sql<{ ok: boolean }>(replica.url('essor'), 'SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok', [lsn]);
+    const [{ ok }] = await sql<{ ok: boolean }>(replica.url('essor'), 'SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok', [
+      lsn,
+    ]);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -52,7 +54,8 @@ async function resumeReplay() {
 const NAME = `query ($id: ID!) { structure(id: $id) { name } }`;
 const UPDATE = `mutation ($id: ID!, $v: Int!, $i: StructurePatch!) { updateStructure(id: $id, version: $v, input: $i) { name version } }`;
 const LOGIN = `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { id } }`;
-const cookieOf = (setCookies: string[], name: string) => setCookies.map((c) => c.split(';')[0]).find((c) => c.startsWith(`${name}=`));
+const cookieOf = (setCookies: string[], name: string) =>
+  setCookies.map((c) => c.split(';')[0]).find((c) => c.startsWith(`${name}=`));
 const nameVia = async (t: TestServer, id: string, cookie?: string) =>
   (await t.gql<{ structure: { name: string } | null }>(NAME, { id }, cookie ? { cookie } : {})).data?.structure?.name;
 
@@ -85,7 +88,10 @@ describe('reads on a streaming replica', () => {
   it('the replica is a standby that streams from the primary', async () => {
     const [{ standby }] = await sql<{ standby: boolean }>(replica.url('essor'), 'SELECT pg_is_in_recovery() AS standby');
     expect(standby).toBe(true);
-    const [{ n }] = await sql<{ n: number }>(primaryUrl, `SELECT count(*)::int AS n FROM pg_stat_replication WHERE state = 'streaming'`);
+    const [{ n }] = await sql<{ n: number }>(
+      primaryUrl,
+      `SELECT count(*)::int AS n FROM pg_stat_replication WHERE state = 'streaming'`,
+    );
     expect(n).toBe(1);
   });
 
@@ -179,7 +185,11 @@ describe('reads on a streaming replica', () => {
   });
 
   it('anonymous mutations get no write cookie', async () => {
-    const res = await a.gql(LOGIN, { e: 'personne@example.org', p: 'pas le bon mot de passe' }, { 'x-forwarded-for': '198.51.100.7' });
+    const res = await a.gql(
+      LOGIN,
+      { e: 'personne@example.org', p: 'pas le bon mot de passe' },
+      { 'x-forwarded-for': '198.51.100.7' },
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
     expect(cookieOf(res.cookies, 'essor_w')).toBeUndefined();
   });
@@ -194,7 +204,11 @@ describe('reads on a streaming replica', () => {
     const max = LOGIN_LIMITS.failuresPerAccount;
     for (let i = 0; i < max; i++) {
       const t = i % 2 ? b : a;
-      const res = await t.gql(LOGIN, { e: other.email, p: 'pas le bon mot de passe' }, { 'x-forwarded-for': `198.51.100.${20 + i}` });
+      const res = await t.gql(
+        LOGIN,
+        { e: other.email, p: 'pas le bon mot de passe' },
+        { 'x-forwarded-for': `198.51.100.${20 + i}` },
+      );
       expect(res.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
     }
     const refused = await b.gql(LOGIN, { e: other.email, p: other.password }, { 'x-forwarded-for': '198.51.100.60' });
