@@ -13,6 +13,7 @@ import { clientIp } from './common/http/client-ip';
 import type { TrustProxy } from './config';
 import { dbErrorsPlugin } from './common/db/db-errors';
 import { responseCachePlugin } from './common/cache/response-cache';
+import { readRoutingPlugin, routeReads } from './common/db/read-routing';
 import { compiledExecutionGateway } from './common/graphql/compiled-execution';
 import { graphqlJsonParser, httpErrorHandler, inputTextPlugin } from './common/graphql/request-guards';
 import {
@@ -104,6 +105,7 @@ export async function createApp(
     ApolloServerPluginLandingPageDisabled(),
     ApolloServerPluginCacheControlDisabled(),
     dbErrorsPlugin(),
+    readRoutingPlugin(), // reads on replicas or the primary (common/db/read-routing.ts)
   ];
   if (opts.exposeStatementCount) plugins.push(statementCountPlugin() as ApolloServerPlugin<Context>);
   const responseCache = opts.responseCache ?? process.env.ESSOR_RESPONSE_CACHE !== '0';
@@ -140,6 +142,7 @@ export async function createApp(
       context: async ({ req, res }) => {
         const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
         const viewer = await viewerOfToken(opts.ds, token);
+        routeReads(opts.ds, req, res, viewer !== null);
         const http: HttpExchange = {
           ip: clientIp(req),
           userAgent: req.headers['user-agent'] ?? null,

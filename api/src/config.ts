@@ -26,6 +26,10 @@ export interface Config {
   requestTimeoutMs: number;
   /** Time left to in-flight requests on SIGTERM/SIGINT (ESSOR_SHUTDOWN_GRACE_S, default 10). */
   shutdownGraceMs: number;
+  /** Streaming replicas for the loaders' reads (DATABASE_REPLICA_URLS, comma-separated; default none). */
+  databaseReplicaUrls: string[];
+  /** How long a session that wrote reads the primary (ESSOR_READ_YOUR_WRITES_S, default 5). */
+  readYourWritesMs: number;
 }
 
 const TRUST_PROXY_SYNTAX =
@@ -89,5 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbAcquireTimeoutMs: nonNegative(env, 'ESSOR_DB_ACQUIRE_TIMEOUT_MS', 3000),
     requestTimeoutMs: nonNegative(env, 'ESSOR_REQUEST_TIMEOUT_S', 30) * 1000,
     shutdownGraceMs: nonNegative(env, 'ESSOR_SHUTDOWN_GRACE_S', 10) * 1000,
+    databaseReplicaUrls: (env.DATABASE_REPLICA_URLS ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter((u) => u !== ''),
+    readYourWritesMs: nonNegative(env, 'ESSOR_READ_YOUR_WRITES_S', 5) * 1000,
   };
 }

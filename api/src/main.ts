@@ -31,6 +31,7 @@ async function main() {
     logQueries: config.logQueries,
     statementTimeoutMs: config.statementTimeoutMs,
     acquireTimeoutMs: config.dbAcquireTimeoutMs,
+    replicaUrls: config.databaseReplicaUrls, // the loaders' reads (common/db/read-routing.ts)
   });
   await ds.initialize();
   const { app, stop } = await createApp({

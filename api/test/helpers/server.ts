@@ -38,9 +38,16 @@ export interface TestServer {
  * database than the run's (a file that needs one of its own).
  */
 export async function startTestServer(
-  opts: { responseCache?: boolean; fieldSuggestions?: boolean; trustProxy?: TrustProxy; databaseUrl?: string } = {},
+  opts: {
+    responseCache?: boolean;
+    fieldSuggestions?: boolean;
+    trustProxy?: TrustProxy;
+    databaseUrl?: string;
+    /** Streaming replicas for the loaders' reads (DATABASE_REPLICA_URLS). */
+    replicaUrls?: string[];
+  } = {},
 ): Promise<TestServer> {
-  const ds = createDataSource({ url: opts.databaseUrl ?? process.env.DATABASE_URL!, poolSize: 4 });
+  const ds = createDataSource({ url: opts.databaseUrl ?? process.env.DATABASE_URL!, poolSize: 4, replicaUrls: opts.replicaUrls });
   await ds.initialize();
   const { app, stop } = await createApp({
     ds,

@@ -7,6 +7,7 @@ import { accessRuleOf } from '../auth/access';
 import type { Context } from '../context';
 import { logger } from '../log/logger';
 import type { StatementTally } from '../db/statement-counter';
+import { readPrimaryInThisRequest } from '../db/rows';
 import { relationCatalogueOf, tablesOfStatements } from './tables-read';
 import { metrics } from '../metrics/metrics';
 
@@ -129,6 +130,8 @@ export function responseCachePlugin(schema: GraphQLSchema): ApolloServerPlugin<C
           const row = await lookUpEntry(ctx.ds, key);
           if (row.body == null) {
             metrics.responseCache.inc({ result: 'miss' });
+            // The answer is stored under the primary's snapshot: it must not come from a lagging replica.
+            readPrimaryInThisRequest();
             // From here on, the request's statements are those of its answer (app.ts gives every
             // request a tally when the cache is on).
             const tally = (ctx as Context & { tally?: StatementTally }).tally;

@@ -5,7 +5,7 @@ import { ENTITIES } from '../../entities';
 import { SnakeNamingStrategy } from './naming.strategy';
 import { loadSqlMigrations } from './sql-migrations';
 import { trackedClientClass } from './pool-clients';
-import { closeReaderPool } from './rows';
+import { closeReaderPool, setReplicaUrls } from './rows';
 import { CountingLogger } from './statement-counter';
 
 export interface DataSourceOptions {
@@ -21,6 +21,11 @@ export interface DataSourceOptions {
   statementTimeoutMs?: number;
   /** Longest wait for a connection of either pool, in ms (pg's `connectionTimeoutMillis`; 0 or unset: no limit). */
   acquireTimeoutMs?: number;
+  /**
+   * Streaming replicas (`DATABASE_REPLICA_URLS`): the loaders' reads of requests that may read a
+   * replica go there (common/db/rows.ts, common/db/read-routing.ts); everything else stays on `url`.
+   */
+  replicaUrls?: readonly string[];
 }
 
 // A calendar date (PostgreSQL `date`) stays the ISO string « YYYY-MM-DD »: as a JavaScript Date
@@ -33,6 +38,7 @@ export function createDataSource({
   logQueries,
   statementTimeoutMs,
   acquireTimeoutMs,
+  replicaUrls,
 }: DataSourceOptions): DataSource {
   const ds = new DataSource({
     type: 'postgres',
@@ -56,6 +62,7 @@ export function createDataSource({
       Client: trackedClientClass(),
     },
   });
+  if (replicaUrls) setReplicaUrls(ds, replicaUrls);
   // The loaders' reads have a pool of their own (common/db/rows.ts): closed with the data source.
   const destroy = ds.destroy.bind(ds);
   ds.destroy = async () => {

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { Pool, type PoolConfig } from 'pg';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { logger } from '../log/logger';
+import { safeMessage } from '../log/log-safe';
 import { currentTally, runWithTally, type StatementTally } from './statement-counter';
 
 /**
@@ -141,22 +143,134 @@ const readerPools = new WeakMap<DataSource, Pool>();
 function readerPool(ds: DataSource): Pool {
   let pool = readerPools.get(ds);
   if (!pool) {
-    const o = ds.options as { url?: string; extra?: PoolConfig };
-    pool = new Pool({
-      connectionString: o.url,
-      max: o.extra?.max ?? 10,
-      application_name: `${o.extra?.application_name ?? 'essor-api'}-reads`,
-      options: '-c plan_cache_mode=force_generic_plan',
-      // The same timeouts and client class as TypeORM's pool (see createDataSource).
-      statement_timeout: o.extra?.statement_timeout,
-      connectionTimeoutMillis: o.extra?.connectionTimeoutMillis,
-      Client: o.extra?.Client,
-    });
+    const o = ds.options as { url?: string };
+    pool = newReaderPool(ds, o.url, 'reads');
     // An idle connection dropped by the server is an error event of the pool, not of a query.
     pool.on('error', (e) => ds.logger.log('warn', `reader pool: ${e.message}`));
     readerPools.set(ds, pool);
   }
   return pool;
+}
+
+function newReaderPool(ds: DataSource, url: string | undefined, role: string, maxAcquireMs?: number): Pool {
+  const o = ds.options as { extra?: PoolConfig };
+  const acquire = o.extra?.connectionTimeoutMillis;
+  return new Pool({
+    connectionString: url,
+    max: o.extra?.max ?? 10,
+    application_name: `${o.extra?.application_name ?? 'essor-api'}-${role}`,
+    options: '-c plan_cache_mode=force_generic_plan',
+    // The same timeouts and client class as TypeORM's pool (see createDataSource).
+    statement_timeout: o.extra?.statement_timeout,
+    connectionTimeoutMillis: maxAcquireMs ? Math.min(acquire || maxAcquireMs, maxAcquireMs) : acquire,
+    Client: o.extra?.Client,
+  });
+}
+
+/**
+ * Streaming replicas (`DATABASE_REPLICA_URLS`): the loaders' reads of a request that may read a
+ * replica (see read-routing.ts) go to one of them, in turn; writes, transactions and every other
+ * statement stay on TypeORM's pool (the primary). A replica that cannot be reached (or refuses:
+ * still starting, shutting down) is left aside for `REPLICA_RETRY_MS` and the read is sent to the
+ * primary: a request never fails because of a replica. One warning a minute at most.
+ */
+interface Replica {
+  pool: Pool;
+  /** host:port/database of the URL: never its user or password. */
+  label: string;
+  downUntil: number;
+}
+const REPLICA_RETRY_MS = 10_000;
+const REPLICA_WARN_EVERY_MS = 60_000;
+/** A replica's connection wait is short: past it, the primary answers. */
+const REPLICA_ACQUIRE_MS = 2_000;
+const replicaUrls = new WeakMap<DataSource, string[]>();
+const replicaSets = new WeakMap<DataSource, { replicas: Replica[]; next: number; warnedAt: number }>();
+
+/** Declares the replicas of a data source (createDataSource's `replicaUrls`). */
+export function setReplicaUrls(ds: DataSource, urls: readonly string[]): void {
+  const list = urls.map((u) => u.trim()).filter((u) => u !== '');
+  if (list.length) replicaUrls.set(ds, list);
+}
+
+/** Whether the data source has replicas to read from. */
+export function hasReplicas(ds: DataSource): boolean {
+  return replicaUrls.has(ds);
+}
+
+function labelOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.host}${u.pathname}`;
+  } catch {
+    return 'replica';
+  }
+}
+
+function replicaSet(ds: DataSource) {
+  let set = replicaSets.get(ds);
+  if (!set) {
+    const s = { replicas: [] as Replica[], next: 0, warnedAt: -Infinity };
+    s.replicas = (replicaUrls.get(ds) ?? []).map((url, i) => {
+      const pool = newReaderPool(ds, url, `replica${i + 1}`, REPLICA_ACQUIRE_MS);
+      const r: Replica = { pool, label: labelOf(url), downUntil: 0 };
+      pool.on('error', (e) => warnReplica(s, r, e));
+      return r;
+    });
+    replicaSets.set(ds, (set = s));
+  }
+  return set;
+}
+
+function warnReplica(set: { warnedAt: number }, r: Replica, e: unknown): void {
+  const now = Date.now();
+  if (now - set.warnedAt < REPLICA_WARN_EVERY_MS) return;
+  set.warnedAt = now;
+  const err = e as { code?: unknown; message?: unknown };
+  logger.warn(
+    {
+      replica: r.label,
+      ...(typeof err.code === 'string' ? { code: err.code } : {}),
+      reason: safeMessage(String(err.message ?? e)),
+    },
+    'replica unavailable: reads go to the primary',
+  );
+}
+
+/**
+ * Errors of the replica rather than of the read: the connection (no SQLSTATE: refused, reset,
+ * timed out), class 08 (connection exception), 57P0x (shutting down, cannot connect now), 53
+ * (too many connections…). A conflict with recovery (40001 on a standby) is retried on the
+ * primary without leaving the replica aside.
+ */
+function replicaUnavailable(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return true;
+  return code.startsWith('08') || code.startsWith('57P') || code.startsWith('53');
+}
+
+type ReaderQuery = { name?: string; text: string; values: unknown[] };
+
+async function queryOnReplica(ds: DataSource, q: ReaderQuery): Promise<Record<string, unknown>[]> {
+  const set = replicaSet(ds);
+  const now = Date.now();
+  for (let i = 0; i < set.replicas.length; i++) {
+    const r = set.replicas[(set.next + i) % set.replicas.length];
+    if (r.downUntil > now) continue;
+    set.next = (set.next + i + 1) % set.replicas.length;
+    try {
+      return (await r.pool.query(q)).rows;
+    } catch (e) {
+      if (replicaUnavailable(e)) {
+        r.downUntil = Date.now() + REPLICA_RETRY_MS;
+        warnReplica(set, r, e);
+      } else if ((e as { code?: unknown }).code !== '40001') {
+        throw e;
+      }
+      break;
+    }
+  }
+  return (await readerPool(ds).query(q)).rows;
 }
 
 /** Connections of the readers' pool, if it was created (read-only: for the metrics). */
@@ -165,11 +279,30 @@ export function readerPoolStats(ds: DataSource): { total: number; idle: number; 
   return pool && { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max };
 }
 
-/** Ends the readers' pool of a data source (see `createDataSource`, which calls it on destroy). */
+/** Ends the readers' pools of a data source (see `createDataSource`, which calls it on destroy). */
 export async function closeReaderPool(ds: DataSource): Promise<void> {
   const pool = readerPools.get(ds);
   readerPools.delete(ds);
-  await pool?.end();
+  const set = replicaSets.get(ds);
+  replicaSets.delete(ds);
+  await Promise.all([pool?.end(), ...(set?.replicas ?? []).map((r) => r.pool.end())]);
+}
+
+/**
+ * Requests whose loaders read the primary (by their statement tally, one per request): mutations
+ * and sessions that wrote a moment ago (read-routing.ts decides). Reads outside a request read the
+ * primary too.
+ */
+const primaryReaders = new WeakSet<StatementTally>();
+
+/** The loaders of the current request read the primary (a no-op outside a request). */
+export function readPrimaryInThisRequest(): void {
+  const tally = currentTally();
+  if (tally) primaryReaders.add(tally);
+}
+
+function readsPrimary(ds: DataSource, tally: StatementTally | undefined): boolean {
+  return !replicaUrls.has(ds) || !tally || primaryReaders.has(tally);
 }
 
 /** How a JSON value of a column becomes what node-postgres would have given. */
@@ -204,14 +337,15 @@ export function queryPrepared(
   opts: { keyed?: boolean } = {},
 ): Promise<Record<string, unknown>[]> {
   if (process.env.ESSOR_PREPARED === '0') return ds.query(sql, params);
-  if (process.env.ESSOR_FUSE === '0') return send(ds, sql, params, [currentTally()]);
+  const tally = currentTally();
+  if (process.env.ESSOR_FUSE === '0') return send(ds, sql, params, [tally], true, readsPrimary(ds, tally));
   return new Promise((resolve, reject) => {
     let batch = pendingReads.get(ds);
     if (!batch) {
       pendingReads.set(ds, (batch = []));
       setImmediate(() => flushReads(ds));
     }
-    batch.push({ sql, params, keyed: opts.keyed === true, tally: currentTally(), resolve, reject });
+    batch.push({ sql, params, keyed: opts.keyed === true, tally, primary: readsPrimary(ds, tally), resolve, reject });
   });
 }
 
@@ -221,6 +355,8 @@ interface PendingRead {
   /** `params[0]` is an array of keys and each row names its key(s): reads of the same SQL may share it. */
   keyed: boolean;
   tally: StatementTally | undefined;
+  /** Read on the primary (else on a replica): reads of both kinds are never fused together. */
+  primary: boolean;
   resolve: (rows: Record<string, unknown>[]) => void;
   reject: (e: unknown) => void;
 }
@@ -269,9 +405,17 @@ const MAX_FUSED_NAMES = 256;
 const fusedNames = new Set<string>();
 
 function flushReads(ds: DataSource): void {
-  // Canonical order: the same reads in another order make the same statement.
-  const reads = mergeKeyed(pendingReads.get(ds)!).sort((a, b) => (a.sql < b.sql ? -1 : a.sql > b.sql ? 1 : 0));
+  const batch = pendingReads.get(ds)!;
   pendingReads.delete(ds);
+  const onPrimary = batch.filter((r) => r.primary);
+  const onReplica = batch.filter((r) => !r.primary);
+  if (onPrimary.length) flushGroup(ds, onPrimary, true);
+  if (onReplica.length) flushGroup(ds, onReplica, false);
+}
+
+function flushGroup(ds: DataSource, batch: PendingRead[], primary: boolean): void {
+  // Canonical order: the same reads in another order make the same statement.
+  const reads = mergeKeyed(batch).sort((a, b) => (a.sql < b.sql ? -1 : a.sql > b.sql ? 1 : 0));
   if (reads.length === 1) {
     const [q] = reads;
     send(
@@ -279,6 +423,8 @@ function flushReads(ds: DataSource): void {
       q.sql,
       q.params,
       q.reads.map((r) => r.tally),
+      true,
+      primary,
     ).then(
       (rows) => q.reads.forEach((r) => r.resolve(rows)),
       (e) => q.reads.forEach((r) => r.reject(e)),
@@ -301,6 +447,7 @@ function flushReads(ds: DataSource): void {
     params,
     all.map((q) => q.tally),
     fusedNames.has(fused),
+    primary,
   ).then(
     ([row]) =>
       reads.forEach((q, i) => {
@@ -318,6 +465,7 @@ async function send(
   params: unknown[],
   tallies: Array<StatementTally | undefined>,
   named = true,
+  primary = true,
 ): Promise<Record<string, unknown>[]> {
   let name = named ? preparedNames.get(sql) : undefined;
   if (named && !name) {
@@ -331,11 +479,12 @@ async function send(
   }
   const started = Date.now();
   try {
-    const result = await readerPool(ds).query({ name, text: sql, values: params });
+    const q = { name, text: sql, values: params };
+    const rows = primary ? (await readerPool(ds).query(q)).rows : await queryOnReplica(ds, q);
     const ms = Date.now() - started;
     const slow = ds.options.maxQueryExecutionTime;
     if (slow && ms > slow) ds.logger.logQuerySlow(ms, sql, params);
-    return result.rows;
+    return rows;
   } catch (e) {
     ds.logger.logQueryError(e as Error, sql, params);
     throw e;
