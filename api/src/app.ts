@@ -94,7 +94,6 @@ export async function createApp(
   opts: AppOptions,
 ): Promise<{ app: Express; apollo: ApolloServer<Context>; stop: () => Promise<void> }> {
   const schema = await buildEssorSchema();
-  // No cache hints are set: the cache-control plugin would only instrument every field.
   const limits = opts.limits ?? operationLimitsFrom();
   const plugins: ApolloServerPlugin<Context>[] = [
     inputTextPlugin() as ApolloServerPlugin<Context>,
@@ -103,6 +102,7 @@ export async function createApp(
     requestLogPlugin(),
     graphqlMetricsPlugin(),
     ApolloServerPluginLandingPageDisabled(),
+    // No cache hints are set: the cache-control plugin would only instrument every field.
     ApolloServerPluginCacheControlDisabled(),
     dbErrorsPlugin(),
     readRoutingPlugin(), // reads on replicas or the primary (common/db/read-routing.ts)

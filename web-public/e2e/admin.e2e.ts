@@ -113,4 +113,29 @@ describe('web-admin', () => {
       await context.close();
     }
   });
+
+  test('« Tâches planifiées »: run a job now and see it succeed in the history', async () => {
+    const { context, page } = await openPage(session.browser, baseUrl);
+    try {
+      await logIn(page, 'admin-e2e@exemple.org');
+      await page.getByRole('link', { name: 'Tâches planifiées' }).first().click();
+      await page.getByRole('heading', { name: 'Tâches planifiées' }).waitFor();
+      const label = 'Purge du cache des réponses publiques';
+      await page.getByRole('button', { name: `Lancer maintenant : ${label}` }).click();
+      await expect.poll(() => page.getByText("est en file d'attente").count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      // The API's worker runs it within seconds; the page shows it once refreshed.
+      const row = page.getByRole('row').filter({ hasText: label }).first();
+      await expect
+        .poll(
+          async () => {
+            await page.getByRole('button', { name: 'Actualiser' }).click();
+            return row.getByText('Réussie').count();
+          },
+          { timeout: 30_000, interval: 1_000 },
+        )
+        .toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
 });
