@@ -4,6 +4,7 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   transform: {
+    '/node_modules/kysely/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
     '^.+\\.ts$': [
       '@swc/jest',
       {
@@ -16,6 +17,9 @@ module.exports = {
       },
     ],
   },
+  // Kysely (common/sql) ships ES modules only: Jest (before Node 24.9) cannot require them, so
+  // they are compiled to CommonJS like our sources. Node itself requires them natively (20.19+).
+  transformIgnorePatterns: ['/node_modules/(?!kysely/)'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   setupFiles: ['reflect-metadata'],
   testTimeout: 30000,

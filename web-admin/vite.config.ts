@@ -42,7 +42,7 @@ export default defineConfig({
               priority: 3,
             },
             { name: 'map', test: /node_modules[\\/](leaflet|react-leaflet|@react-leaflet)[\\/]/, priority: 3 },
-            { name: 'xlsx', test: /node_modules[\\/]exceljs[\\/]/, priority: 3 },
+            { name: 'xlsx', test: /node_modules[\\/](write-excel-file|fflate)[\\/]/, priority: 3 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },

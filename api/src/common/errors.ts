@@ -3,42 +3,16 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { isTokenLimitError } from './graphql/operation-limits';
 import { formatDbError } from './db/db-errors';
 import { formatSqlError } from './db/sql-errors';
+import { DomainError } from './domain-error';
+import { ErrorCode } from './error-codes';
 
-/** Stable error codes carried in `extensions.code`. Clients branch on these, never on messages. */
-export enum ErrorCode {
-  BAD_USER_INPUT = 'BAD_USER_INPUT',
-  INVALID_SIRET = 'INVALID_SIRET',
-  INVALID_SIREN = 'INVALID_SIREN',
-  UNKNOWN_TERRITORY_CODE = 'UNKNOWN_TERRITORY_CODE',
-  UNKNOWN_REFERENCE = 'UNKNOWN_REFERENCE',
-  PAGE_SIZE_OUT_OF_RANGE = 'PAGE_SIZE_OUT_OF_RANGE',
-  INVALID_CURSOR = 'INVALID_CURSOR',
-  INVALID_ID = 'INVALID_ID',
-  NOT_FOUND = 'NOT_FOUND',
-  CONFLICT = 'CONFLICT',
-  /** Personal data typed for a person whose personal data were erased (GDPR). */
-  ANONYMISED = 'ANONYMISED',
-  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
-  INVALID_TOKEN = 'INVALID_TOKEN',
-  RATE_LIMITED = 'RATE_LIMITED',
-  EMAIL_TAKEN = 'EMAIL_TAKEN',
-  SIRET_TAKEN = 'SIRET_TAKEN',
-  ALREADY_PARTICIPANT = 'ALREADY_PARTICIPANT',
-  UNAUTHENTICATED = 'UNAUTHENTICATED',
-  FORBIDDEN = 'FORBIDDEN',
-  /** Operation limits (common/graphql/operation-limits.ts): refused before any resolver runs. */
-  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
-  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
-  TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
-  TOO_MANY_DIRECTIVES = 'TOO_MANY_DIRECTIVES',
-  TOO_MANY_TOKENS = 'TOO_MANY_TOKENS',
-  /** Text that no column can hold: NUL characters, lone UTF-16 surrogates, invalid UTF-8. */
-  INVALID_TEXT = 'INVALID_TEXT',
-  /** A body over the size limit. */
-  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
-  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
-}
+export { ErrorCode } from './error-codes';
 
+/**
+ * GraphQL errors of the GraphQL layer itself (operation limits, request guards, type-graphql's
+ * checks). Services never throw these: they throw `DomainError`s (common/domain-error.ts), which
+ * `formatError` below turns into GraphQL errors with their French message.
+ */
 /** An expected failure caused by the request: clear message (French, shown to users), stable code, optional field. */
 export class UserInputError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: { field?: string; value?: unknown; [key: string]: unknown } = {}) {
@@ -89,7 +63,17 @@ const BAD_REQUEST_MESSAGES: Array<[RegExp, string]> = [
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const db = formatDbError(formatted, error); // database timeouts and unavailability: 503 (db-errors.ts)
   if (db) return db;
-  const original = unwrapResolverError(error) as { name?: string; message?: string; extensions?: Record<string, unknown> };
+  const unwrapped = unwrapResolverError(error);
+  if (unwrapped instanceof DomainError) {
+    // The one place where a service's domain error becomes a GraphQL error and a French message.
+    return {
+      message: unwrapped.render(),
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: unwrapped.extensions(),
+    };
+  }
+  const original = unwrapped as { name?: string; message?: string; extensions?: Record<string, unknown> };
   const validationErrors =
     (formatted.extensions?.validationErrors as unknown[] | undefined) ??
     (original as { validationErrors?: unknown[] } | undefined)?.validationErrors;

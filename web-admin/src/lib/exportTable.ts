@@ -55,22 +55,25 @@ export function downloadCsv(table: TableModel, baseName: string) {
   downloadBlob(new Blob([buildCsv(table)], { type: 'text/csv;charset=utf-8' }), `${baseName}.csv`);
 }
 
-/** XLSX with exceljs, loaded on the first click only (it is large). */
+/**
+ * XLSX with write-excel-file (maintained, its only dependency is fflate), loaded on the first click
+ * only: the header row in bold, numbers as numbers, column widths from the widest cell.
+ */
 export async function buildXlsx(table: TableModel): Promise<Blob> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Essor';
-  // Sheet names: 31 characters at most, without : \ / ? * [ ].
-  const sheet = workbook.addWorksheet(table.caption.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Feuille 1');
-  const header = sheet.addRow(table.columns);
-  header.font = { bold: true };
-  for (const row of table.rows) sheet.addRow(row.map((c) => c ?? null));
-  sheet.columns.forEach((col, i) => {
+  const { default: writeXlsxFile } = await import('write-excel-file/browser');
+  const header = table.columns.map((value) => ({ value, fontWeight: 'bold' as const }));
+  const body = table.rows.map((row) => row.map((c) => (typeof c === 'number' && !Number.isFinite(c) ? null : (c ?? null))));
+  const columns = table.columns.map((_, i) => {
     const widest = Math.max(...[table.columns, ...table.rows].map((r) => String(r[i] ?? '').length));
-    col.width = Math.min(60, Math.max(10, widest + 2));
+    return { width: Math.min(60, Math.max(10, widest + 2)) };
   });
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  // Sheet names: 31 characters at most, without : \ / ? * [ ].
+  const sheet =
+    table.caption
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .slice(0, 31)
+      .trim() || 'Feuille 1';
+  return writeXlsxFile([header, ...body], { sheet, columns }).toBlob();
 }
 
 export async function downloadXlsx(table: TableModel, baseName: string) {

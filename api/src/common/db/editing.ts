@@ -1,7 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { audit } from '../audit/audit';
 import type { Context } from '../context';
-import { ErrorCode, UserInputError } from '../errors';
+import { commonErrors } from '../domain-error';
 import { columnsOf, hydrate, updateReturning } from './rows';
 import { withTypedSqlErrors } from './sql-errors';
 
@@ -37,7 +37,7 @@ export async function lockRow<T extends ObjectLiteral>(m: EntityManager, spec: E
     `SELECT ${columnsOf(m.connection, spec.entity, 't')} FROM ${spec.table} t WHERE t.id = $1 FOR UPDATE`,
     [id],
   );
-  if (!row) throw new UserInputError(ErrorCode.NOT_FOUND, 'Cet élément n’existe pas (ou plus).', { field: 'id' });
+  if (!row) throw commonErrors.notFound({ field: 'id' });
   return hydrate(m.connection, spec.entity, row);
 }
 
@@ -85,9 +85,8 @@ export async function updateVersioned<T extends ObjectLiteral & { id: string; ve
       ...changed.map((k) => ({ field: k, current: current[k] ?? null, submitted: submitted[k] ?? null })),
       ...changedLinks.map((k) => ({ field: k, current: linked!.current[k] ?? null, submitted: linked!.submitted[k] ?? null })),
     ];
-    throw new UserInputError(
-      ErrorCode.CONFLICT,
-      `Cet élément a été modifié entre-temps${last ? ` par ${last.actor}` : ''} (version ${current.version}, la vôtre : ${version}). Rien n’a été enregistré : vérifiez les différences puis enregistrez à nouveau.`,
+    throw commonErrors.editConflict(
+      { by: last?.actor ?? null, currentVersion: current.version, version },
       { currentVersion: current.version, changes, lastChangedBy: last?.actor ?? null, lastChangedAt: last?.at ?? null },
     );
   }

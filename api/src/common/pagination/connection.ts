@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { ErrorCode, UserInputError } from '../errors';
+import { commonErrors, type DomainError } from '../domain-error';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -35,11 +35,7 @@ export interface Page<T> {
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw new UserInputError(
-      ErrorCode.PAGE_SIZE_OUT_OF_RANGE,
-      `« first » doit être compris entre 0 et ${MAX_PAGE_SIZE} (reçu : ${first}).`,
-      { field: 'first', value: first },
-    );
+    throw commonErrors.firstOutOfRange({ max: MAX_PAGE_SIZE, first }, { field: 'first', value: first });
   }
   return size;
 }
@@ -47,9 +43,7 @@ export function pageSize(first: number | null | undefined): number {
 /** Offset paging of the admin tables (TanStack Table asks for page indexes): page ≥ 0, size 1–100. */
 export function assertOffsetPage(page: number, size: number): void {
   if (!Number.isInteger(page) || page < 0 || !Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw new UserInputError(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, `Page invalide (taille entre 1 et ${MAX_PAGE_SIZE}).`, {
-      field: 'pageSize',
-    });
+    throw commonErrors.pageOutOfRange({ max: MAX_PAGE_SIZE }, { field: 'pageSize' });
   }
 }
 
@@ -104,12 +98,12 @@ export function decodeCursor(cursor: string | null | undefined, parts: number | 
   } catch {
     /* fall through */
   }
-  throw new UserInputError(ErrorCode.INVALID_CURSOR, 'Curseur de pagination invalide.', { field: 'after' });
+  throw commonErrors.invalidCursor({ field: 'after' });
 }
 
 /** A cursor whose key does not fit the list it is used with (another sort, another list). */
-export function invalidCursor(): UserInputError {
-  return new UserInputError(ErrorCode.INVALID_CURSOR, 'Curseur de pagination invalide.', { field: 'after' });
+export function invalidCursor(): DomainError {
+  return commonErrors.invalidCursor({ field: 'after' });
 }
 
 export interface Connection<T> {

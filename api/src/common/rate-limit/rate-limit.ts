@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context } from '../context';
-import { ErrorCode, UserInputError } from '../errors';
+import { commonErrors } from '../domain-error';
 
 /** A budget of requests per key (an IP, an e-mail) and per window (which starts at the key's first hit). */
 export interface RateLimit {
@@ -66,9 +66,5 @@ export async function hitRateLimits(
   if (!over.length) return;
   const retryAfterSeconds = Math.max(1, ...over.map((r) => r.retry_after));
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  throw new UserInputError(
-    ErrorCode.RATE_LIMITED,
-    `Trop de ${what}. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
-    { retryAfterSeconds },
-  );
+  throw commonErrors.rateLimited({ what, minutes }, { retryAfterSeconds });
 }

@@ -1,4 +1,4 @@
-import { ErrorCode, UserInputError } from '../errors';
+import { commonErrors } from '../domain-error';
 
 /** Relay global object id: base64url("<Type>:<key>"). */
 export function toGlobalId(type: string, key: string | number): string {
@@ -24,7 +24,7 @@ export function fromGlobalId(id: string): { type: string; key: string } {
   const type = decoded.slice(0, sep);
   const key = decoded.slice(sep + 1);
   if (sep <= 0 || !key || !TYPE_NAME.test(type) || UNSAFE_KEY.test(key)) {
-    throw new UserInputError(ErrorCode.INVALID_ID, `Identifiant invalide : « ${shown(id)} ».`, { field: 'id' });
+    throw commonErrors.invalidId({ shown: shown(id) }, { field: 'id' });
   }
   return { type, key };
 }
@@ -39,7 +39,7 @@ const shown = (id: unknown): string => String(id).slice(0, 80).replace(UNSHOWABL
 export function rowIdOf(id: string, type: string): string {
   const decoded = fromGlobalId(id);
   if (decoded.type !== type || !/^[0-9]{1,18}$/.test(decoded.key)) {
-    throw new UserInputError(ErrorCode.INVALID_ID, `L'identifiant ne désigne pas un objet ${type}.`, { field: 'id' });
+    throw commonErrors.idOfOtherType({ type }, { field: 'id' });
   }
   return decoded.key;
 }

@@ -1,5 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { ErrorCode, UserInputError } from '../errors';
+import { commonErrors } from '../domain-error';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -36,6 +36,6 @@ export function optionalDay(value: string | null | undefined, field: string): st
 
 /** A required day argument, checked (BAD_USER_INPUT on `field` otherwise). */
 export function requiredDay(value: string, field: string): string {
-  if (!isCalendarDay(value)) throw new UserInputError(ErrorCode.BAD_USER_INPUT, CALENDAR_DAY_MESSAGE, { field });
+  if (!isCalendarDay(value)) throw commonErrors.invalidDay({ field });
   return value;
 }

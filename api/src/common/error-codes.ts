@@ -1,0 +1,34 @@
+/** Stable error codes carried in `extensions.code`. Clients branch on these, never on messages. */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  INVALID_SIRET = 'INVALID_SIRET',
+  INVALID_SIREN = 'INVALID_SIREN',
+  UNKNOWN_TERRITORY_CODE = 'UNKNOWN_TERRITORY_CODE',
+  UNKNOWN_REFERENCE = 'UNKNOWN_REFERENCE',
+  PAGE_SIZE_OUT_OF_RANGE = 'PAGE_SIZE_OUT_OF_RANGE',
+  INVALID_CURSOR = 'INVALID_CURSOR',
+  INVALID_ID = 'INVALID_ID',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  /** Personal data typed for a person whose personal data were erased (GDPR). */
+  ANONYMISED = 'ANONYMISED',
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  INVALID_TOKEN = 'INVALID_TOKEN',
+  RATE_LIMITED = 'RATE_LIMITED',
+  EMAIL_TAKEN = 'EMAIL_TAKEN',
+  SIRET_TAKEN = 'SIRET_TAKEN',
+  ALREADY_PARTICIPANT = 'ALREADY_PARTICIPANT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  /** Operation limits (common/graphql/operation-limits.ts): refused before any resolver runs. */
+  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
+  TOO_MANY_DIRECTIVES = 'TOO_MANY_DIRECTIVES',
+  TOO_MANY_TOKENS = 'TOO_MANY_TOKENS',
+  /** Text that no column can hold: NUL characters, lone UTF-16 surrogates, invalid UTF-8. */
+  INVALID_TEXT = 'INVALID_TEXT',
+  /** A body over the size limit. */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
