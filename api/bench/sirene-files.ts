@@ -27,6 +27,7 @@ import { ZONES } from '../src/modules/observatory/reference-figures';
 import { withLuhnKey } from '../src/modules/structure/siret';
 import { API_DIR } from './db';
 import { DEPARTEMENT_CENTRES } from './departements';
+import { WeightedIndex } from './weighted-index';
 
 /** Bump when the content of the files changes for the same options (the manifest then mismatches). */
 export const SIRENE_FILES_VERSION = 1;
@@ -168,26 +169,6 @@ function communesOf(territory: string[]): { inside: Commune[]; outside: Commune[
   }
   if (!inside.length) throw new Error(`no commune matches the territory ${territory.join(', ')}`);
   return { inside, outside };
-}
-
-class WeightedIndex {
-  private readonly cumulative: Float64Array;
-  constructor(weights: number[]) {
-    this.cumulative = new Float64Array(weights.length);
-    let sum = 0;
-    for (let i = 0; i < weights.length; i++) this.cumulative[i] = sum += weights[i];
-  }
-  pick(rng: Prng): number {
-    const r = rng.next() * this.cumulative[this.cumulative.length - 1];
-    let lo = 0;
-    let hi = this.cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.cumulative[mid] > r) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  }
 }
 
 // ------------------------------------------------------------------ vocabulary
