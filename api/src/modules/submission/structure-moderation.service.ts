@@ -5,11 +5,11 @@ import { insertAudited, lockRow, updateVersioned, type EditSpec } from '../../co
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { enqueueMail } from '../../common/mail/mailer';
 import { rowIdOf } from '../../common/relay/global-id';
-import { guardUnique, STRUCTURE_SPEC, toValues } from './structure-editing.service';
+import { guardUnique, STRUCTURE_SPEC, toValues } from '../structure/structure-editing.service';
 import { StructureSubmission, SubmissionKind, SubmissionStatus } from './structure-submission.entity';
-import { StructureStatus, type Structure } from './structure.entity';
+import { StructureStatus, type Structure } from '../structure/structure.entity';
 import { SUBMISSION_ACCEPTED_MAIL, SUBMISSION_REJECTED_MAIL } from './submission-mails';
-import type { StructurePatch } from './structure.inputs';
+import type { StructurePatch } from '../structure/structure.inputs';
 
 const SUBMISSION_SPEC: EditSpec<StructureSubmission> = {
   entity: StructureSubmission,

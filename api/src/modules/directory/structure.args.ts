@@ -1,7 +1,7 @@
 import { ArgsType, Field } from 'type-graphql';
 import { MaxLength, ArrayMaxSize } from 'class-validator';
 import { PageArgs } from '../../common/pagination/connection';
-import { EssFamily } from './ess-family';
+import { EssFamily } from '../structure/ess-family';
 
 @ArgsType()
 export class StructureFilterArgs extends PageArgs {

@@ -7,10 +7,9 @@ import { ErrorCode, UserInputError } from '../../common/errors';
 import { SearchStructuresArgs } from './search-structures.args';
 import { MAP_POINTS_DEFAULT, searchStructures } from './structure-search.service';
 import { MapPoint, MAX_RADIUS_KM, NearbyStructure, StructureSearchResult } from './structure-search.types';
-import { Structure } from './structure.entity';
-import { FACETS } from './structure.service';
-import { unneededColumnsOfConnection, unneededColumnsOfNearby } from './structure.selection';
-import { WORKFORCE_RANGE_LABELS } from './workforce-range';
+import { Structure } from '../structure/structure.entity';
+import { FACETS } from './structure-filter';
+import { unneededColumnsOfConnection, unneededColumnsOfNearby } from '../structure/structure.selection';
 
 @Resolver(() => StructureSearchResult)
 export class StructureSearchResolver {
@@ -58,11 +57,6 @@ export class StructureNearbyResolver {
         field: 'radiusKm',
       });
     }
-    return ctx.loaders.structure.nearby(ctx, n, r, unneededColumnsOfNearby(info)).load(s.id);
-  }
-
-  @FieldResolver(() => String, { nullable: true, description: 'French label of the workforce range.' })
-  workforceRangeLabel(@Root() s: Structure) {
-    return s.workforceRange ? (WORKFORCE_RANGE_LABELS[s.workforceRange] ?? null) : null;
+    return ctx.loaders.directory.nearby(n, r, unneededColumnsOfNearby(info)).load(s.id);
   }
 }

@@ -1,13 +1,13 @@
 import type { Context } from '../../common/context';
 import { insertAudited, lockRow, updateVersioned } from '../../common/db/editing';
 import { ErrorCode, ForbiddenError, UserInputError } from '../../common/errors';
-import { parseCsv } from './csv';
-import { isValidSiret, normaliseIdentifier } from './siret';
-import { guardUnique, STRUCTURE_SPEC, toValues } from './structure-editing.service';
-import { StructureStatus } from './structure.entity';
-import type { StructurePatch } from './structure.inputs';
-import { canManageStructures } from './structure.permissions';
-import { WORKFORCE_RANGES } from './workforce-range';
+import { parseCsv } from '../../common/csv/csv';
+import { isValidSiret, normaliseIdentifier } from '../structure/siret';
+import { guardUnique, STRUCTURE_SPEC, toValues } from '../structure/structure-editing.service';
+import { StructureStatus } from '../structure/structure.entity';
+import type { StructurePatch } from '../structure/structure.inputs';
+import { canManageStructures } from '../structure/structure.permissions';
+import { WORKFORCE_RANGES } from '../structure/workforce-range';
 
 export const MAX_IMPORT_ROWS = 5000;
 export const MAX_IMPORT_BYTES = 2_000_000;

@@ -1,20 +1,21 @@
 import type { Context } from '../../common/context';
-import { KEYED, columnsOf, hydrate, queryPrepared } from '../../common/db/rows';
+import { columnsOf, hydrate } from '../../common/db/rows';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { decodeCursor, encodeCursor, invalidCursor, pageSize } from '../../common/pagination/connection';
 import { toGlobalId } from '../../common/relay/global-id';
 import { assertTerritoryCodes } from '../territory/territory.service';
-import { ESS_FAMILY_LABELS, EssFamily } from './ess-family';
+import { ESS_FAMILY_LABELS, EssFamily } from '../structure/ess-family';
+import { Structure } from '../structure/structure.entity';
+import { WORKFORCE_RANGE_LABELS } from '../structure/workforce-range';
+import { chordOfKm, kmOfChord } from './geo';
 import {
   DEFAULT_RADIUS_KM,
   type FacetValue,
   type MapPoint,
-  type NearbyStructure,
   type StructureFacets,
   type StructureSearchResult,
   StructureSort,
 } from './structure-search.types';
-import { Structure } from './structure.entity';
 import {
   assertFilterFormats,
   FACETS,
@@ -23,8 +24,7 @@ import {
   unknownFilterCode,
   type FacetName,
   type StructureFilter,
-} from './structure.service';
-import { WORKFORCE_RANGE_LABELS } from './workforce-range';
+} from './structure-filter';
 
 export interface SearchInput extends StructureFilter {
   text?: string | null;
@@ -36,7 +36,6 @@ export interface SearchInput extends StructureFilter {
   after?: string | null;
 }
 
-const EARTH_RADIUS_KM = 6371.0088;
 /** Ranking is done over at most this many candidates: a broad word never ranks the whole match set. */
 export const RANK_CANDIDATES = 5000;
 export const MAP_POINTS_DEFAULT = 2000;
@@ -64,8 +63,6 @@ const tsquery = (p: string) =>
       FROM unnest(tsvector_to_array(to_tsvector('public.essor_fr', ${p}))) AS l), ''::tsquery))`;
 
 const centreSql = (lat: string, lon: string) => `essor_sphere_point(${lat}::float8, ${lon}::float8)`;
-const chordOfKm = (km: number) => 2 * Math.sin(km / (2 * EARTH_RADIUS_KM));
-const kmOfChordSql = (chord: string) => `(2 * ${EARTH_RADIUS_KM} * asin(least(1.0, (${chord}) / 2)))`;
 
 interface Built {
   params: unknown[];
@@ -208,7 +205,7 @@ export async function searchStructures(
     return {
       cursor: encodeCursor([r.__k as string | number, node.id, mode === 'fuzzy' ? 1 : 0]),
       node,
-      distanceKm: chord == null ? null : Math.round(2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, chord / 2)) * 100) / 100,
+      distanceKm: chord == null ? null : kmOfChord(chord),
     };
   });
   return {
@@ -477,35 +474,4 @@ async function mapPoints(
     longitude: r.longitude,
     essFamily: r.ess_family,
   }));
-}
-
-/** Nearest published structures of each structure, one statement for all (KNN per row). */
-export async function nearbyStructures(
-  ctx: Context,
-  ids: readonly string[],
-  first: number,
-  radiusKm: number,
-  without?: ReadonlySet<string>,
-): Promise<Map<string, NearbyStructure[]>> {
-  // Through queryPrepared: fused with the other lists of the structure page (see common/db/rows).
-  const rows = await queryPrepared(
-    ctx.ds,
-    `SELECT o.id::text AS __key, n.* FROM structure o
-     CROSS JOIN LATERAL (
-       SELECT ${columnsOf(ctx.ds, Structure, 't', without)}, ${kmOfChordSql('t.location <-> o.location')} AS "__km"
-       FROM structure t
-       WHERE t.status = 'PUBLISHED' AND t.id <> o.id AND t.location <-> o.location <= $3
-       ORDER BY t.location <-> o.location, t.id LIMIT $2
-     ) n
-     WHERE o.id = ANY($1::bigint[]) AND o.location IS NOT NULL`,
-    [ids, first, chordOfKm(radiusKm)],
-    KEYED,
-  );
-  const out = new Map<string, NearbyStructure[]>(ids.map((id) => [id, []]));
-  for (const r of rows) {
-    out
-      .get(String(r.__key))
-      ?.push({ distanceKm: Math.round((r.__km as number) * 100) / 100, structure: hydrate(ctx.ds, Structure, r) });
-  }
-  return out;
 }
