@@ -1,10 +1,11 @@
 import { Args, ArgsType, Ctx, Field, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { Roles } from '../../common/auth/access';
 import { Role } from '../../common/auth/roles';
 import type { Context } from '../../common/context';
 import { Structure, StructureStatus } from '../structure/structure.entity';
 import { adminListStructures, type AdminStructureSort } from './admin-structures.service';
+import { StructureFilterInput } from './structure-filter.input';
 
 enum AdminStructureSortField {
   NAME = 'NAME',
@@ -21,10 +22,10 @@ class AdminStructurePage {
 
 @ArgsType()
 class AdminStructuresArgs {
-  @Field(() => String, { nullable: true })
+  @Field(() => StructureFilterInput, { nullable: true })
   @IsOptional()
-  @MaxLength(200)
-  text?: string | null;
+  @ValidateNested()
+  filter?: StructureFilterInput | null;
 
   @Field(() => [StructureStatus], { nullable: true })
   @IsOptional()

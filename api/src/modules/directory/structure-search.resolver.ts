@@ -3,8 +3,8 @@ import { Arg, Args, Ctx, FieldResolver, Float, Info, Int, Query, Resolver, Root 
 import { selectedFields } from '../../common/graphql/selection';
 import { Public, PUBLIC_CACHE_SECONDS } from '../../common/auth/access';
 import type { Context } from '../../common/context';
-import { ErrorCode, UserInputError } from '../../common/errors';
-import { SearchStructuresArgs } from './search-structures.args';
+import { directoryErrors } from './directory.errors';
+import { SearchStructuresArgs } from './structure-list.args';
 import { MAP_POINTS_DEFAULT, searchStructures } from './structure-search.service';
 import { MapPoint, MAX_RADIUS_KM, NearbyStructure, StructureSearchResult } from './structure-search.types';
 import { Structure } from '../structure/structure.entity';
@@ -48,14 +48,10 @@ export class StructureNearbyResolver {
     const n = first ?? 5;
     const r = radiusKm ?? 15;
     if (!Number.isInteger(n) || n < 0 || n > 20) {
-      throw new UserInputError(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, '« first » doit être compris entre 0 et 20.', {
-        field: 'first',
-      });
+      throw directoryErrors.nearbyFirstOutOfRange({ field: 'first' });
     }
     if (!(r > 0 && r <= MAX_RADIUS_KM)) {
-      throw new UserInputError(ErrorCode.BAD_USER_INPUT, `Le rayon doit être compris entre 0 et ${MAX_RADIUS_KM} km.`, {
-        field: 'radiusKm',
-      });
+      throw directoryErrors.radiusOutOfRange({ max: MAX_RADIUS_KM }, { field: 'radiusKm' });
     }
     return ctx.loaders.directory.nearby(n, r, unneededColumnsOfNearby(info)).load(s.id);
   }

@@ -1,10 +1,10 @@
 import type { Context } from '../../common/context';
-import { ErrorCode, UserInputError } from '../../common/errors';
 import { hitRateLimits, RATE_LIMITS } from '../../common/rate-limit/rate-limit';
 import { rowIdOf } from '../../common/relay/global-id';
 import { assertTerritoryCodes } from '../territory/territory.service';
 import { assertSiret, findStructure } from '../structure/structure.service';
 import { StructureSubmission, SubmissionKind, SubmissionStatus } from './structure-submission.entity';
+import { submissionErrors } from './submission.errors';
 
 export interface ProposeStructureData {
   name: string;
@@ -68,7 +68,7 @@ export interface SuggestCorrectionData {
 export async function suggestCorrection(ctx: Context, data: SuggestCorrectionData): Promise<StructureSubmission> {
   const structure = await findStructure(ctx, rowIdOf(data.structureId, 'Structure'));
   if (!structure) {
-    throw new UserInputError(ErrorCode.NOT_FOUND, "Cette structure n'existe pas ou n'est pas publiée.", { field: 'structureId' });
+    throw submissionErrors.structureNotFound({ field: 'structureId' });
   }
   await hitSubmissionLimit(ctx);
   const { structureId: _id, message, submitterName, submitterEmail, ...fields } = data;
