@@ -151,7 +151,7 @@ export const OPERATIONS: BenchOperation[] = [
     name: 'search',
     title: 'Directory search: text + family + near me (20 km) + facets, first 20',
     query: `query BenchSearch($text: String, $essFamily: [EssFamily!], $near: NearInput) {
-  searchStructures(text: $text, essFamily: $essFamily, near: $near, first: 20) {
+  searchStructures(text: $text, filter: { essFamily: $essFamily }, near: $near, first: 20) {
     totalCount
     fuzzy
     pageInfo { hasNextPage endCursor }
@@ -288,7 +288,7 @@ ${STRUCTURE_PAGE_FIELDS}  }
     name: 'panorama',
     title: 'Territory panorama of the Nord (59): total, by family, sector and EPCI',
     query: `query BenchPanorama($departement: [String!]) {
-  searchStructures(departement: $departement, first: 0) {
+  searchStructures(filter: { departement: $departement }, first: 0) {
     totalCount
     facets { essFamily ${FACET} sector ${FACET} epci ${FACET} }
   }

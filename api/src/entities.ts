@@ -10,7 +10,7 @@ import { SpaceParticipant } from './modules/participatory-space/space-participan
 import { SpaceSession } from './modules/participatory-space/space-session.entity';
 import { Person } from './modules/person/person.entity';
 import { Sector } from './modules/sector/sector.entity';
-import { StructureSubmission } from './modules/structure/structure-submission.entity';
+import { StructureSubmission } from './modules/submission/structure-submission.entity';
 import { Structure } from './modules/structure/structure.entity';
 import { Commune } from './modules/territory/commune.entity';
 import { Departement } from './modules/territory/departement.entity';

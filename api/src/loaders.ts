@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { createAccountLoaders } from './modules/account/account.loaders';
+import { createDirectoryLoaders } from './modules/directory/directory.loaders';
 import { createCarrierProjectLoaders } from './modules/accompaniment/carrier-project.loaders';
 import { createMentorOfferLoaders } from './modules/mentor/mentor-offer.loaders';
 import { createNetworkLoaders } from './modules/network/network.loaders';
@@ -15,6 +16,7 @@ export function createLoaders(ds: DataSource) {
     account: createAccountLoaders(ds),
     territory: createTerritoryLoaders(ds),
     structure: createStructureLoaders(ds),
+    directory: createDirectoryLoaders(ds),
     sector: createSectorLoaders(ds),
     network: createNetworkLoaders(ds),
     person: createPersonLoaders(ds),

@@ -20,8 +20,9 @@ import { AuditResolver } from './modules/audit/audit.resolver';
 import { JobsResolver } from './modules/jobs/jobs.resolver';
 import { MailOutboxResolver } from './modules/jobs/mail-outbox.resolver';
 import { StructureEditingResolver } from './modules/structure/structure-editing.resolver';
-import { StructureModerationResolver } from './modules/structure/structure-moderation.resolver';
-import { StructureImportResolver } from './modules/structure/structure-import.resolver';
+import { StructureModerationResolver } from './modules/submission/structure-moderation.resolver';
+import { SubmissionResolver } from './modules/submission/submission.resolver';
+import { StructureImportResolver } from './modules/structure-import/structure-import.resolver';
 import { SectorEditingResolver } from './modules/sector/sector-editing.resolver';
 import { NetworkEditingResolver, NetworkMembershipChangeResolver } from './modules/network/network-editing.resolver';
 import { PersonEditingResolver } from './modules/person/person-editing.resolver';
@@ -44,7 +45,9 @@ import { PersonResolver } from './modules/person/person.resolver';
 import { NodeResolver } from './modules/relay/node.resolver';
 import { SectorResolver } from './modules/sector/sector.resolver';
 import { EcosystemStatsResolver } from './modules/stats/ecosystem-stats.resolver';
-import { StructureNearbyResolver, StructureSearchResolver } from './modules/structure/structure-search.resolver';
+import { AdminStructuresResolver } from './modules/directory/admin-structures.resolver';
+import { StructureListResolver } from './modules/directory/structure-list.resolver';
+import { StructureNearbyResolver, StructureSearchResolver } from './modules/directory/structure-search.resolver';
 import { StructureResolver } from './modules/structure/structure.resolver';
 import { CommuneResolver, DepartementResolver, EpciResolver, RegionResolver } from './modules/territory/territory.resolver';
 
@@ -56,9 +59,12 @@ export const RESOLVERS = [
   EpciResolver,
   CommuneResolver,
   StructureResolver,
+  StructureListResolver,
   StructureSearchResolver,
   StructureNearbyResolver,
   StructureEditingResolver,
+  AdminStructuresResolver,
+  SubmissionResolver,
   StructureModerationResolver,
   StructureImportResolver,
   SectorEditingResolver,

@@ -6,24 +6,7 @@ import { relayStylePagination } from '@apollo/client/utilities';
  * Arguments qui identifient une recherche : deux recherches différentes ont chacune
  * leur entrée en cache, tandis que `first`/`after` sont fusionnés page après page.
  */
-export const SEARCH_KEY_ARGS = [
-  'text',
-  'search',
-  'commune',
-  'epci',
-  'departement',
-  'sector',
-  'network',
-  'essFamily',
-  'legalCategory',
-  'workforceRange',
-  'acceptsInterns',
-  'seeksVolunteers',
-  'near',
-  'nearCommune',
-  'radiusKm',
-  'sort',
-];
+export const SEARCH_KEY_ARGS = ['text', 'filter', 'near', 'nearCommune', 'radiusKm', 'sort'];
 
 interface SearchResultShape {
   edges?: unknown[];

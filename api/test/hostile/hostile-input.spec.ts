@@ -211,13 +211,38 @@ describe('hostile input, generated from the schema', () => {
     60_000,
   );
 
+  // The one StructureFilter of the three structure lists: a bad code answers its typed code, whichever list.
+  const BAD_FILTERS: Array<[string, Record<string, unknown>, string]> = [
+    ['commune', { commune: ['99999'] }, 'UNKNOWN_TERRITORY_CODE'],
+    ['commune', { commune: ["59'; --"] }, 'UNKNOWN_TERRITORY_CODE'],
+    ['epci', { epci: ['999999999'] }, 'UNKNOWN_TERRITORY_CODE'],
+    ['departement', { departement: ['99'] }, 'UNKNOWN_TERRITORY_CODE'],
+    ['sector', { sector: ['no-such-sector'] }, 'UNKNOWN_REFERENCE'],
+    ['network', { network: ['no-such-network'] }, 'UNKNOWN_REFERENCE'],
+    ['workforceRange', { workforceRange: ['99'] }, 'UNKNOWN_REFERENCE'],
+    ['legalCategory', { legalCategory: ['92x0'] }, 'BAD_USER_INPUT'],
+  ];
+  const LISTS = {
+    structures: 'query ($f: StructureFilter) { r: structures(filter: $f) { totalCount } }',
+    searchStructures: 'query ($f: StructureFilter) { r: searchStructures(filter: $f) { totalCount } }',
+    adminStructures: 'query ($f: StructureFilter) { r: adminStructures(filter: $f) { totalCount } }',
+  };
+  test.each(
+    Object.entries(LISTS).flatMap(([list, query]) => BAD_FILTERS.map(([field, f, code]) => [list, field, f, code, query])),
+  )('[filter-codes] %s(filter: { %s }) answers its typed code', async (_list, field, f, code, query) => {
+    const a = await postGraphql(t.url, { query: query as string, variables: { f } }, { cookie: adminCookie });
+    expect(a.status).toBeLessThan(500);
+    expect(a.json?.data ?? null).toBeNull();
+    expect(a.json?.errors?.[0]?.extensions).toMatchObject({ code, field });
+  });
+
   test('[accents] composed and decomposed accents find the same structures and communes', async () => {
     const search = async (text: string) => {
       const a = await postGraphql(t.url, {
         query: `query ($t: String!) {
           searchStructures(text: $t, first: 100) { totalCount nodes { id } }
-          byName: searchStructures(search: "é", first: 100) { totalCount }
-          structures(search: $t, first: 100) { totalCount }
+          byName: searchStructures(filter: { search: "é" }, first: 100) { totalCount }
+          structures(filter: { search: $t }, first: 100) { totalCount }
           communes(search: $t, first: 100) { totalCount }
         }`,
         variables: { t: text },

@@ -144,7 +144,7 @@ describe('create, archive, links', () => {
     expect((await t.gql(A, { id })).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     expect((await t.gql(A, { id }, { cookie: await editorOf(s.id) })).errors![0].extensions!.code).toBe('FORBIDDEN');
     expect((await t.gql(A, { id }, { cookie: admin })).data!.archiveStructure.status).toBe('ARCHIVED');
-    const pub: any = await t.gql(`query ($s: String) { structures(search: $s) { totalCount } }`, { s: s.name });
+    const pub: any = await t.gql(`query ($s: String) { structures(filter: { search: $s }) { totalCount } }`, { s: s.name });
     expect(pub.data.structures.totalCount).toBe(0);
     expect((await t.gql(`query ($id: ID!) { structure(id: $id) { name } }`, { id })).data!.structure).toBeNull();
     const history: any = await t.gql(
@@ -180,7 +180,7 @@ describe('create, archive, links', () => {
 describe('admin lists and the audit trail', () => {
   it('adminStructures: admins see drafts, editors only their structures, anonymous nothing', async () => {
     const draft = await createStructure(t.ds, { status: 'DRAFT', name: `Brouillon ${uniqueToken()}` });
-    const Q = `query ($t: String) { adminStructures(text: $t, pageSize: 10) { totalCount items { name status viewerCanEdit } } }`;
+    const Q = `query ($t: String) { adminStructures(filter: { search: $t }, pageSize: 10) { totalCount items { name status viewerCanEdit } } }`;
     expect((await t.gql(Q, { t: draft.name })).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     const asAdmin = await t.gql(Q, { t: draft.name }, { cookie: admin });
     expect(asAdmin.data!.adminStructures).toEqual({

@@ -173,7 +173,7 @@ describe('one JSON line per /graphql request, without personal data', () => {
   it('never logs the literals of the query text; an anonymous operation has no operationName', async () => {
     const literal = secret(`litteral${uniqueToken()}`);
     const id = rid('literal');
-    const res = await t.gql(`{ structures(search: "${literal}") { totalCount } }`, {}, as(id));
+    const res = await t.gql(`{ structures(filter: { search: "${literal}" }) { totalCount } }`, {}, as(id));
     expect(res.errors).toBeUndefined();
     const line = await requestLine(id);
     expect(line.operationName).toBeUndefined();

@@ -64,7 +64,7 @@ describe('moderation, end to end', () => {
     const res: any = await t.gql(ACCEPT, { id: p.data.proposeStructure.id }, { cookie: admin });
     expect(res.errors).toBeUndefined();
     expect(res.data.acceptSubmission.structure).toMatchObject({ name, status: 'PUBLISHED' });
-    const pub: any = await t.gql(`query ($s: String) { structures(search: $s) { totalCount } }`, { s: name });
+    const pub: any = await t.gql(`query ($s: String) { structures(filter: { search: $s }) { totalCount } }`, { s: name });
     expect(pub.data.structures.totalCount).toBe(1);
   });
 

@@ -113,7 +113,10 @@ const CASES: Array<[string, () => RequestInit, string | URL | undefined, number,
   [
     'a NUL character in a list item',
     () =>
-      post({ query: 'query ($t: [String!]) { searchStructures(commune: $t) { totalCount } }', variables: { t: ['x\u0000'] } }),
+      post({
+        query: 'query ($t: [String!]) { searchStructures(filter: { commune: $t }) { totalCount } }',
+        variables: { t: ['x\u0000'] },
+      }),
     undefined,
     400,
     'INVALID_TEXT',

@@ -155,7 +155,7 @@ describe('shared response cache', () => {
       const res = await t.gql(STRUCTURE, { id: toGlobal('Structure', s.id) }, { cookie });
       expect(res.headers.get('x-essor-cache')).toBeNull();
     }
-    const bad = `{ searchStructures(departement: "99") { totalCount } }`;
+    const bad = `{ searchStructures(filter: { departement: "99" }) { totalCount } }`;
     for (let i = 0; i < 3; i++) {
       const res = await t.gql(bad);
       expect(res.errors?.[0].extensions?.code).toBe('UNKNOWN_TERRITORY_CODE');

@@ -22,7 +22,8 @@ import { startTestServer, type TestServer } from '../helpers/server';
  * No argument of a root query field is ignored: for each optional argument, the request with a
  * value for it must differ from the request without it, in its answer or in the SQL it ran
  * (statements and parameters, as the server's logger sees them). `searchStructures(search:)` was
- * in the schema and ignored; this test finds any such argument.
+ * in the schema and ignored; this test finds any such argument, and any such field of an input object
+ * (`structures(filter.search)`…).
  */
 let t: TestServer;
 let admin: string;
@@ -157,6 +158,30 @@ it('every optional argument of every root query field changes the answer or the 
     for (const a of required) base[a.name] = valueFor(a, field.type);
     const without = await run(field, required, base);
     for (const arg of optional) {
+      const input = getNullableType(arg.type);
+      if (isInputObjectType(input)) {
+        // An input object (StructureFilter, NearInput): each of its optional fields must count, against
+        // the object with its required fields only; the object itself when it has required fields.
+        const bare = valueFor(arg, field.type) as Record<string, unknown>;
+        const reference = await run(field, [...required, arg], { ...base, [arg.name]: bare });
+        if (Object.keys(bare).length) {
+          checked += 1;
+          if (reference.answer === without.answer && reference.sql === without.sql) ignored.push(`${field.name}(${arg.name})`);
+        }
+        for (const sub of Object.values(input.getFields()).filter((f) => !isNonNullType(f.type))) {
+          let differs = false;
+          for (const value of candidates(sub as unknown as GraphQLArgument, field.type)) {
+            const withSub = await run(field, [...required, arg], { ...base, [arg.name]: { ...bare, [sub.name]: value } });
+            if (withSub.answer !== reference.answer || withSub.sql !== reference.sql) {
+              differs = true;
+              break;
+            }
+          }
+          checked += 1;
+          if (!differs) ignored.push(`${field.name}(${arg.name}.${sub.name})`);
+        }
+        continue;
+      }
       const key = `${field.name}(${arg.name})`;
       const companions = Object.keys(WITH[key] ?? {}).map((name) => field.args.find((a) => a.name === name)!);
       const reference = companions.length ? await run(field, [...required, ...companions], { ...base, ...WITH[key] }) : without;

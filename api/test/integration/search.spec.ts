@@ -9,7 +9,7 @@ afterAll(() => t.close());
 
 const SEARCH = `query ($text: String, $epci: [String!], $essFamily: [EssFamily!], $nearCommune: String, $radiusKm: Float,
   $near: NearInput, $sort: StructureSort, $first: Int, $after: String) {
-  searchStructures(text: $text, epci: $epci, essFamily: $essFamily, nearCommune: $nearCommune, radiusKm: $radiusKm,
+  searchStructures(text: $text, filter: { epci: $epci, essFamily: $essFamily }, nearCommune: $nearCommune, radiusKm: $radiusKm,
     near: $near, sort: $sort, first: $first, after: $after) {
     totalCount fuzzy
     pageInfo { hasNextPage endCursor }
@@ -142,7 +142,7 @@ describe('radius search', () => {
 
 describe('facets', () => {
   const FACETS = `query ($epci: [String!], $essFamily: [EssFamily!]) {
-    searchStructures(epci: $epci, essFamily: $essFamily, first: 100) {
+    searchStructures(filter: { epci: $epci, essFamily: $essFamily }, first: 100) {
       totalCount nodes { essFamily epci { siren } }
       facets { essFamily { value label count } epci { value label count } sector { value count }
         network { value count } commune { value count } workforceRange { value label count } acceptsInterns seeksVolunteers }
@@ -196,7 +196,7 @@ describe('facets', () => {
 
   it('hits, count and facets cost a bounded number of statements', async () => {
     const res: any = await t.gql(
-      `{ searchStructures(text: "association", epci: "200043404", first: 20) { totalCount nodes { name sectors { name } commune { name } }
+      `{ searchStructures(text: "association", filter: { epci: "200043404" }, first: 20) { totalCount nodes { name sectors { name } commune { name } }
         facets { essFamily { count } sector { count } } mapPoints { id latitude } } }`,
     );
     expect(res.errors).toBeUndefined();
@@ -267,7 +267,7 @@ describe('name words (`search`) in the directory search', () => {
     const token = uniqueToken('nm');
     await createStructure(t.ds, { name: `Ressourcerie ${token} du Val` });
     await createStructure(t.ds, { name: `Garage solidaire ${token}` });
-    const q = `query ($search: String, $text: String) { searchStructures(search: $search, text: $text, first: 50) { totalCount nodes { name } } }`;
+    const q = `query ($search: String, $text: String) { searchStructures(filter: { search: $search }, text: $text, first: 50) { totalCount nodes { name } } }`;
     const both: any = await t.gql(q, { search: token });
     expect(both.data.searchStructures.nodes.map((n: any) => n.name).sort()).toEqual([
       `Garage solidaire ${token}`,

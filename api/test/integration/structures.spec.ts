@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const LIST = `query ($first: Int, $after: String, $search: String) {
-  structures(first: $first, after: $after, search: $search) {
+  structures(first: $first, after: $after, filter: { search: $search }) {
     totalCount
     pageInfo { hasNextPage endCursor }
     nodes { id name commune { code name epci { siren name } } epci { siren } sectors { slug name } networks { slug name } }
@@ -87,7 +87,7 @@ describe('structures: filters by official codes', () => {
     const inFourmies = await createStructure(t.ds, { name: `Territoire ${token} Fourmies`, communeCode: '59249' });
     const inLille = await createStructure(t.ds, { name: `Territoire ${token} Lille`, communeCode: '59350' });
     const names = async (args: string) => {
-      const res: any = await t.gql(`{ structures(search: "${token}", ${args}) { totalCount nodes { name } } }`);
+      const res: any = await t.gql(`{ structures(filter: { search: "${token}", ${args} }) { totalCount nodes { name } } }`);
       expect(res.errors).toBeUndefined();
       expect(res.data.structures.totalCount).toBe(res.data.structures.nodes.length);
       return res.data.structures.nodes.map((n: { name: string }) => n.name).sort();
@@ -99,7 +99,9 @@ describe('structures: filters by official codes', () => {
   });
 
   it('every structure returned for an EPCI lies in it, and totalCount matches SQL', async () => {
-    const res: any = await t.gql(`{ structures(epci: "200043263", first: 100) { totalCount nodes { epci { siren } } } }`);
+    const res: any = await t.gql(
+      `{ structures(filter: { epci: "200043263" }, first: 100) { totalCount nodes { epci { siren } } } }`,
+    );
     const [{ n }] = await t.ds.query(
       `SELECT count(*)::int AS n FROM structure s JOIN commune c ON c.code = s.commune_code
        WHERE c.epci_siren = '200043263' AND s.status = 'PUBLISHED'`,
@@ -118,7 +120,7 @@ describe('structures: filters by official codes', () => {
     await addToSector(t.ds, a.id, sector.id);
     await addToNetwork(t.ds, b.id, network.id);
     const names = async (args: string) => {
-      const res: any = await t.gql(`{ structures(search: "${token}", ${args}) { nodes { name } } }`);
+      const res: any = await t.gql(`{ structures(filter: { search: "${token}", ${args} }) { nodes { name } } }`);
       expect(res.errors).toBeUndefined();
       return res.data.structures.nodes.map((n: { name: string }) => n.name);
     };
@@ -134,7 +136,7 @@ describe('structures: filters by official codes', () => {
     await createStructure(t.ds, { name: `Statut ${token} brouillon`, status: 'DRAFT' });
     await createStructure(t.ds, { name: `Statut ${token} archivée`, status: 'ARCHIVED' });
     const pub = await createStructure(t.ds, { name: `Statut ${token} publiée` });
-    const res: any = await t.gql(`{ structures(search: "${token}") { totalCount nodes { name } } }`);
+    const res: any = await t.gql(`{ structures(filter: { search: "${token}" }) { totalCount nodes { name } } }`);
     expect(res.data.structures.nodes.map((n: any) => n.name)).toEqual([pub.name]);
     expect(res.data.structures.totalCount).toBe(1);
   });
@@ -152,11 +154,11 @@ describe('structures: filters by official codes', () => {
   });
 
   it.each([
-    ['commune', '{ structures(commune: "99999") { totalCount } }', 'UNKNOWN_TERRITORY_CODE'],
-    ['epci', '{ structures(epci: "999999999") { totalCount } }', 'UNKNOWN_TERRITORY_CODE'],
-    ['sector', '{ structures(sector: "no-such-sector") { totalCount } }', 'UNKNOWN_REFERENCE'],
-    ['network', '{ structures(network: "no-such-network") { totalCount } }', 'UNKNOWN_REFERENCE'],
-    ['workforceRange', '{ structures(workforceRange: "99") { totalCount } }', 'UNKNOWN_REFERENCE'],
+    ['commune', '{ structures(filter: { commune: "99999" }) { totalCount } }', 'UNKNOWN_TERRITORY_CODE'],
+    ['epci', '{ structures(filter: { epci: "999999999" }) { totalCount } }', 'UNKNOWN_TERRITORY_CODE'],
+    ['sector', '{ structures(filter: { sector: "no-such-sector" }) { totalCount } }', 'UNKNOWN_REFERENCE'],
+    ['network', '{ structures(filter: { network: "no-such-network" }) { totalCount } }', 'UNKNOWN_REFERENCE'],
+    ['workforceRange', '{ structures(filter: { workforceRange: "99" }) { totalCount } }', 'UNKNOWN_REFERENCE'],
   ])('an unknown %s is a typed error', async (field, query, code) => {
     const res = await t.gql(query);
     expect(res.errors![0].extensions).toMatchObject({ code, field });
@@ -181,7 +183,7 @@ describe('structures: identifiers', () => {
     const pub = await createStructure(t.ds);
     const draft = await createStructure(t.ds, { status: 'DRAFT' });
     const q = `query ($id: ID!) { node(id: $id) { id ... on Structure { name } } }`;
-    const list: any = await t.gql(`query ($s: String) { structures(search: $s) { nodes { id } } }`, { s: pub.name });
+    const list: any = await t.gql(`query ($s: String) { structures(filter: { search: $s }) { nodes { id } } }`, { s: pub.name });
     const id = list.data.structures.nodes[0].id;
     const res: any = await t.gql(q, { id });
     expect(res.data.node).toEqual({ id, name: pub.name });

@@ -31,7 +31,14 @@ export const ADMIN_STRUCTURES_QUERY = graphql(`
     $page: Int!
     $pageSize: Int!
   ) {
-    adminStructures(text: $text, status: $status, sort: $sort, descending: $descending, page: $page, pageSize: $pageSize) {
+    adminStructures(
+      filter: { search: $text }
+      status: $status
+      sort: $sort
+      descending: $descending
+      page: $page
+      pageSize: $pageSize
+    ) {
       totalCount
       items {
         id

@@ -8,8 +8,8 @@ import { StructureCard } from './StructureCard';
 import { EmptyState, ErrorNotice, Loading } from './status';
 
 export const TERRITORY_STRUCTURES_QUERY = graphql(`
-  query TerritoryStructures($epci: [String!], $commune: [String!]) {
-    searchStructures(epci: $epci, commune: $commune, first: 6) {
+  query TerritoryStructures($filter: StructureFilter) {
+    searchStructures(filter: $filter, first: 6) {
       totalCount
       edges {
         cursor
@@ -42,7 +42,7 @@ interface TerritoryStructuresProps {
 
 /** Chiffres clés (familles, secteurs) et premières structures d'un territoire. */
 export function TerritoryStructures({ filter, scopeLabel }: TerritoryStructuresProps) {
-  const variables = 'epci' in filter ? { epci: [filter.epci] } : { commune: [filter.commune] };
+  const variables = { filter: 'epci' in filter ? { epci: [filter.epci] } : { commune: [filter.commune] } };
   const searchLink = paths.search('epci' in filter ? { epci: filter.epci } : { commune: filter.commune });
   const { data, loading, error, refetch } = useQuery(TERRITORY_STRUCTURES_QUERY, { variables });
 

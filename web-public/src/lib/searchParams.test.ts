@@ -6,6 +6,7 @@ import {
   parseSearchParams,
   toggleListValue,
   toSearchFilters,
+  toSearchVariables,
 } from './searchParams';
 
 const parse = (query: string) => parseSearchParams(new URLSearchParams(query));
@@ -32,6 +33,19 @@ describe('paramètres de recherche (URL ↔ variables)', () => {
       nearCommune: '59392',
       radiusKm: 20,
       sort: 'RECENT',
+    });
+  });
+
+  it('range les filtres dans `filter` (StructureFilter) ; texte, proximité et tri restent à part', () => {
+    expect(toSearchVariables({})).toEqual({});
+    expect(
+      toSearchVariables(toSearchFilters(parse('q=jardin&famille=ASSOCIATION&epci=200043396&stagiaires=1&pres=59392&tri=nom'))),
+    ).toEqual({
+      text: 'jardin',
+      filter: { essFamily: ['ASSOCIATION'], epci: ['200043396'], acceptsInterns: true },
+      nearCommune: '59392',
+      radiusKm: 10,
+      sort: 'NAME',
     });
   });
 

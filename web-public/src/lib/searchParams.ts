@@ -1,4 +1,4 @@
-import type { EssFamily, StructureSort } from '../gql/graphql';
+import type { EssFamily, StructureFilter, StructureSort } from '../gql/graphql';
 import { isEssFamily } from './essFamily';
 
 /**
@@ -124,6 +124,29 @@ export function toSearchFilters(state: SearchState): SearchFilters {
   const sort = SORT_OPTIONS.find((option) => option.param === state.tri);
   if (sort) filters.sort = sort.value;
   return filters;
+}
+
+/** Variables de `searchStructures` : le texte, la proximité et le tri, et les autres filtres dans `filter` (StructureFilter). */
+export interface SearchVariables {
+  text?: string;
+  filter?: StructureFilter;
+  near?: { latitude: number; longitude: number; radiusKm: number };
+  nearCommune?: string;
+  radiusKm?: number;
+  sort?: StructureSort;
+}
+
+/** Les filtres de la page rangés comme l'API les attend (seules les valeurs utiles sont envoyées). */
+export function toSearchVariables(filters: SearchFilters): SearchVariables {
+  const { text, near, nearCommune, radiusKm, sort, ...filter } = filters;
+  const variables: SearchVariables = {};
+  if (text !== undefined) variables.text = text;
+  if (Object.keys(filter).length > 0) variables.filter = filter;
+  if (near !== undefined) variables.near = near;
+  if (nearCommune !== undefined) variables.nearCommune = nearCommune;
+  if (radiusKm !== undefined) variables.radiusKm = radiusKm;
+  if (sort !== undefined) variables.sort = sort;
+  return variables;
 }
 
 /** Tri appliqué par l'API quand aucun n'est demandé. */

@@ -3,6 +3,7 @@ import type { MockLink } from '@apollo/client/testing';
 import { GraphQLError } from 'graphql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SEARCH_PAGE_SIZE as PAGE, SEARCH_STRUCTURES_QUERY } from '../components/search/searchDocuments';
+import { toSearchVariables } from '../lib/searchParams';
 import { searchResult, structureNode, territoryCommunesMock } from '../test/fixtures';
 import { renderApp } from '../test/render';
 
@@ -48,7 +49,11 @@ function searchMock(
   result: ReturnType<typeof searchResult> | Error,
   onRequest?: (variables: Record<string, unknown>) => void,
 ): MockLink.MockedResponse {
-  const request = { query: SEARCH_STRUCTURES_QUERY, variables: { ...variables, first: PAGE } };
+  const { after, ...filters } = variables;
+  const request = {
+    query: SEARCH_STRUCTURES_QUERY,
+    variables: { ...toSearchVariables(filters), ...(after === undefined ? {} : { after }), first: PAGE },
+  };
   if (result instanceof Error) return { request, error: result };
   return {
     request,
@@ -190,7 +195,7 @@ describe('Recherche', () => {
     await user.click(within(families).getByRole('checkbox', { name: 'Coopérative (26)' }));
 
     expect(await screen.findByText('26 structures')).toBeInTheDocument();
-    expect(requested).toEqual([{ essFamily: ['COOPERATIVE'], first: PAGE }]);
+    expect(requested).toEqual([{ filter: { essFamily: ['COOPERATIVE'] }, first: PAGE }]);
     expect(screen.getByTestId('location')).toHaveTextContent('/recherche?famille=COOPERATIVE');
     expect(within(families).getByRole('checkbox', { name: 'Coopérative (26)' })).toBeChecked();
     // Les autres facettes suivent le filtre : leurs nombres sont ceux de la nouvelle réponse.
@@ -275,7 +280,7 @@ describe('Recherche', () => {
     const { user } = renderSearch(
       [
         {
-          request: { query: SEARCH_STRUCTURES_QUERY, variables: { sector: ['bogus'], first: PAGE } },
+          request: { query: SEARCH_STRUCTURES_QUERY, variables: { filter: { sector: ['bogus'] }, first: PAGE } },
           result: {
             errors: [
               new GraphQLError('Secteur inconnu : « bogus ».', {

@@ -24,6 +24,7 @@ import {
   SORT_OPTIONS,
   toggleListValue,
   toSearchFilters,
+  toSearchVariables,
   type ListFilterParam,
   type SearchState,
 } from '../lib/searchParams';
@@ -80,7 +81,7 @@ export default function SearchPage() {
   useDocumentTitle(state.q ? `« ${state.q} » — Recherche` : 'Recherche');
 
   const { data, previousData, loading, error, networkStatus, fetchMore, refetch } = useQuery(SEARCH_STRUCTURES_QUERY, {
-    variables: { ...filters, first: SEARCH_PAGE_SIZE },
+    variables: { ...toSearchVariables(filters), first: SEARCH_PAGE_SIZE },
   });
   const isLoadingMore = networkStatus === NetworkStatus.fetchMore;
   // Pendant le chargement d'une nouvelle recherche, les résultats précédents restent visibles (atténués).

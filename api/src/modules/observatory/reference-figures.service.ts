@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { audit } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
 import { ErrorCode, UserInputError } from '../../common/errors';
-import { parseCsv } from '../structure/csv';
+import { parseCsv } from '../../common/csv/csv';
 import { REFERENCE_FIGURES, type ReferenceFigureRow } from './reference-figures';
 
 @ObjectType()

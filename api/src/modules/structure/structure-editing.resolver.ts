@@ -1,75 +1,12 @@
-import {
-  Arg,
-  Args,
-  ArgsType,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-  registerEnumType,
-} from 'type-graphql';
-import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { ArrayMaxSize } from 'class-validator';
 import { Roles } from '../../common/auth/access';
 import { Role } from '../../common/auth/roles';
 import type { Context } from '../../common/context';
-import {
-  adminListStructures,
-  archiveStructure,
-  createStructure,
-  setStructureLinks,
-  updateStructure,
-  type AdminStructureSort,
-} from './structure-editing.service';
-import { Structure, StructureStatus } from './structure.entity';
+import { archiveStructure, createStructure, setStructureLinks, updateStructure } from './structure-editing.service';
+import { Structure } from './structure.entity';
 import { CreateStructureInput, StructurePatch } from './structure.inputs';
 import { canEditStructure } from './structure.permissions';
-
-enum AdminStructureSortField {
-  NAME = 'NAME',
-  UPDATED_AT = 'UPDATED_AT',
-  CREATED_AT = 'CREATED_AT',
-}
-registerEnumType(AdminStructureSortField, { name: 'AdminStructureSort' });
-
-@ObjectType({ description: 'A page of the admin structure table.' })
-class AdminStructurePage {
-  @Field(() => Int) totalCount: number;
-  @Field(() => [Structure]) items: Structure[];
-}
-
-@ArgsType()
-class AdminStructuresArgs {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(200)
-  text?: string | null;
-
-  @Field(() => [StructureStatus], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(3)
-  status?: StructureStatus[] | null;
-
-  @Field(() => AdminStructureSortField, { nullable: true })
-  sort?: AdminStructureSortField | null;
-
-  @Field(() => Boolean, { nullable: true })
-  descending?: boolean | null;
-
-  @Field(() => Int, { defaultValue: 0, description: 'Page index, from 0.' })
-  @Min(0)
-  page: number;
-
-  @Field(() => Int, { defaultValue: 20 })
-  @Min(1)
-  @Max(100)
-  pageSize: number;
-}
 
 @ArgsType()
 class LinkArgs {
@@ -83,12 +20,6 @@ class LinkArgs {
 
 @Resolver(() => Structure)
 export class StructureEditingResolver {
-  @Roles(Role.ADMIN, Role.STEERING, Role.STRUCTURE_EDITOR)
-  @Query(() => AdminStructurePage, { description: 'Admin table of structures (every status; editors see theirs).' })
-  adminStructures(@Ctx() ctx: Context, @Args() args: AdminStructuresArgs) {
-    return adminListStructures(ctx, { ...args, sort: args.sort as AdminStructureSort | null });
-  }
-
   @Roles(Role.ADMIN)
   @Mutation(() => Structure, { description: 'Creates a structure (draft unless a status is given).' })
   createStructure(@Ctx() ctx: Context, @Arg('input') input: CreateStructureInput) {

@@ -2,15 +2,15 @@ import type { EntityManager } from 'typeorm';
 import { audit } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
 import { insertAudited, lockRow, updateVersioned, type EditSpec } from '../../common/db/editing';
-import { columnsOf, hydrate } from '../../common/db/rows';
-import { ErrorCode, ForbiddenError, UserInputError } from '../../common/errors';
-import { assertOffsetPage } from '../../common/pagination/connection';
+import { commonErrors } from '../../common/domain-error';
+import { queryRow, queryRows, sql } from '../../common/sql/sql';
 import { rowIdOf } from '../../common/relay/global-id';
-import { assertTerritoryCodes, searchWords } from '../territory/territory.service';
+import { assertTerritoryCodes } from '../territory/territory.service';
 import { perimeterOf } from '../observatory/perimeter';
 import { deriveEssFamily } from './ess-family';
 import { Structure, StructureStatus } from './structure.entity';
-import { canEditStructure, canManageStructures, canSeeUnpublishedStructures } from './structure.permissions';
+import { canEditStructure, canManageStructures } from './structure.permissions';
+import { structureErrors } from './structure.errors';
 import { assertSiret } from './structure.service';
 import type { StructurePatch } from './structure.inputs';
 import { WORKFORCE_RANGES } from './workforce-range';
@@ -28,10 +28,10 @@ export async function toValues(
   current: Structure | null,
 ): Promise<Partial<Structure>> {
   if (patch.status != null && !canManageStructures(ctx)) {
-    throw new ForbiddenError('Seule la mission territoriale peut publier ou archiver une structure.');
+    throw structureErrors.statusByMissionOnly();
   }
   if ((patch.perimeterDecision !== undefined || patch.perimeterReason !== undefined) && !canManageStructures(ctx)) {
-    throw new ForbiddenError('Seule la mission territoriale décide du périmètre de l’ESS.');
+    throw structureErrors.perimeterByMissionOnly();
   }
   const v: Partial<Structure> = {
     name: patch.name?.trim() ?? undefined,
@@ -61,9 +61,7 @@ export async function toValues(
     perimeterReason: blankToNull(patch.perimeterReason),
   };
   if (v.workforceRange && !WORKFORCE_RANGES.includes(v.workforceRange)) {
-    throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, `Tranche d'effectifs inconnue : « ${v.workforceRange} ».`, {
-      field: 'workforceRange',
-    });
+    throw structureErrors.unknownWorkforceRange({ code: v.workforceRange }, { field: 'workforceRange' });
   }
   if (patch.siret !== undefined) {
     const siret = blankToNull(patch.siret);
@@ -76,14 +74,22 @@ export async function toValues(
     v.communeCode = communeCode;
     if (communeCode !== current?.communeCode && patch.latitude == null && patch.longitude == null) {
       // A new commune without coordinates: place the structure at the commune's centroid (if known).
-      const [c] = communeCode ? await m.query('SELECT latitude, longitude FROM commune WHERE code = $1', [communeCode]) : [];
+      const c = communeCode
+        ? await queryRow(
+            m,
+            sql<{
+              latitude: number | null;
+              longitude: number | null;
+            }>`SELECT latitude, longitude FROM commune WHERE code = ${communeCode}`,
+          )
+        : null;
       v.latitude = c?.latitude ?? null;
       v.longitude = c?.longitude ?? null;
     }
   }
   if (patch.latitude != null || patch.longitude != null) {
     if (patch.latitude == null || patch.longitude == null) {
-      throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Indiquez la latitude et la longitude ensemble.', { field: 'latitude' });
+      throw structureErrors.latitudeWithoutLongitude({ field: 'latitude' });
     }
     v.latitude = patch.latitude;
     v.longitude = patch.longitude;
@@ -95,19 +101,11 @@ export async function toValues(
     essFlag: !!merged.esus || !!merged.sireneEssFlag,
   }).family;
   if (merged.perimeterDecision && !merged.perimeterReason) {
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Indiquez la raison de la décision de périmètre.', {
-      field: 'perimeterReason',
-    });
+    throw structureErrors.perimeterReasonRequired({ field: 'perimeterReason' });
   }
   v.inPerimeter = perimeterOf(merged).inPerimeter;
   if (merged.status === StructureStatus.PUBLISHED && merged.diffusible === false) {
-    throw new UserInputError(
-      ErrorCode.BAD_USER_INPUT,
-      'Cette unité est non diffusible (SIRENE) : elle ne peut pas être publiée.',
-      {
-        field: 'status',
-      },
-    );
+    throw structureErrors.notDiffusible({ field: 'status' });
   }
   return v;
 }
@@ -119,14 +117,14 @@ export async function guardUnique<T>(fn: () => Promise<T>): Promise<T> {
   } catch (e) {
     const err = e as { code?: string; constraint?: string };
     if (err.code === '23505' && err.constraint === 'structure_siret_key') {
-      throw new UserInputError(ErrorCode.SIRET_TAKEN, 'Une autre structure porte déjà ce SIRET.', { field: 'siret' });
+      throw structureErrors.siretTaken({ field: 'siret' });
     }
     throw e;
   }
 }
 
 export async function createStructure(ctx: Context, patch: StructurePatch & { name: string }): Promise<Structure> {
-  if (!canManageStructures(ctx)) throw new ForbiddenError();
+  if (!canManageStructures(ctx)) throw commonErrors.forbidden();
   return guardUnique(() =>
     ctx.ds.transaction(async (m) => {
       const values = await toValues(m, ctx, patch, null);
@@ -137,8 +135,7 @@ export async function createStructure(ctx: Context, patch: StructurePatch & { na
 
 export async function updateStructure(ctx: Context, id: string, version: number, patch: StructurePatch): Promise<Structure> {
   const rowId = rowIdOf(id, 'Structure');
-  if (!canEditStructure(ctx, { id: rowId }))
-    throw new ForbiddenError('Vous ne pouvez modifier que les structures qui vous sont confiées.');
+  if (!canEditStructure(ctx, { id: rowId })) throw structureErrors.notEntrusted();
   return guardUnique(() =>
     ctx.ds.transaction(async (m) => {
       const current = await lockRow(m, STRUCTURE_SPEC, rowId);
@@ -148,12 +145,18 @@ export async function updateStructure(ctx: Context, id: string, version: number,
 }
 
 export async function archiveStructure(ctx: Context, id: string, version: number): Promise<Structure> {
-  if (!canManageStructures(ctx)) throw new ForbiddenError();
+  if (!canManageStructures(ctx)) throw commonErrors.forbidden();
   return ctx.ds.transaction(async (m) => {
     const current = await lockRow(m, STRUCTURE_SPEC, rowIdOf(id, 'Structure'));
     return updateVersioned(ctx, m, STRUCTURE_SPEC, current, version, { status: StructureStatus.ARCHIVED }, 'ARCHIVE');
   });
 }
+
+/** The link table of each kind (constant identifiers). */
+const LINKS = {
+  sector: { table: sql.raw('sector'), link: sql.raw('structure_sector'), col: sql.raw('sector_id') },
+  network: { table: sql.raw('network'), link: sql.raw('network_membership'), col: sql.raw('network_id') },
+} as const;
 
 /**
  * Replaces the sectors (slugs) or the networks (slugs) of a structure; audited as one change.
@@ -167,41 +170,34 @@ export async function setStructureLinks(
   slugs: string[],
 ): Promise<Structure> {
   const rowId = rowIdOf(id, 'Structure');
-  if (!canEditStructure(ctx, { id: rowId }))
-    throw new ForbiddenError('Vous ne pouvez modifier que les structures qui vous sont confiées.');
-  const [table, link, col] =
-    kind === 'sector' ? ['sector', 'structure_sector', 'sector_id'] : ['network', 'network_membership', 'network_id'];
+  if (!canEditStructure(ctx, { id: rowId })) throw structureErrors.notEntrusted();
+  const { table, link, col } = LINKS[kind];
   return ctx.ds.transaction(async (m) => {
     const current = await lockRow(m, STRUCTURE_SPEC, rowId);
-    const [{ ids, missing }] = await m.query(
-      `SELECT ARRAY(SELECT id FROM ${table} WHERE slug = ANY($1::text[])) AS ids,
-              ARRAY(SELECT s FROM unnest($1::text[]) s WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE slug = s)) AS missing`,
-      [slugs],
-    );
-    if (missing.length) {
-      throw new UserInputError(
-        ErrorCode.UNKNOWN_REFERENCE,
-        `${kind === 'sector' ? 'Secteur' : 'Réseau'} inconnu : « ${missing[0]} ».`,
-        {
-          field: kind === 'sector' ? 'sectors' : 'networks',
-        },
-      );
+    const found = (await queryRow(
+      m,
+      sql<{ ids: string[]; missing: string[] }>`SELECT ARRAY(SELECT id FROM ${table} WHERE slug = ANY(${slugs}::text[])) AS ids,
+              ARRAY(SELECT s FROM unnest(${slugs}::text[]) s WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE slug = s)) AS missing`,
+    ))!;
+    if (found.missing.length) {
+      throw structureErrors.unknownLink({ kind, code: found.missing[0] }, { field: kind === 'sector' ? 'sectors' : 'networks' });
     }
-    const [before]: Array<{ slugs: string[]; archived: string[] }> = await m.query(
-      `SELECT ARRAY(SELECT t.slug FROM ${link} l JOIN ${table} t ON t.id = l.${col} WHERE l.structure_id = $1 ORDER BY 1) AS slugs,
-              ARRAY(SELECT t.slug FROM ${link} l JOIN ${table} t ON t.id = l.${col}
-                    WHERE l.structure_id = $1 AND t.status <> 'ACTIVE') AS archived`,
-      [rowId],
-    );
-    await m.query(
-      `DELETE FROM ${link} l WHERE l.structure_id = $1 AND NOT (l.${col} = ANY($2::bigint[]))
+    const before = (await queryRow(
+      m,
+      sql<{ slugs: string[]; archived: string[] }>`SELECT
+         ARRAY(SELECT t.slug FROM ${link} l JOIN ${table} t ON t.id = l.${col} WHERE l.structure_id = ${rowId} ORDER BY 1) AS slugs,
+         ARRAY(SELECT t.slug FROM ${link} l JOIN ${table} t ON t.id = l.${col}
+               WHERE l.structure_id = ${rowId} AND t.status <> 'ACTIVE') AS archived`,
+    ))!;
+    await queryRows(
+      m,
+      sql`DELETE FROM ${link} l WHERE l.structure_id = ${rowId} AND NOT (l.${col} = ANY(${found.ids}::bigint[]))
          AND EXISTS (SELECT 1 FROM ${table} t WHERE t.id = l.${col} AND t.status = 'ACTIVE')`,
-      [rowId, ids],
     );
-    await m.query(`INSERT INTO ${link} (structure_id, ${col}) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`, [
-      rowId,
-      ids,
-    ]);
+    await queryRows(
+      m,
+      sql`INSERT INTO ${link} (structure_id, ${col}) SELECT ${rowId}, unnest(${found.ids}::bigint[]) ON CONFLICT DO NOTHING`,
+    );
     await audit(m, ctx, {
       action: kind === 'sector' ? 'SET_SECTORS' : 'SET_NETWORKS',
       entityType: 'Structure',
@@ -211,41 +207,4 @@ export async function setStructureLinks(
     });
     return current;
   });
-}
-
-export type AdminStructureSort = 'NAME' | 'UPDATED_AT' | 'CREATED_AT';
-
-/** Admin table: every status, offset pagination with sorting (TanStack Table asks for pages). */
-export async function adminListStructures(
-  ctx: Context,
-  a: {
-    text?: string | null;
-    status?: StructureStatus[] | null;
-    sort?: AdminStructureSort | null;
-    descending?: boolean | null;
-    page: number;
-    pageSize: number;
-  },
-): Promise<{ totalCount: number; items: Structure[] }> {
-  if (!canSeeUnpublishedStructures(ctx) && !ctx.viewer?.structureIds.length) throw new ForbiddenError();
-  assertOffsetPage(a.page, a.pageSize);
-  const params: unknown[] = [];
-  const where: string[] = [];
-  if (!canSeeUnpublishedStructures(ctx)) where.push(`t.id = ANY($${params.push(ctx.viewer!.structureIds)}::bigint[])`);
-  if (a.status?.length) where.push(`t.status = ANY($${params.push(a.status)}::text[])`);
-  for (const w of searchWords(a.text)) where.push(`t.search_name LIKE '%' || lower(essor_unaccent($${params.push(w)})) || '%'`);
-  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const order = { NAME: 't.search_name', UPDATED_AT: 't.updated_at', CREATED_AT: 't.created_at' }[a.sort ?? 'NAME'];
-  const dir = a.descending ? 'DESC' : 'ASC';
-  const rows: Record<string, unknown>[] = await ctx.ds.query(
-    `SELECT ${columnsOf(ctx.ds, Structure, 't')}, count(*) OVER () AS __total FROM structure t ${filter}
-     ORDER BY ${order} ${dir}, t.id ${dir} LIMIT $${params.push(a.pageSize)} OFFSET $${params.push(a.page * a.pageSize)}`,
-    params,
-  );
-  let totalCount = Number(rows[0]?.__total ?? 0);
-  if (!rows.length && a.page > 0) {
-    const [{ n }] = await ctx.ds.query(`SELECT count(*)::int AS n FROM structure t ${filter}`, params.slice(0, -2));
-    totalCount = n;
-  }
-  return { totalCount, items: rows.map((r) => hydrate(ctx.ds, Structure, r)) };
 }

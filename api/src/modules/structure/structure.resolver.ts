@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { unneededNetworkColumns } from '../network/network.selection';
 import { unneededSectorColumns } from '../sector/sector.selection';
 import { COMMUNE_FOR_EPCI, unneededCommuneColumns } from '../territory/commune.selection';
@@ -16,23 +16,14 @@ import { Commune } from '../territory/commune.entity';
 import { Epci } from '../territory/epci.entity';
 import { perimeterOf } from '../observatory/perimeter';
 import { explainEssFamily } from './ess-family';
-import { ProposeStructureInput } from './propose-structure.input';
-import { StructureFilterArgs } from './structure.args';
 import { Structure } from './structure.entity';
-import { StructureSubmission } from './structure-submission.entity';
-import { findStructure, findStructureBySiret, listStructures, proposeStructure, suggestCorrection } from './structure.service';
-import { SuggestCorrectionInput } from './suggest-correction.input';
+import { findStructure, findStructureBySiret } from './structure.service';
+import { WORKFORCE_RANGE_LABELS } from './workforce-range';
 
 export const StructureConnection = ConnectionType(Structure, 'Structure');
 
 @Resolver(() => Structure)
 export class StructureResolver {
-  @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
-  @Query(() => StructureConnection, { description: 'Published structures, alphabetical, filtered by official codes.' })
-  structures(@Ctx() ctx: Context, @Args() args: StructureFilterArgs) {
-    return listStructures(ctx, args);
-  }
-
   @Public({ cacheSeconds: PUBLIC_CACHE_SECONDS })
   @Query(() => Structure, { nullable: true })
   structure(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
@@ -43,22 +34,6 @@ export class StructureResolver {
   @Query(() => Structure, { nullable: true, description: 'Find a structure by its SIRET (14 digits).' })
   structureBySiret(@Ctx() ctx: Context, @Arg('siret') siret: string) {
     return findStructureBySiret(ctx, siret);
-  }
-
-  @Public()
-  @Mutation(() => StructureSubmission, {
-    description: '« Ajouter ma structure » : stored as a pending submission for moderation.',
-  })
-  proposeStructure(@Ctx() ctx: Context, @Arg('input') input: ProposeStructureInput) {
-    return proposeStructure(ctx, input);
-  }
-
-  @Public()
-  @Mutation(() => StructureSubmission, {
-    description: '« Proposer une correction » : stored as a pending submission for moderation.',
-  })
-  suggestCorrection(@Ctx() ctx: Context, @Arg('input') input: SuggestCorrectionInput) {
-    return suggestCorrection(ctx, input);
   }
 
   @FieldResolver(() => Commune, { nullable: true })
@@ -104,5 +79,10 @@ export class StructureResolver {
       override: s.essFamilyOverride,
       essFlag: s.esus || !!s.sireneEssFlag,
     });
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'French label of the workforce range.' })
+  workforceRangeLabel(@Root() s: Structure) {
+    return s.workforceRange ? (WORKFORCE_RANGE_LABELS[s.workforceRange] ?? null) : null;
   }
 }

@@ -1,6 +1,7 @@
 import type { Context } from '../../common/context';
 import { queryEntities, queryPrepared } from '../../common/db/rows';
 import { ErrorCode, UserInputError } from '../../common/errors';
+import { sql, type Sql } from '../../common/sql/sql';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination/connection';
 import { Commune } from './commune.entity';
 import { Departement } from './departement.entity';
@@ -46,6 +47,23 @@ export function missingTerritoryCodesSql(codes: TerritoryCodes, params: unknown[
          WHERE NOT EXISTS (SELECT 1 FROM ${TABLES[kind]} = c)`,
     )
     .join(' UNION ALL ');
+}
+
+/**
+ * The same rows as a typed SQL fragment (common/sql): `(kind, code)` of the codes that do not
+ * exist; null when there is no code to check.
+ */
+export function missingTerritoryCodes(codes: TerritoryCodes): Sql | null {
+  const kinds = (Object.keys(FORMATS) as Array<keyof typeof FORMATS>).filter((k) => codes[k]?.length);
+  if (!kinds.length) return null;
+  return sql.join(
+    kinds.map(
+      (kind) =>
+        sql`SELECT ${sql.lit(kind)} AS kind, c AS code FROM unnest(${codes[kind]}::text[]) c
+         WHERE NOT EXISTS (SELECT 1 FROM ${sql.raw(TABLES[kind])} = c)`,
+    ),
+    sql` UNION ALL `,
+  );
 }
 
 /** The error of an unknown territory code (kind: commune, epci, departement, region). */

@@ -10,7 +10,7 @@ import type { EssFamily, SearchMapPointsQuery } from '../../gql/graphql';
 import { essFamilyLabel } from '../../lib/essFamily';
 import { formatStructureCount } from '../../lib/format';
 import { paths } from '../../lib/paths';
-import type { SearchFilters } from '../../lib/searchParams';
+import { toSearchVariables, type SearchFilters } from '../../lib/searchParams';
 import { SEARCH_MAP_POINTS_QUERY } from './searchDocuments';
 
 const DEFAULT_TILE_URL = 'https://{s}.tile.openstreetmap.fr/osmfr/{z}/{x}/{y}.png';
@@ -118,7 +118,9 @@ function FitProximity({ proximity }: { proximity: NonNullable<SearchMapProps['pr
 }
 
 export default function SearchMap({ filters, proximity }: SearchMapProps) {
-  const { data, previousData, loading, error, refetch } = useQuery(SEARCH_MAP_POINTS_QUERY, { variables: filters });
+  const { data, previousData, loading, error, refetch } = useQuery(SEARCH_MAP_POINTS_QUERY, {
+    variables: toSearchVariables(filters),
+  });
   const result = data?.searchStructures ?? (loading ? previousData?.searchStructures : undefined);
   const points = useMemo(() => result?.mapPoints ?? [], [result]);
 

@@ -5,14 +5,7 @@ export const SEARCH_PAGE_SIZE = 20;
 export const SEARCH_STRUCTURES_QUERY = graphql(`
   query SearchStructures(
     $text: String
-    $essFamily: [EssFamily!]
-    $sector: [String!]
-    $network: [String!]
-    $epci: [String!]
-    $commune: [String!]
-    $workforceRange: [String!]
-    $acceptsInterns: Boolean
-    $seeksVolunteers: Boolean
+    $filter: StructureFilter
     $near: NearInput
     $nearCommune: String
     $radiusKm: Float
@@ -22,14 +15,7 @@ export const SEARCH_STRUCTURES_QUERY = graphql(`
   ) {
     searchStructures(
       text: $text
-      essFamily: $essFamily
-      sector: $sector
-      network: $network
-      epci: $epci
-      commune: $commune
-      workforceRange: $workforceRange
-      acceptsInterns: $acceptsInterns
-      seeksVolunteers: $seeksVolunteers
+      filter: $filter
       near: $near
       nearCommune: $nearCommune
       radiusKm: $radiusKm
@@ -93,14 +79,7 @@ export const SEARCH_STRUCTURES_QUERY = graphql(`
 export const SEARCH_MAP_POINTS_QUERY = graphql(`
   query SearchMapPoints(
     $text: String
-    $essFamily: [EssFamily!]
-    $sector: [String!]
-    $network: [String!]
-    $epci: [String!]
-    $commune: [String!]
-    $workforceRange: [String!]
-    $acceptsInterns: Boolean
-    $seeksVolunteers: Boolean
+    $filter: StructureFilter
     $near: NearInput
     $nearCommune: String
     $radiusKm: Float
@@ -108,14 +87,7 @@ export const SEARCH_MAP_POINTS_QUERY = graphql(`
   ) {
     searchStructures(
       text: $text
-      essFamily: $essFamily
-      sector: $sector
-      network: $network
-      epci: $epci
-      commune: $commune
-      workforceRange: $workforceRange
-      acceptsInterns: $acceptsInterns
-      seeksVolunteers: $seeksVolunteers
+      filter: $filter
       near: $near
       nearCommune: $nearCommune
       radiusKm: $radiusKm

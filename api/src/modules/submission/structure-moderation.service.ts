@@ -2,14 +2,15 @@ import { audit } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
 import { idPage } from '../../common/db/id-page';
 import { insertAudited, lockRow, updateVersioned, type EditSpec } from '../../common/db/editing';
-import { ErrorCode, UserInputError } from '../../common/errors';
+import { compile, queryRows, sql } from '../../common/sql/sql';
 import { enqueueMail } from '../../common/mail/mailer';
 import { rowIdOf } from '../../common/relay/global-id';
-import { guardUnique, STRUCTURE_SPEC, toValues } from './structure-editing.service';
+import { guardUnique, STRUCTURE_SPEC, toValues } from '../structure/structure-editing.service';
 import { StructureSubmission, SubmissionKind, SubmissionStatus } from './structure-submission.entity';
-import { StructureStatus, type Structure } from './structure.entity';
+import { StructureStatus, type Structure } from '../structure/structure.entity';
 import { SUBMISSION_ACCEPTED_MAIL, SUBMISSION_REJECTED_MAIL } from './submission-mails';
-import type { StructurePatch } from './structure.inputs';
+import { submissionErrors } from './submission.errors';
+import type { StructurePatch } from '../structure/structure.inputs';
 
 const SUBMISSION_SPEC: EditSpec<StructureSubmission> = {
   entity: StructureSubmission,
@@ -21,9 +22,15 @@ export function listSubmissions(
   ctx: Context,
   a: { status?: SubmissionStatus[] | null; first?: number | null; after?: string | null },
 ) {
-  const params: unknown[] = [];
-  const where = a.status?.length ? [`t.status = ANY($${params.push(a.status)}::text[])`] : [];
-  return idPage(ctx.ds, StructureSubmission, { table: 'structure_submission', where, params, first: a.first, after: a.after });
+  // idPage (common/db) takes its conditions as text and values: the compiled fragment numbers them.
+  const status = a.status?.length ? compile(sql`t.status = ANY(${a.status}::text[])`) : null;
+  return idPage(ctx.ds, StructureSubmission, {
+    table: 'structure_submission',
+    where: status ? [status.text] : [],
+    params: status?.values ?? [],
+    first: a.first,
+    after: a.after,
+  });
 }
 
 /** The submission's payload as a structure patch (the fields a visitor may propose). */
@@ -59,7 +66,7 @@ export async function submissionChanges(ctx: Context, s: StructureSubmission) {
 async function lockPending(m: Parameters<typeof lockRow>[0], id: string) {
   const s = await lockRow(m, SUBMISSION_SPEC, rowIdOf(id, 'StructureSubmission'));
   if (s.status !== SubmissionStatus.PENDING) {
-    throw new UserInputError(ErrorCode.CONFLICT, 'Cette proposition a déjà été traitée.', { field: 'id', status: s.status });
+    throw submissionErrors.alreadyDecided({ field: 'id', status: s.status });
   }
   return s;
 }
@@ -86,9 +93,10 @@ export async function acceptSubmission(ctx: Context, id: string): Promise<Struct
           'APPLY_CORRECTION',
         );
       }
-      await m.query(
-        `UPDATE structure_submission SET status = 'ACCEPTED', reviewed_by = $2, reviewed_at = now(), structure_id = $3 WHERE id = $1`,
-        [s.id, ctx.viewer?.accountId ?? null, structureId],
+      await queryRows(
+        m,
+        sql`UPDATE structure_submission SET status = 'ACCEPTED', reviewed_by = ${ctx.viewer?.accountId ?? null},
+              reviewed_at = now(), structure_id = ${structureId} WHERE id = ${s.id}`,
       );
       await audit(m, ctx, {
         action: 'ACCEPT',
@@ -106,12 +114,13 @@ export async function acceptSubmission(ctx: Context, id: string): Promise<Struct
 
 export async function rejectSubmission(ctx: Context, id: string, reason: string): Promise<StructureSubmission> {
   const why = reason.trim();
-  if (why.length < 3) throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Indiquez la raison du refus.', { field: 'reason' });
+  if (why.length < 3) throw submissionErrors.rejectReasonRequired({ field: 'reason' });
   return ctx.ds.transaction(async (m) => {
     const s = await lockPending(m, id);
-    await m.query(
-      `UPDATE structure_submission SET status = 'REJECTED', reviewed_by = $2, reviewed_at = now(), reject_reason = $3 WHERE id = $1`,
-      [s.id, ctx.viewer?.accountId ?? null, why.slice(0, 2000)],
+    await queryRows(
+      m,
+      sql`UPDATE structure_submission SET status = 'REJECTED', reviewed_by = ${ctx.viewer?.accountId ?? null},
+            reviewed_at = now(), reject_reason = ${why.slice(0, 2000)} WHERE id = ${s.id}`,
     );
     await audit(m, ctx, {
       action: 'REJECT',

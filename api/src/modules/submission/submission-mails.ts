@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { renderMail } from '../../common/mail/mail-layout';
 import type { MailTemplate } from '../../common/mail/mailer';
 import { toGlobalId } from '../../common/relay/global-id';
+import { queryRow, sql } from '../../common/sql/sql';
 
 /** Parameters stored with the mail: the proposal's id only (its text is read when the mail is sent). */
 export interface SubmissionMailParams extends Record<string, unknown> {
@@ -18,20 +19,22 @@ interface Decided {
   rejectReason: string | null;
 }
 
+interface DecidedRow {
+  kind: Decided['kind'];
+  submitter_name: string | null;
+  structure_name: string | null;
+  structure_id: string | null;
+  published: boolean;
+  reject_reason: string | null;
+}
+
 async function decided(m: EntityManager, p: SubmissionMailParams, status: 'ACCEPTED' | 'REJECTED'): Promise<Decided | null> {
-  const [row]: Array<{
-    kind: Decided['kind'];
-    submitter_name: string | null;
-    structure_name: string | null;
-    structure_id: string | null;
-    published: boolean;
-    reject_reason: string | null;
-  }> = await m.query(
-    `SELECT s.kind, s.submitter_name, coalesce(st.name, s.payload->>'name') AS structure_name, st.id::text AS structure_id,
+  const row = await queryRow(
+    m,
+    sql<DecidedRow>`SELECT s.kind, s.submitter_name, coalesce(st.name, s.payload->>'name') AS structure_name, st.id::text AS structure_id,
             coalesce(st.status = 'PUBLISHED', false) AS published, s.reject_reason
      FROM structure_submission s LEFT JOIN structure st ON st.id = s.structure_id
-     WHERE s.id = $1 AND s.status = $2`,
-    [p.submissionId, status],
+     WHERE s.id = ${p.submissionId} AND s.status = ${status}`,
   );
   if (!row) return null;
   return {

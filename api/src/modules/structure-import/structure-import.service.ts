@@ -1,13 +1,15 @@
 import type { Context } from '../../common/context';
 import { insertAudited, lockRow, updateVersioned } from '../../common/db/editing';
-import { ErrorCode, ForbiddenError, UserInputError } from '../../common/errors';
-import { parseCsv } from './csv';
-import { isValidSiret, normaliseIdentifier } from './siret';
-import { guardUnique, STRUCTURE_SPEC, toValues } from './structure-editing.service';
-import { StructureStatus } from './structure.entity';
-import type { StructurePatch } from './structure.inputs';
-import { canManageStructures } from './structure.permissions';
-import { WORKFORCE_RANGES } from './workforce-range';
+import { commonErrors } from '../../common/domain-error';
+import { queryRow, sql } from '../../common/sql/sql';
+import { parseCsv } from '../../common/csv/csv';
+import { isValidSiret, normaliseIdentifier } from '../structure/siret';
+import { guardUnique, STRUCTURE_SPEC, toValues } from '../structure/structure-editing.service';
+import { StructureStatus } from '../structure/structure.entity';
+import type { StructurePatch } from '../structure/structure.inputs';
+import { canManageStructures } from '../structure/structure.permissions';
+import { WORKFORCE_RANGES } from '../structure/workforce-range';
+import { structureImportErrors } from './structure-import.errors';
 
 export const MAX_IMPORT_ROWS = 5000;
 export const MAX_IMPORT_BYTES = 2_000_000;
@@ -67,9 +69,9 @@ const CHECKS: Array<[keyof StructurePatch, RegExp, string]> = [
  * A line whose SIRET matches an existing structure updates it; otherwise it creates a draft.
  */
 export async function importStructures(ctx: Context, csv: string, commit: boolean, skipInvalid: boolean): Promise<ImportReport> {
-  if (!canManageStructures(ctx)) throw new ForbiddenError();
+  if (!canManageStructures(ctx)) throw commonErrors.forbidden();
   if (Buffer.byteLength(csv) > MAX_IMPORT_BYTES) {
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Le fichier dépasse 2 Mo : découpez-le.', { field: 'csv' });
+    throw structureImportErrors.fileTooLarge({ field: 'csv' });
   }
   const { header, rows } = parseCsv(csv);
   const errors: ImportError[] = [];
@@ -77,7 +79,7 @@ export async function importStructures(ctx: Context, csv: string, commit: boolea
   for (const h of unknown) errors.push({ line: 1, column: h, message: `Colonne inconnue « ${h} ».` });
   if (!header.includes('nom')) errors.push({ line: 1, column: 'nom', message: 'La colonne « nom » est obligatoire.' });
   if (rows.length > MAX_IMPORT_ROWS) {
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, `Au plus ${MAX_IMPORT_ROWS} lignes par import.`, { field: 'csv' });
+    throw structureImportErrors.tooManyRows({ max: MAX_IMPORT_ROWS }, { field: 'csv' });
   }
   if (errors.length)
     return { committed: false, totalRows: rows.length, validRows: 0, created: 0, updated: 0, errors, preview: [] };
@@ -118,11 +120,12 @@ export async function importStructures(ctx: Context, csv: string, commit: boolea
     }
   }
   const communes = [...new Set(parsed.map((p) => p.patch.communeCode).filter((c): c is string => !!c))];
-  const [{ missing, existing }] = await ctx.ds.query(
-    `SELECT ARRAY(SELECT c FROM unnest($1::text[]) c WHERE NOT EXISTS (SELECT 1 FROM commune WHERE code = c)) AS missing,
-            coalesce((SELECT json_object_agg(siret, id::text) FROM structure WHERE siret = ANY($2::text[])), '{}') AS existing`,
-    [communes, [...sirets.keys()]],
-  );
+  const { missing, existing } = (await queryRow(
+    ctx.ds,
+    sql<{ missing: string[]; existing: Record<string, string> }>`SELECT
+       ARRAY(SELECT c FROM unnest(${communes}::text[]) c WHERE NOT EXISTS (SELECT 1 FROM commune WHERE code = c)) AS missing,
+       coalesce((SELECT json_object_agg(siret, id::text) FROM structure WHERE siret = ANY(${[...sirets.keys()]}::text[])), '{}') AS existing`,
+  ))!;
   for (const { line, patch } of parsed) {
     if (patch.communeCode && missing.includes(patch.communeCode)) {
       errors.push({ line, column: 'code_commune', message: `Code commune INSEE inconnu « ${patch.communeCode} ».` });

@@ -5,7 +5,7 @@ import { hasRole, Role } from '../../common/auth/roles';
 import type { Context } from '../../common/context';
 import { ConnectionType, PageArgs } from '../../common/pagination/connection';
 import { StructureSubmission, SubmissionStatus } from './structure-submission.entity';
-import { Structure } from './structure.entity';
+import { Structure } from '../structure/structure.entity';
 import { acceptSubmission, listSubmissions, rejectSubmission, submissionChanges } from './structure-moderation.service';
 
 export const StructureSubmissionConnection = ConnectionType(StructureSubmission, 'StructureSubmission');

@@ -3,14 +3,13 @@ import { Arg, Args, Ctx, FieldResolver, Float, Info, Int, Query, Resolver, Root 
 import { selectedFields } from '../../common/graphql/selection';
 import { Public, PUBLIC_CACHE_SECONDS } from '../../common/auth/access';
 import type { Context } from '../../common/context';
-import { ErrorCode, UserInputError } from '../../common/errors';
-import { SearchStructuresArgs } from './search-structures.args';
+import { directoryErrors } from './directory.errors';
+import { SearchStructuresArgs } from './structure-list.args';
 import { MAP_POINTS_DEFAULT, searchStructures } from './structure-search.service';
 import { MapPoint, MAX_RADIUS_KM, NearbyStructure, StructureSearchResult } from './structure-search.types';
-import { Structure } from './structure.entity';
-import { FACETS } from './structure.service';
-import { unneededColumnsOfConnection, unneededColumnsOfNearby } from './structure.selection';
-import { WORKFORCE_RANGE_LABELS } from './workforce-range';
+import { Structure } from '../structure/structure.entity';
+import { FACETS } from './structure-filter';
+import { unneededColumnsOfConnection, unneededColumnsOfNearby } from '../structure/structure.selection';
 
 @Resolver(() => StructureSearchResult)
 export class StructureSearchResolver {
@@ -49,20 +48,11 @@ export class StructureNearbyResolver {
     const n = first ?? 5;
     const r = radiusKm ?? 15;
     if (!Number.isInteger(n) || n < 0 || n > 20) {
-      throw new UserInputError(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, '« first » doit être compris entre 0 et 20.', {
-        field: 'first',
-      });
+      throw directoryErrors.nearbyFirstOutOfRange({ field: 'first' });
     }
     if (!(r > 0 && r <= MAX_RADIUS_KM)) {
-      throw new UserInputError(ErrorCode.BAD_USER_INPUT, `Le rayon doit être compris entre 0 et ${MAX_RADIUS_KM} km.`, {
-        field: 'radiusKm',
-      });
+      throw directoryErrors.radiusOutOfRange({ max: MAX_RADIUS_KM }, { field: 'radiusKm' });
     }
-    return ctx.loaders.structure.nearby(ctx, n, r, unneededColumnsOfNearby(info)).load(s.id);
-  }
-
-  @FieldResolver(() => String, { nullable: true, description: 'French label of the workforce range.' })
-  workforceRangeLabel(@Root() s: Structure) {
-    return s.workforceRange ? (WORKFORCE_RANGE_LABELS[s.workforceRange] ?? null) : null;
+    return ctx.loaders.directory.nearby(n, r, unneededColumnsOfNearby(info)).load(s.id);
   }
 }

@@ -1,8 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { PageInfo } from '../../common/pagination/connection';
-import { EssFamily } from './ess-family';
-import { Structure } from './structure.entity';
+import { EssFamily } from '../structure/ess-family';
+import { Structure } from '../structure/structure.entity';
 
 export enum StructureSort {
   RELEVANCE = 'RELEVANCE',

@@ -1,10 +1,16 @@
 import { ArgsType, Field, Float } from 'type-graphql';
 import { IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { StructureFilterArgs } from './structure.args';
+import { PageArgs } from '../../common/pagination/connection';
+import { StructureFilterInput } from './structure-filter.input';
 import { MAX_RADIUS_KM, NearInput, StructureSort } from './structure-search.types';
 
 @ArgsType()
-export class SearchStructuresArgs extends StructureFilterArgs {
+export class SearchStructuresArgs extends PageArgs {
+  @Field(() => StructureFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: StructureFilterInput | null;
+
   @Field(() => String, {
     nullable: true,
     description: 'Free text: French full-text search over names, services and descriptions.',
@@ -32,4 +38,12 @@ export class SearchStructuresArgs extends StructureFilterArgs {
   @Field(() => StructureSort, { nullable: true })
   @IsOptional()
   sort?: StructureSort | null;
+}
+
+@ArgsType()
+export class StructureListArgs extends PageArgs {
+  @Field(() => StructureFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: StructureFilterInput | null;
 }
