@@ -1,6 +1,7 @@
 import type { Context } from '../../common/context';
 import { columnsOf, hydrate } from '../../common/db/rows';
 import { ErrorCode, UserInputError } from '../../common/errors';
+import type { DomainError } from '../../common/domain-error';
 import { hitRateLimits, RATE_LIMITS } from '../../common/rate-limit/rate-limit';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination/connection';
 import { rowIdOf } from '../../common/relay/global-id';
@@ -75,7 +76,7 @@ export function missingFilterCodesSql(f: StructureFilter, params: unknown[]): st
 }
 
 /** The typed error of an unknown code reported by missingFilterCodesSql. */
-export function unknownFilterCode(kind: string, code: string): UserInputError {
+export function unknownFilterCode(kind: string, code: string): UserInputError | DomainError {
   if (kind === 'sector' || kind === 'network') {
     return new UserInputError(
       ErrorCode.UNKNOWN_REFERENCE,
