@@ -210,6 +210,47 @@ describe('admin lists and the audit trail', () => {
     expect(res.data!.auditLog.totalCount).toBeGreaterThan(0);
   });
 
+  it('auditLog filters by actor (wildcards taken literally), action and entity, counts the filtered entries and pages newest first', async () => {
+    const tok = uniqueToken('audit');
+    const actor = `${tok}_1@essor.test`;
+    const entries: Array<[string, string, string]> = [
+      [actor, 'UPDATE', '1'],
+      [actor, 'UPDATE', '2'],
+      [actor, 'CREATE', '2'],
+      [actor, 'UPDATE', '3'],
+      [`${tok}x1@essor.test`, 'UPDATE', '4'], // `_` is no wildcard: not matched
+    ];
+    for (const [who, action, entityId] of entries) {
+      await t.ds.query(`INSERT INTO audit_log (actor, action, entity_type, entity_id) VALUES ($1, $2, 'Structure', $3)`, [
+        who,
+        action,
+        entityId,
+      ]);
+    }
+    const LOG = `query ($actor: String, $action: String, $entityId: String, $after: String) {
+      auditLog(actor: $actor, action: $action, entityType: "Structure", entityId: $entityId, first: 2, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } nodes { entityId action }
+      }
+    }`;
+    const first = await t.gql(LOG, { actor: `${tok}_1`, action: 'UPDATE' }, { cookie: steering });
+    expect(first.data!.auditLog).toMatchObject({
+      totalCount: 3,
+      pageInfo: { hasNextPage: true },
+      nodes: [{ entityId: '3' }, { entityId: '2', action: 'UPDATE' }],
+    });
+    const next = await t.gql(
+      LOG,
+      { actor: `${tok}_1`, action: 'UPDATE', after: first.data!.auditLog.pageInfo.endCursor },
+      { cookie: steering },
+    );
+    expect(next.data!.auditLog).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false }, nodes: [{ entityId: '1' }] });
+    const one = await t.gql(LOG, { actor: tok.toUpperCase(), entityId: '2' }, { cookie: steering });
+    expect(one.data!.auditLog.nodes).toEqual([
+      { entityId: '2', action: 'CREATE' },
+      { entityId: '2', action: 'UPDATE' },
+    ]);
+  });
+
   it('the audit trail is append-only in the database itself', async () => {
     await expect(t.ds.query('UPDATE audit_log SET actor = $1', ['pirate'])).rejects.toThrow(/append-only/);
     await expect(t.ds.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);

@@ -41,13 +41,14 @@ describe('territory', () => {
   });
 
   it.each([
-    ['epci', '{ communes(epci: "123456789") { totalCount } }'],
-    ['epci', '{ communes(epci: "not-a-code") { totalCount } }'],
-    ['departement', '{ communes(departement: "99") { totalCount } }'],
-  ])('an unknown %s code is a typed error', async (field, query) => {
+    ['epci', '{ communes(epci: "123456789") { totalCount } }', '123456789', 'Code EPCI inconnu : « 123456789 ».'],
+    ['epci', '{ communes(epci: "not-a-code") { totalCount } }', 'not-a-code', 'Code EPCI inconnu : « not-a-code ».'],
+    ['departement', '{ communes(departement: "99") { totalCount } }', '99', 'Code département inconnu : « 99 ».'],
+    ['region', '{ departements(region: "00") { code } }', '00', 'Code région inconnu : « 00 ».'],
+  ])('an unknown %s code is a typed error', async (field, query, value, message) => {
     const res = await t.gql(query);
     expect(res.data).toBeNull();
-    expect(res.errors![0].extensions!.code).toBe('UNKNOWN_TERRITORY_CODE');
-    expect(res.errors![0].extensions!.field).toBe(field);
+    expect(res.errors![0].extensions).toEqual({ code: 'UNKNOWN_TERRITORY_CODE', field, value });
+    expect(res.errors![0].message).toBe(message);
   });
 });

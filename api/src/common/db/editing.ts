@@ -2,7 +2,8 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { audit } from '../audit/audit';
 import type { Context } from '../context';
 import { commonErrors } from '../domain-error';
-import { columnsOf, hydrate, updateReturning } from './rows';
+import { queryRow, sql } from '../sql/sql';
+import { columnsOf, hydrate } from './rows';
 import { withTypedSqlErrors } from './sql-errors';
 
 /** A versioned, audited table (columns `id`, `version`, `updated_at`). */
@@ -33,9 +34,10 @@ function columnOf(m: EntityManager, entity: EntityTarget<ObjectLiteral>, propert
 
 /** Locks the row; NOT_FOUND when it does not exist. */
 export async function lockRow<T extends ObjectLiteral>(m: EntityManager, spec: EditSpec<T>, id: string): Promise<T> {
-  const [row] = await m.query(
-    `SELECT ${columnsOf(m.connection, spec.entity, 't')} FROM ${spec.table} t WHERE t.id = $1 FOR UPDATE`,
-    [id],
+  const row = await queryRow(
+    m,
+    sql<Record<string, unknown>>`SELECT ${sql.raw(columnsOf(m.connection, spec.entity, 't'))} FROM ${sql.raw(spec.table)} t
+     WHERE t.id = ${id} FOR UPDATE`,
   );
   if (!row) throw commonErrors.notFound({ field: 'id' });
   return hydrate(m.connection, spec.entity, row);
@@ -77,9 +79,10 @@ export async function updateVersioned<T extends ObjectLiteral & { id: string; ve
   const changed = keys.filter((k) => !same(current[k], submitted[k]));
   const changedLinks = linkedKeys.filter((k) => !same(linked!.current[k], linked!.submitted[k]));
   if (current.version !== version) {
-    const [last] = await m.query(
-      `SELECT actor, at FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY id DESC LIMIT 1`,
-      [spec.entityType, current.id],
+    const last = await queryRow(
+      m,
+      sql<{ actor: string; at: Date }>`SELECT actor, at FROM audit_log
+       WHERE entity_type = ${spec.entityType} AND entity_id = ${current.id} ORDER BY id DESC LIMIT 1`,
     );
     const changes: FieldConflict[] = [
       ...changed.map((k) => ({ field: k, current: current[k] ?? null, submitted: submitted[k] ?? null })),
@@ -91,15 +94,14 @@ export async function updateVersioned<T extends ObjectLiteral & { id: string; ve
     );
   }
   if (!changed.length && !changedLinks.length) return current;
-  const params: unknown[] = [current.id];
-  const sets = changed.map((k) => `${columnOf(m, spec.entity, k)} = $${params.push(submitted[k] ?? null)}`);
-  const [row] = await updateReturning(
+  const sets = changed.map((k) => sql`${sql.ref(columnOf(m, spec.entity, k))} = ${submitted[k] ?? null}`);
+  const row = await queryRow(
     m,
-    `UPDATE ${spec.table} t SET ${[...sets, 'version = t.version + 1', 'updated_at = now()'].join(', ')}
-     WHERE t.id = $1 RETURNING ${columnsOf(m.connection, spec.entity, 't')}`,
-    params,
+    sql<Record<string, unknown>>`UPDATE ${sql.raw(spec.table)} t
+     SET ${sql.join([...sets, sql`version = t.version + 1`, sql`updated_at = now()`])}
+     WHERE t.id = ${current.id} RETURNING ${sql.raw(columnsOf(m.connection, spec.entity, 't'))}`,
   );
-  const updated = hydrate(m.connection, spec.entity, row);
+  const updated = hydrate(m.connection, spec.entity, row!);
   if (changedLinks.length) await linked!.write(changedLinks);
   const linkedAfter = Object.fromEntries(changedLinks.map((k) => [k, linked!.submitted[k]]));
   await audit(m, ctx, {
@@ -121,14 +123,16 @@ export async function insertAudited<T extends ObjectLiteral & { id: string }>(
   values: Partial<T>,
   action = 'CREATE',
 ): Promise<T> {
-  const keys = Object.keys(values).filter((k) => (values as Record<string, unknown>)[k] !== undefined);
-  const params = keys.map((k) => (values as Record<string, unknown>)[k] ?? null);
-  const [row] = await m.query(
-    `INSERT INTO ${spec.table} AS t (${keys.map((k) => columnOf(m, spec.entity, k)).join(', ')})
-     VALUES (${keys.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING ${columnsOf(m.connection, spec.entity, 't')}`,
-    params,
+  const given = values as Record<string, unknown>;
+  const keys = Object.keys(given).filter((k) => given[k] !== undefined);
+  const row = await queryRow(
+    m,
+    sql<
+      Record<string, unknown>
+    >`INSERT INTO ${sql.raw(spec.table)} AS t (${sql.join(keys.map((k) => sql.ref(columnOf(m, spec.entity, k))))})
+     VALUES (${sql.join(keys.map((k) => sql`${given[k] ?? null}`))}) RETURNING ${sql.raw(columnsOf(m.connection, spec.entity, 't'))}`,
   );
-  const created = hydrate(m.connection, spec.entity, row);
+  const created = hydrate(m.connection, spec.entity, row!);
   await audit(m, ctx, { action, entityType: spec.entityType, entityId: created.id, after: { ...created }, redact: spec.redact });
   return created;
 }

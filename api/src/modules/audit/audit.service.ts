@@ -1,4 +1,5 @@
 import type { Context } from '../../common/context';
+import { queryRow, queryRows, sql, whereOf, type Sql } from '../../common/sql/sql';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination/connection';
 import type { AuditChange, AuditEntry } from './audit-entry.type';
 
@@ -20,32 +21,31 @@ function changesOf(before: Record<string, unknown> | null, after: Record<string,
   }));
 }
 
+interface AuditRow {
+  id: string;
+  at: Date;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
 /** The audit trail, newest first, filtered by entity, actor or action. */
 export async function listAudit(ctx: Context, f: AuditFilter): Promise<Connection<AuditEntry>> {
   const size = pageSize(f.first);
   const after = decodeCursor(f.after, ['id']);
-  const params: unknown[] = [];
-  const where: string[] = [];
-  if (f.entityType) where.push(`entity_type = $${params.push(f.entityType)}`);
-  if (f.entityId) where.push(`entity_id = $${params.push(f.entityId)}`);
-  if (f.actor) where.push(`actor ILIKE '%' || $${params.push(f.actor.replace(/[\\%_]/g, (m) => `\\${m}`))} || '%'`);
-  if (f.action) where.push(`action = $${params.push(f.action)}`);
-  const countWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const countParams = [...params];
-  if (after) where.push(`id < $${params.push(after[0])}::bigint`);
-  const rows: Array<{
-    id: string;
-    at: Date;
-    actor: string;
-    action: string;
-    entity_type: string;
-    entity_id: string;
-    before: any;
-    after: any;
-  }> = await ctx.ds.query(
-    `SELECT id::text, at, actor, action, entity_type, entity_id, before, after FROM audit_log
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY audit_log.id DESC LIMIT $${params.push(size + 1)}`,
-    params,
+  const filters: Sql[] = [];
+  if (f.entityType) filters.push(sql`entity_type = ${f.entityType}`);
+  if (f.entityId) filters.push(sql`entity_id = ${f.entityId}`);
+  if (f.actor) filters.push(sql`actor ILIKE '%' || ${f.actor.replace(/[\\%_]/g, (m) => `\\${m}`)} || '%'`);
+  if (f.action) filters.push(sql`action = ${f.action}`);
+  const page = after ? [...filters, sql`id < ${after[0]}::bigint`] : filters;
+  const rows = await queryRows(
+    ctx.ds,
+    sql<AuditRow>`SELECT id::text, at, actor, action, entity_type, entity_id, before, after FROM audit_log
+       ${whereOf(page)} ORDER BY audit_log.id DESC LIMIT ${size + 1}`,
   );
   const entries: AuditEntry[] = rows.map((r) => ({
     id: r.id,
@@ -61,9 +61,6 @@ export async function listAudit(ctx: Context, f: AuditFilter): Promise<Connectio
     size,
     after,
     (e) => [e.id],
-    async () => {
-      const [{ n }] = await ctx.ds.query(`SELECT count(*)::int AS n FROM audit_log ${countWhere}`, countParams);
-      return n;
-    },
+    async () => (await queryRow(ctx.ds, sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log ${whereOf(filters)}`))!.n,
   );
 }

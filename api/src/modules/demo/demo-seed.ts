@@ -1,11 +1,12 @@
 /**
  * Inserts the demo data set into an empty database, in one transaction.
  *
- * Each table is loaded with `INSERT … SELECT … FROM unnest($1::type[], $2::type[], …)`:
+ * Each table is loaded with `INSERT … SELECT … FROM unnest(<values>::type[], …)`:
  * one statement per table (per 5,000 rows), whatever the number of rows. Explicit ids go
  * in with OVERRIDING SYSTEM VALUE, then every identity sequence is moved past them.
  * The territory (communes) must already be loaded.
  */
+import { queryRows, sql } from '../../common/sql/sql';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_DEMO_SEED, generateDemoData, type DemoData } from './demo-data';
 
@@ -281,16 +282,19 @@ const BATCH_SIZE = 5000;
 const quote = (identifier: string): string => `"${identifier}"`;
 
 async function load(m: EntityManager, spec: TableLoad, rows: ReadonlyArray<object>): Promise<void> {
-  const names = spec.columns.map((c) => quote(c.name)).join(', ');
-  const arrays = spec.columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
-  const select = spec.columns.map((c) => c.expr ?? `t.${quote(c.name)}`).join(', ');
-  const sql =
-    `INSERT INTO ${quote(spec.table)} (${names})${spec.identity ? ' OVERRIDING SYSTEM VALUE' : ''} ` +
-    `SELECT ${select} FROM unnest(${arrays}) AS t(${names})`;
+  const names = sql.join(spec.columns.map((c) => sql.ref(c.name)));
+  // Constant text of this file: the column expressions and the types of the arrays.
+  const select = sql.join(spec.columns.map((c) => sql.raw(c.expr ?? `t.${quote(c.name)}`)));
   for (let from = 0; from < rows.length; from += BATCH_SIZE) {
     const batch = rows.slice(from, from + BATCH_SIZE) as ReadonlyArray<Record<string, unknown>>;
-    const params = spec.columns.map((c) => batch.map((r) => (c.value ? c.value(r) : (r[c.name] ?? null))));
-    await m.query(sql, params);
+    const arrays = sql.join(
+      spec.columns.map((c) => sql`${batch.map((r) => (c.value ? c.value(r) : (r[c.name] ?? null)))}::${sql.raw(c.type)}[]`),
+    );
+    await queryRows(
+      m,
+      sql`INSERT INTO ${sql.table(spec.table)} (${names})${spec.identity ? sql` OVERRIDING SYSTEM VALUE` : sql``}
+       SELECT ${select} FROM unnest(${arrays}) AS t(${names})`,
+    );
   }
 }
 
@@ -327,7 +331,7 @@ export async function seedDemo(ds: DataSource, seed: number = DEFAULT_DEMO_SEED)
     const codes = [
       ...new Set([data.structures, data.spaceSessions, data.carrierProjects].flatMap((rows) => rows.map((r) => r.commune_code))),
     ];
-    const found: Array<{ code: string }> = await m.query('SELECT code FROM commune WHERE code = ANY($1::text[])', [codes]);
+    const found = await queryRows(m, sql<{ code: string }>`SELECT code FROM commune WHERE code = ANY(${codes}::text[])`);
     if (found.length !== codes.length) {
       const known = new Set(found.map((r) => r.code.trim()));
       const missing = codes.filter((c) => !known.has(c));

@@ -2,9 +2,10 @@ import { audit } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
 import { DEFAULT_MAX_ATTEMPTS, type JobDefinition } from '../../common/jobs/job-runner';
 import { enqueueJob } from '../../common/jobs/job-queue';
-import { ErrorCode, UserInputError } from '../../common/errors';
-import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination/connection';
+import { invalidCursor, decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination/connection';
+import { queryRow, queryRows, sql, whereOf, type Sql } from '../../common/sql/sql';
 import { jobCatalog } from './essor-jobs';
+import { jobsErrors } from './jobs.errors';
 import type { BackgroundJob, JobRun } from './jobs.types';
 
 interface JobRunRow {
@@ -20,8 +21,8 @@ interface JobRunRow {
   result: Record<string, number> | null;
 }
 
-const RUN_COLUMNS = `id::text, job_name AS name, started_at AS "startedAt", duration_ms AS "durationMs", outcome, error,
-  attempt, max_attempts AS "maxAttempts", trigger, result`;
+const RUN_COLUMNS = sql.raw(`id::text, job_name AS name, started_at AS "startedAt", duration_ms AS "durationMs", outcome, error,
+  attempt, max_attempts AS "maxAttempts", trigger, result`);
 
 const toRun = (r: JobRunRow): JobRun => ({
   ...r,
@@ -31,10 +32,7 @@ const toRun = (r: JobRunRow): JobRun => ({
 function definitionOf(name: string, catalog: readonly JobDefinition[] = jobCatalog()): JobDefinition {
   const def = catalog.find((j) => j.name === name);
   if (!def) {
-    throw new UserInputError(ErrorCode.NOT_FOUND, `Aucune tâche ne s’appelle « ${name.slice(0, 60)} ».`, {
-      field: 'name',
-      known: catalog.map((j) => j.name),
-    });
+    throw jobsErrors.unknownJob({ name }, { field: 'name', known: catalog.map((j) => j.name) });
   }
   return def;
 }
@@ -42,16 +40,16 @@ function definitionOf(name: string, catalog: readonly JobDefinition[] = jobCatal
 /** The platform's jobs with their last run and what waits in the queue (two statements). */
 export async function listJobs(ctx: Context, catalog: readonly JobDefinition[] = jobCatalog()): Promise<BackgroundJob[]> {
   const names = catalog.map((j) => j.name);
-  const [last, waiting]: [JobRunRow[], Array<{ name: string; n: number }>] = await Promise.all([
-    ctx.ds.query(
-      `SELECT r.* FROM unnest($1::text[]) AS j(name)
+  const [last, waiting] = await Promise.all([
+    queryRows(
+      ctx.ds,
+      sql<JobRunRow>`SELECT r.* FROM unnest(${names}::text[]) AS j(name)
        CROSS JOIN LATERAL (SELECT ${RUN_COLUMNS} FROM job_run WHERE job_name = j.name ORDER BY id DESC LIMIT 1) r`,
-      [names],
     ),
-    ctx.ds.query(
-      `SELECT task_identifier AS name, count(*)::int AS n FROM graphile_worker.jobs
-       WHERE task_identifier = ANY($1::text[]) AND attempts < max_attempts GROUP BY 1`,
-      [names],
+    queryRows(
+      ctx.ds,
+      sql<{ name: string; n: number }>`SELECT task_identifier AS name, count(*)::int AS n FROM graphile_worker.jobs
+       WHERE task_identifier = ANY(${names}::text[]) AND attempts < max_attempts GROUP BY 1`,
     ),
   ]);
   return catalog.map((j) => {
@@ -76,25 +74,21 @@ export async function listJobRuns(
   const size = pageSize(a.first);
   const after = decodeCursor(a.after, 1);
   if (after && !/^[0-9]{1,18}$/.test(String(after[0]))) {
-    throw new UserInputError(ErrorCode.INVALID_CURSOR, 'Curseur de pagination invalide.', { field: 'after' });
+    throw invalidCursor();
   }
-  const params: unknown[] = [];
-  const where: string[] = [];
-  if (a.name != null) where.push(`job_name = $${params.push(definitionOf(a.name).name)}`);
-  const countSql = `SELECT count(*)::int AS n FROM job_run ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const countParams = [...params];
-  if (after) where.push(`id < $${params.push(String(after[0]))}::bigint`);
-  const rows: JobRunRow[] = await ctx.ds.query(
-    `SELECT ${RUN_COLUMNS} FROM job_run ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY job_run.id DESC LIMIT $${params.push(size + 1)}`,
-    params,
+  const filters: Sql[] = a.name != null ? [sql`job_name = ${definitionOf(a.name).name}`] : [];
+  const page = after ? [...filters, sql`id < ${String(after[0])}::bigint`] : filters;
+  const rows = await queryRows(
+    ctx.ds,
+    sql<JobRunRow>`SELECT ${RUN_COLUMNS} FROM job_run ${whereOf(page)}
+     ORDER BY job_run.id DESC LIMIT ${size + 1}`,
   );
   return toConnection(
     rows.map(toRun),
     size,
     after,
     (r) => [Number(r.id)],
-    async () => (await ctx.ds.query(countSql, countParams))[0].n,
+    async () => (await queryRow(ctx.ds, sql<{ n: number }>`SELECT count(*)::int AS n FROM job_run ${whereOf(filters)}`))!.n,
   );
 }
 
@@ -106,9 +100,7 @@ export async function runJobNow(ctx: Context, name: string): Promise<BackgroundJ
   const catalog = jobCatalog();
   const def = definitionOf(name, catalog);
   if (!def.manual) {
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, `La tâche « ${def.label} » ne se lance pas à la main.`, {
-      field: 'name',
-    });
+    throw jobsErrors.notManual({ label: def.label }, { field: 'name' });
   }
   await ctx.ds.transaction(async (m) => {
     await enqueueJob(

@@ -15,7 +15,7 @@ import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { Roles } from '../../common/auth/access';
 import { Role } from '../../common/auth/roles';
 import type { Context } from '../../common/context';
-import { pageSize } from '../../common/pagination/connection';
+import { listMail } from './mail-outbox.service';
 
 export enum MailStatus {
   QUEUED = 'queued',
@@ -73,12 +73,6 @@ export class MailOutboxResolver {
   @Roles(Role.ADMIN)
   @Query(() => [MailMessage], { description: 'The mail of the platform, newest first: queued, sent or failed.' })
   mailOutbox(@Ctx() ctx: Context, @Args() { first, status }: MailOutboxArgs) {
-    const size = pageSize(first);
-    return ctx.ds.query(
-      `SELECT id::text, recipient, subject, template, status, transport, attempts, last_error AS "lastError", body,
-              created_at AS "createdAt", sent_at AS "sentAt"
-       FROM mail_outbox WHERE ($1::text[] IS NULL OR status = ANY($1::text[])) ORDER BY mail_outbox.id DESC LIMIT $2`,
-      [status?.length ? status : null, size],
-    );
+    return listMail(ctx, { first, status });
   }
 }

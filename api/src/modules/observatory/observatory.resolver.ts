@@ -2,10 +2,11 @@ import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Public, PUBLIC_CACHE_SECONDS, Roles } from '../../common/auth/access';
 import { Role } from '../../common/auth/roles';
 import type { Context } from '../../common/context';
-import { ErrorCode, UserInputError } from '../../common/errors';
+import { observatoryErrors } from './observatory.errors';
 import { OBSERVATORY_YEARS, ObservatoryArgs, ObservatoryReport } from './observatory.types';
 import { observatoryReport } from './observatory.service';
-import { importReferenceFigures, ReferenceImportReport } from './reference-figures.service';
+import { importReferenceFigures } from './reference-figures.service';
+import { ReferenceImportReport } from './reference-figures.types';
 import { refreshSnapshot } from './snapshot.service';
 
 @Resolver()
@@ -20,11 +21,7 @@ export class ObservatoryResolver {
   @Mutation(() => Int, { description: 'Recomputes the snapshot of a year (default: this year); returns the structures counted.' })
   async refreshObservatory(@Ctx() ctx: Context, @Arg('year', () => Int, { nullable: true }) year?: number | null) {
     if (year != null && (year < OBSERVATORY_YEARS.min || year > OBSERVATORY_YEARS.max)) {
-      throw new UserInputError(
-        ErrorCode.BAD_USER_INPUT,
-        `L’année doit être comprise entre ${OBSERVATORY_YEARS.min} et ${OBSERVATORY_YEARS.max}.`,
-        { field: 'year' },
-      );
+      throw observatoryErrors.yearOutOfRange(OBSERVATORY_YEARS, { field: 'year' });
     }
     return (await refreshSnapshot(ctx.ds, year ?? undefined)).structures;
   }

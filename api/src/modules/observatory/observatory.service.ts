@@ -1,6 +1,6 @@
 import type { Context } from '../../common/context';
 import { queryPrepared } from '../../common/db/rows';
-import { ErrorCode, UserInputError } from '../../common/errors';
+import { compile, queryRows, sql, type Sql } from '../../common/sql/sql';
 import { assertTerritoryCodes } from '../territory/territory.service';
 import { ESS_FAMILY_LABELS, EssFamily } from '../structure/ess-family';
 import type {
@@ -11,6 +11,7 @@ import type {
   ObservatoryReport,
   ReferenceFigure,
 } from './observatory.types';
+import { observatoryErrors } from './observatory.errors';
 import { ZONES } from './reference-figures';
 
 export const NAF_SECTION_LABELS: Readonly<Record<string, string>> = {
@@ -37,6 +38,18 @@ export const NAF_SECTION_LABELS: Readonly<Record<string, string>> = {
   U: 'Extra-territorial',
   '?': 'Non renseignée',
 };
+
+interface SnapshotRun {
+  year: number;
+  computed_at: Date | string;
+  rule_version: string;
+}
+
+/** A read of the first round trip, sent through the read runtime (fused with the others of the tick). */
+async function readPrepared<Row>(ctx: Context, q: Sql<Row>): Promise<Row[]> {
+  const { text, values } = compile(q);
+  return (await queryPrepared(ctx.ds, text, values)) as unknown as Row[];
+}
 
 /** Sums of one breakdown item, or of one year of the series, as PostgreSQL returns them. */
 interface Cell {
@@ -140,23 +153,29 @@ function scopeOf(a: ObservatoryArgs, epcis: string[]): Scope {
   return { level: 'FRANCE', codes: [''], listsCommunes: false };
 }
 
-/** The sums of rows `t` with the columns of `observatory_rollup`, as `Cell`. */
-const SUMS = (t: string) => `sum(${t}.establishments)::int AS establishments, sum(${t}.employers)::int AS employers,
+/** The sums of rows `t` with the columns of `observatory_rollup`, as `Cell` (`t`: a constant alias). */
+const SUMS = (t: string) =>
+  sql.raw(`sum(${t}.establishments)::int AS establishments, sum(${t}.employers)::int AS employers,
   sum(${t}.declared_count)::int AS declared_count, sum(${t}.declared_employees)::int AS declared_employees,
   sum(${t}.estimated_low)::float8 AS estimated_low, sum(${t}.estimated_low + ${t}.estimated_high)::float8 / 2 AS estimated_mid,
-  sum(${t}.estimated_high)::float8 AS estimated_high`;
+  sum(${t}.estimated_high)::float8 AS estimated_high`);
 /** The same columns, of a subquery `t` that summed them (with `mid`), or of rows of `observatory_rollup`. */
 const SUMMED = (t: string, mid = true) =>
-  `${t}.establishments, ${t}.employers, ${t}.declared_count, ${t}.declared_employees, ${t}.estimated_low,` +
-  `${mid ? ` ${t}.estimated_mid,` : ''} ${t}.estimated_high`;
+  sql.raw(
+    `${t}.establishments, ${t}.employers, ${t}.declared_count, ${t}.declared_employees, ${t}.estimated_low,` +
+      `${mid ? ` ${t}.estimated_mid,` : ''} ${t}.estimated_high`,
+  );
 
 /** The columns of `observatory_rollup` computed from a row `o` of a detailed snapshot (as `essor_observatory_rollup` does). */
-const DETAIL_MEASURES = `o.establishments, o.employers, o.declared_count, o.declared_employees,
+const DETAIL_MEASURES = sql`o.establishments, o.employers, o.declared_count, o.declared_employees,
   (o.establishments - o.declared_count)::bigint * essor_workforce_low(o.workforce_range) AS estimated_low,
   (o.establishments - o.declared_count)::bigint * essor_workforce_high(o.workforce_range) AS estimated_high`;
-const DETAIL_SECTOR_MEASURES = `o.establishments, o.employers, 0 AS declared_count, 0::bigint AS declared_employees,
+const DETAIL_SECTOR_MEASURES = sql`o.establishments, o.employers, 0 AS declared_count, 0::bigint AS declared_employees,
   o.establishments::bigint * essor_workforce_low(o.workforce_range) AS estimated_low,
   o.establishments::bigint * essor_workforce_high(o.workforce_range) AS estimated_high`;
+
+/** Nothing: an absent condition of a statement. */
+const NONE = sql``;
 
 /**
  * The one statement of a report: every breakdown of the year and the yearly series. `u` holds the
@@ -166,119 +185,124 @@ const DETAIL_SECTOR_MEASURES = `o.establishments, o.employers, 0 AS declared_cou
  * EPCI parts and of the communes give `byEpci` and `byCommune`. With a sector filter every figure
  * comes from the rows of the chosen sectors (a structure counts in each of its sectors).
  */
-function reportStatement(a: ObservatoryArgs, scope: Scope, year: number, years: number[]): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const p = (v: unknown) => `$${params.push(v)}`;
-  const y = p(year);
-  const ys = p(years);
-  const codes = p(scope.codes);
-  const fam = a.essFamily?.length ? p(a.essFamily) : null;
-  const onFamily = (t: string) => (fam ? ` AND ${t}.ess_family = ANY(${fam}::text[])` : '');
+function reportStatement(a: ObservatoryArgs, scope: Scope, year: number, years: number[]): Sql<Row> {
+  const y = sql`${year}`;
+  const ys = sql`${years}`;
+  const codes = sql`${scope.codes}`;
+  const fam = a.essFamily?.length ? sql`${a.essFamily}` : null;
+  const onFamily = (t: string) => (fam ? sql` AND ${sql.ref(`${t}.ess_family`)} = ANY(${fam}::text[])` : NONE);
   /** Rows by family of a breakdown that also has `'*'` rows (every family at once). */
-  const byFamily = (t: string) => (fam ? `${t}.ess_family = ANY(${fam}::text[])` : `${t}.ess_family <> '*'`);
-  const sectorIds = a.sector?.length ? `ARRAY(SELECT id FROM sector WHERE slug = ANY(${p(a.sector)}::text[]))` : null;
+  const byFamily = (t: string) =>
+    fam ? sql`${sql.ref(`${t}.ess_family`)} = ANY(${fam}::text[])` : sql`${sql.ref(`${t}.ess_family`)} <> '*'`;
+  const sectorIds = a.sector?.length ? sql`ARRAY(SELECT id FROM sector WHERE slug = ANY(${a.sector}::text[]))` : null;
   const epcis = [...(a.epci ?? []), ...((a.zone && ZONES[a.zone]?.epcis) || [])];
-  const epciList = scope.level === 'COMMUNE' && epcis.length ? p(epcis) : null;
-  const deps = a.departement?.length && scope.level !== 'DEPARTEMENT' ? p(a.departement) : null;
+  const epciList = scope.level === 'COMMUNE' && epcis.length ? sql`${epcis}` : null;
+  const deps = a.departement?.length && scope.level !== 'DEPARTEMENT' ? sql`${a.departement}` : null;
   const regionDeps =
     a.region?.length && scope.level !== 'REGION'
-      ? `ARRAY(SELECT code FROM departement WHERE region_code = ANY(${p(a.region)}::text[]))`
+      ? sql`ARRAY(SELECT code FROM departement WHERE region_code = ANY(${a.region}::text[]))`
       : null;
   /** Narrowing by the other territory arguments, on a `departement_code` column. */
   const onDepartement = (col: string) =>
-    (deps ? ` AND ${col} = ANY(${deps}::text[])` : '') + (regionDeps ? ` AND ${col} = ANY(${regionDeps})` : '');
-  const main = sectorIds ? 'u.sector_id <> 0' : 'u.sector_id = 0';
-  const sectorsOf = (rows: string) =>
-    `SELECT 'sector', s.slug::text, s.name, ${SUMMED('x')}
+    sql`${deps ? sql` AND ${sql.ref(col)} = ANY(${deps}::text[])` : NONE}${
+      regionDeps ? sql` AND ${sql.ref(col)} = ANY(${regionDeps})` : NONE
+    }`;
+  const main = sectorIds ? sql`u.sector_id <> 0` : sql`u.sector_id = 0`;
+  const sectorsOf = (rows: Sql) =>
+    sql`SELECT 'sector', s.slug::text, s.name, ${SUMMED('x')}
      FROM (SELECT r.sector_id, ${SUMS('r')} FROM (${rows}) r GROUP BY r.sector_id) x JOIN sector s ON s.id = x.sector_id`;
 
-  let units: string;
-  const branches: string[] = [];
+  let units: Sql;
+  const branches: Sql[] = [];
   if (scope.level === 'COMMUNE') {
-    const communes =
-      `ARRAY(SELECT code FROM commune WHERE code = ANY(${codes}::text[])` +
-      (epciList ? ` AND epci_siren = ANY(${epciList}::bpchar[])` : '') +
-      `${onDepartement('departement_code')})`;
+    const communes = sql`ARRAY(SELECT code FROM commune WHERE code = ANY(${codes}::text[])${
+      epciList ? sql` AND epci_siren = ANY(${epciList}::bpchar[])` : NONE
+    }${onDepartement('departement_code')})`;
     units = sectorIds
-      ? `SELECT o.year, o.sector_id, o.ess_family, o.commune_code AS code, ${DETAIL_SECTOR_MEASURES}
+      ? sql`SELECT o.year, o.sector_id, o.ess_family, o.commune_code AS code, ${DETAIL_SECTOR_MEASURES}
          FROM observatory_snapshot_sector o
          WHERE o.year = ANY(${ys}::int2[]) AND o.commune_code = ANY(${communes}) AND o.sector_id = ANY(${sectorIds})${onFamily('o')}`
-      : `SELECT r.year, r.sector_id, r.ess_family, r.code, ${SUMMED('r', false)} FROM observatory_rollup r
+      : sql`SELECT r.year, r.sector_id, r.ess_family, r.code, ${SUMMED('r', false)} FROM observatory_rollup r
          WHERE r.year = ANY(${ys}::int2[]) AND r.level = 'COMMUNE' AND r.code = ANY(${communes}) AND r.sector_id = 0
            AND r.naf_section = '*' AND ${byFamily('r')}`;
     if (!sectorIds) {
       branches.push(
-        `SELECT 'naf', x.naf_section::text, '', ${SUMS('x')}
+        sql`SELECT 'naf', x.naf_section::text, '', ${SUMS('x')}
          FROM (SELECT o.naf_section, ${DETAIL_MEASURES} FROM observatory_snapshot o
                WHERE o.year = ${y} AND o.commune_code = ANY(${communes})${onFamily('o')}) x
          GROUP BY x.naf_section`,
         sectorsOf(
-          `SELECT o.sector_id, ${DETAIL_SECTOR_MEASURES} FROM observatory_snapshot_sector o
+          sql`SELECT o.sector_id, ${DETAIL_SECTOR_MEASURES} FROM observatory_snapshot_sector o
            WHERE o.year = ${y} AND o.commune_code = ANY(${communes})${onFamily('o')}`,
         ),
       );
     } else {
-      branches.push(sectorsOf(`SELECT * FROM u WHERE u.year = ${y}`));
+      branches.push(sectorsOf(sql`SELECT * FROM u WHERE u.year = ${y}`));
     }
     branches.push(
-      `SELECT 'epci', x.epci, coalesce(e.name, ''), ${SUMMED('x')}
+      sql`SELECT 'epci', x.epci, coalesce(e.name, ''), ${SUMMED('x')}
        FROM (SELECT coalesce(c.epci_siren::text, '') AS epci, ${SUMS('u')} FROM u JOIN commune c ON c.code = u.code
              WHERE u.year = ${y} GROUP BY 1) x
          LEFT JOIN epci e ON e.siren = x.epci::bpchar`,
-      `SELECT 'commune', x.code::text, c.name, ${SUMMED('x')}
+      sql`SELECT 'commune', x.code::text, c.name, ${SUMMED('x')}
        FROM (SELECT u.code, ${SUMS('u')} FROM u WHERE u.year = ${y} GROUP BY u.code) x JOIN commune c ON c.code = x.code`,
     );
   } else {
-    const unitsOf = scope.level === 'EPCI' || scope.level === 'DEPARTEMENT' ? onDepartement('r.departement_code') : '';
+    const unitsOf = scope.level === 'EPCI' || scope.level === 'DEPARTEMENT' ? onDepartement('r.departement_code') : NONE;
     // Sector rows: of the chosen sectors, else of the year only (the series counts every structure once).
-    units = `SELECT r.year, r.sector_id, r.naf_section, r.ess_family, ${SUMMED('r', false)}
+    units = sql`SELECT r.year, r.sector_id, r.naf_section, r.ess_family, ${SUMMED('r', false)}
       FROM observatory_rollup r
-      WHERE r.year = ANY(${ys}::int2[]) AND r.level = '${scope.level}' AND r.code = ANY(${codes}::text[])${unitsOf}${onFamily('r')}
-        AND ${sectorIds ? `r.sector_id = ANY(${sectorIds})` : `(r.sector_id = 0 AND r.naf_section <> '*' OR r.sector_id <> 0 AND r.year = ${y})`}`;
+      WHERE r.year = ANY(${ys}::int2[]) AND r.level = ${sql.lit(scope.level)} AND r.code = ANY(${codes}::text[])${unitsOf}${onFamily('r')}
+        AND ${
+          sectorIds
+            ? sql`r.sector_id = ANY(${sectorIds})`
+            : sql`(r.sector_id = 0 AND r.naf_section <> '*' OR r.sector_id <> 0 AND r.year = ${y})`
+        }`;
     if (!sectorIds)
       branches.push(
-        `SELECT 'naf', u.naf_section::text, '', ${SUMS('u')} FROM u WHERE u.year = ${y} AND u.sector_id = 0 GROUP BY u.naf_section`,
+        sql`SELECT 'naf', u.naf_section::text, '', ${SUMS('u')} FROM u WHERE u.year = ${y} AND u.sector_id = 0 GROUP BY u.naf_section`,
       );
-    branches.push(sectorsOf(`SELECT * FROM u WHERE u.year = ${y} AND u.sector_id <> 0`));
+    branches.push(sectorsOf(sql`SELECT * FROM u WHERE u.year = ${y} AND u.sector_id <> 0`));
     // The breakdown rows of EPCI parts and communes: every family at once ('*') without a family filter.
     const breakdownRows = (level: 'EPCI' | 'COMMUNE') =>
-      `r.year = ${y} AND r.level = '${level}' AND r.naf_section = '*' AND ` +
-      (sectorIds
-        ? `r.sector_id = ANY(${sectorIds})${onFamily('r')}`
-        : `r.sector_id = 0 AND ${fam ? byFamily('r') : `r.ess_family = '*'`}`);
+      sql`r.year = ${y} AND r.level = ${sql.lit(level)} AND r.naf_section = '*' AND ${
+        sectorIds
+          ? sql`r.sector_id = ANY(${sectorIds})${onFamily('r')}`
+          : sql`r.sector_id = 0 AND ${fam ? byFamily('r') : sql`r.ess_family = '*'`}`
+      }`;
     // EPCI parts (an EPCI in each of its départements) of the scope.
     const parts =
       scope.level === 'FRANCE'
-        ? ''
+        ? NONE
         : scope.level === 'REGION'
-          ? ` AND r.departement_code = ANY(ARRAY(SELECT code FROM departement WHERE region_code = ANY(${codes}::text[])))`
+          ? sql` AND r.departement_code = ANY(ARRAY(SELECT code FROM departement WHERE region_code = ANY(${codes}::text[])))`
           : scope.level === 'DEPARTEMENT'
-            ? ` AND r.departement_code = ANY(${codes}::text[])${onDepartement('r.departement_code')}`
-            : ` AND r.code = ANY(${codes}::text[])${onDepartement('r.departement_code')}`;
+            ? sql` AND r.departement_code = ANY(${codes}::text[])${onDepartement('r.departement_code')}`
+            : sql` AND r.code = ANY(${codes}::text[])${onDepartement('r.departement_code')}`;
     branches.push(
-      `SELECT 'epci', x.code::text, coalesce(e.name, ''), ${SUMMED('x')}
+      sql`SELECT 'epci', x.code::text, coalesce(e.name, ''), ${SUMMED('x')}
        FROM (SELECT r.code, ${SUMS('r')} FROM observatory_rollup r WHERE ${breakdownRows('EPCI')}${parts} GROUP BY r.code) x
          LEFT JOIN epci e ON e.siren = x.code::bpchar`,
     );
     if (scope.listsCommunes) {
       const ofScope =
-        scope.level === 'DEPARTEMENT' ? `departement_code = ANY(${codes}::text[])` : `epci_siren = ANY(${codes}::bpchar[])`;
+        scope.level === 'DEPARTEMENT' ? sql`departement_code = ANY(${codes}::text[])` : sql`epci_siren = ANY(${codes}::bpchar[])`;
       branches.push(
         sectorIds
           ? // No commune × sector rollup (as large as the sector snapshot): the scope's communes in the detailed one.
-            `SELECT 'commune', x.commune_code::text, c.name, ${SUMMED('x')}
+            sql`SELECT 'commune', x.commune_code::text, c.name, ${SUMMED('x')}
              FROM (SELECT o.commune_code, ${SUMS('o')} FROM (SELECT o.commune_code, ${DETAIL_SECTOR_MEASURES}
                      FROM observatory_snapshot_sector o
                      WHERE o.year = ${y} AND o.sector_id = ANY(${sectorIds})
                        AND o.commune_code = ANY(ARRAY(SELECT code FROM commune WHERE ${ofScope}${onDepartement('departement_code')}))${onFamily('o')}) o
                    GROUP BY o.commune_code) x
                JOIN commune c ON c.code = x.commune_code`
-          : `SELECT 'commune', x.code::text, c.name, ${SUMMED('x')}
+          : sql`SELECT 'commune', x.code::text, c.name, ${SUMMED('x')}
              FROM (SELECT r.code, ${SUMS('r')} FROM observatory_rollup r
                    WHERE ${breakdownRows('COMMUNE')} AND ${
                      scope.level === 'DEPARTEMENT'
-                       ? `r.departement_code = ANY(${codes}::text[])`
-                       : `r.code = ANY(ARRAY(SELECT code FROM commune WHERE ${ofScope}))`
+                       ? sql`r.departement_code = ANY(${codes}::text[])`
+                       : sql`r.code = ANY(ARRAY(SELECT code FROM commune WHERE ${ofScope}))`
                    }${onDepartement('r.departement_code')}
                    GROUP BY r.code) x
                JOIN commune c ON c.code = x.code`,
@@ -286,33 +310,30 @@ function reportStatement(a: ObservatoryArgs, scope: Scope, year: number, years: 
     }
   }
   branches.unshift(
-    `SELECT 'family' AS dim, u.ess_family::text AS key, ''::text AS label, ${SUMS('u')} FROM u
+    sql`SELECT 'family' AS dim, u.ess_family::text AS key, ''::text AS label, ${SUMS('u')} FROM u
      WHERE u.year = ${y} AND ${main} GROUP BY u.ess_family`,
-    `SELECT 'series', u.year::text, '', ${SUMS('u')} FROM u WHERE ${main} GROUP BY u.year`,
+    sql`SELECT 'series', u.year::text, '', ${SUMS('u')} FROM u WHERE ${main} GROUP BY u.year`,
   );
-  return { sql: `WITH u AS (${units}) ${branches.join(' UNION ALL ')}`, params };
+  return sql<Row>`WITH u AS (${units}) ${sql.join(branches, sql` UNION ALL `)}`;
 }
 
 /** The ESS of a scope (territory, families, sectors) for a year, from the maintained rollups. */
 export async function observatoryReport(ctx: Context, a: ObservatoryArgs): Promise<ObservatoryReport> {
   const zone = a.zone ? ZONES[a.zone] : undefined;
-  if (a.zone && !zone)
-    throw new UserInputError(ErrorCode.UNKNOWN_TERRITORY_CODE, `Zone inconnue : « ${a.zone.slice(0, 40)} ».`, { field: 'zone' });
+  if (a.zone && !zone) throw observatoryErrors.unknownZone({ zone: a.zone }, { field: 'zone' });
   // First round trip: the territory codes check, the snapshot runs, the reference figures and the
   // total employment of a single reference territory, sent together (one fused statement, see
   // common/db/rows `queryPrepared`); then the report itself, which needs the runs' years.
   const [, runs, referenceRows, shareReference] = await Promise.all([
     assertTerritoryCodes(ctx, { commune: a.commune, epci: a.epci, departement: a.departement, region: a.region }),
-    queryPrepared(ctx.ds, 'SELECT year, computed_at, rule_version FROM observatory_snapshot_run ORDER BY year', []) as Promise<
-      Array<{ year: number; computed_at: Date | string; rule_version: string }>
-    >,
-    queryPrepared(
-      ctx.ds,
-      `SELECT territory_type AS "territoryType", territory_code AS "territoryCode", territory_name AS "territoryName",
-         indicator, year, value::float8 AS value, source
-       FROM reference_figure WHERE territory_type IN ('FRANCE', 'REGION') OR (territory_type = 'ZONE' AND territory_code = $1)
+    readPrepared(ctx, sql<SnapshotRun>`SELECT year, computed_at, rule_version FROM observatory_snapshot_run ORDER BY year`),
+    readPrepared(
+      ctx,
+      sql<ReferenceFigure>`SELECT territory_type AS "territoryType", territory_code AS "territoryCode",
+         territory_name AS "territoryName", indicator, year, value::float8 AS value, source
+       FROM reference_figure
+       WHERE territory_type IN ('FRANCE', 'REGION') OR (territory_type = 'ZONE' AND territory_code = ${a.zone ?? ''})
        ORDER BY territory_type, territory_code, indicator, year`,
-      [a.zone ?? ''],
     ),
     totalEmploymentReference(ctx, a),
   ]);
@@ -320,8 +341,7 @@ export async function observatoryReport(ctx: Context, a: ObservatoryArgs): Promi
   const run = runs.find((r) => r.year === year);
   const scope = scopeOf(a, [...(a.epci ?? []), ...(zone?.epcis ?? [])]);
 
-  const { sql, params } = reportStatement(a, scope, year, [...new Set([...runs.map((r) => r.year), year])]);
-  const rows: Row[] = await ctx.ds.query(sql, params);
+  const rows = await queryRows(ctx.ds, reportStatement(a, scope, year, [...new Set([...runs.map((r) => r.year), year])]));
   const pick = (dim: Row['dim']) => rows.filter((r) => r.dim === dim);
   const labelled = (dim: Row['dim'], labelOf: (key: string, label: string) => string) =>
     group(pick(dim).map((r) => ({ ...r, label: labelOf(r.key, r.label) })));
@@ -343,7 +363,7 @@ export async function observatoryReport(ctx: Context, a: ObservatoryArgs): Promi
         `les ${communes.others.toLocaleString('fr-FR')} autres regroupées.`,
     );
 
-  const references = (referenceRows as unknown as ReferenceFigure[]).map((r) => ({ ...r, year: Number(r.year) }));
+  const references = referenceRows.map((r) => ({ ...r, year: Number(r.year) }));
 
   return {
     year,
@@ -394,14 +414,13 @@ async function totalEmploymentReference(ctx: Context, a: ObservatoryArgs): Promi
   const chosen = single.filter(([, v]) => v?.length);
   if (chosen.length !== 1 || chosen[0][1]!.length !== 1) return null;
   const [type, [code]] = chosen[0] as [string, string[]];
-  const [ref] = (await queryPrepared(
-    ctx.ds,
-    `SELECT value::float8 AS value, year, source FROM reference_figure
-     WHERE territory_type = $1 AND territory_code = $2 AND indicator = 'TOTAL_EMPLOYEES'
-       AND year <= COALESCE($3::int, (SELECT max(year) FROM observatory_snapshot_run), extract(year FROM now())::int)
+  const [ref] = await readPrepared(
+    ctx,
+    sql<TotalEmployment>`SELECT value::float8 AS value, year, source FROM reference_figure
+     WHERE territory_type = ${type} AND territory_code = ${code} AND indicator = 'TOTAL_EMPLOYEES'
+       AND year <= COALESCE(${a.year ?? null}::int, (SELECT max(year) FROM observatory_snapshot_run), extract(year FROM now())::int)
      ORDER BY year DESC LIMIT 1`,
-    [type, code, a.year ?? null],
-  )) as unknown as TotalEmployment[];
+  );
   return ref && ref.value ? ref : null;
 }
 

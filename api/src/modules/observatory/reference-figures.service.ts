@@ -1,58 +1,56 @@
-import { Field, Int, ObjectType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { audit } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
-import { ErrorCode, UserInputError } from '../../common/errors';
 import { parseCsv } from '../../common/csv/csv';
+import { queryRow, queryRows, sql, type SqlRunner } from '../../common/sql/sql';
+import { observatoryErrors } from './observatory.errors';
 import { REFERENCE_FIGURES, type ReferenceFigureRow } from './reference-figures';
 
-@ObjectType()
-export class ReferenceImportError {
-  @Field(() => Int) line: number;
-  @Field(() => String, { nullable: true }) column: string | null;
-  @Field() message: string;
+/** A refused line of an import (`column` null: the whole line). */
+export interface ReferenceImportLineError {
+  line: number;
+  column: string | null;
+  message: string;
 }
 
-@ObjectType()
-export class ReferenceImportReport {
-  @Field(() => Int) imported: number;
-  @Field(() => [ReferenceImportError]) errors: ReferenceImportError[];
+export interface ReferenceImportResult {
+  imported: number;
+  errors: ReferenceImportLineError[];
 }
 
 const COLUMNS = ['territory_type', 'territory_code', 'territory_name', 'indicator', 'year', 'value', 'source'];
 const TYPES = ['FRANCE', 'REGION', 'DEPARTEMENT', 'EPCI', 'COMMUNE', 'ZONE'];
 const INDICATORS = ['ESS_ESTABLISHMENTS', 'ESS_EMPLOYER_ESTABLISHMENTS', 'ESS_EMPLOYEES', 'TOTAL_EMPLOYEES', 'ESS_SHARE_PERCENT'];
 
-async function upsert(ds: DataSource | { query: DataSource['query'] }, rows: ReferenceFigureRow[]) {
-  await ds.query(
-    `INSERT INTO reference_figure (territory_type, territory_code, territory_name, indicator, year, value, source)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::numeric[], $7::text[])
+async function upsert(runner: SqlRunner, rows: ReferenceFigureRow[]) {
+  await queryRows(
+    runner,
+    sql`INSERT INTO reference_figure (territory_type, territory_code, territory_name, indicator, year, value, source)
+     SELECT * FROM unnest(
+       ${rows.map((r) => r.territoryType)}::text[],
+       ${rows.map((r) => r.territoryCode)}::text[],
+       ${rows.map((r) => r.territoryName)}::text[],
+       ${rows.map((r) => r.indicator)}::text[],
+       ${rows.map((r) => r.year)}::int[],
+       ${rows.map((r) => r.value)}::numeric[],
+       ${rows.map((r) => r.source)}::text[]
+     )
      ON CONFLICT (territory_type, territory_code, indicator, year) DO UPDATE
        SET territory_name = EXCLUDED.territory_name, value = EXCLUDED.value, source = EXCLUDED.source`,
-    [
-      rows.map((r) => r.territoryType),
-      rows.map((r) => r.territoryCode),
-      rows.map((r) => r.territoryName),
-      rows.map((r) => r.indicator),
-      rows.map((r) => r.year),
-      rows.map((r) => r.value),
-      rows.map((r) => r.source),
-    ],
   );
 }
 
 /** The published figures shipped with Essor, when the table is empty. */
 export async function seedReferenceFigures(ds: DataSource): Promise<void> {
-  const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM reference_figure');
+  const { n } = (await queryRow(ds, sql<{ n: number }>`SELECT count(*)::int AS n FROM reference_figure`))!;
   if (n === 0) await upsert(ds, [...REFERENCE_FIGURES]);
 }
 
 /** CSV import of reference figures: all lines or none. */
-export async function importReferenceFigures(ctx: Context, csv: string): Promise<ReferenceImportReport> {
-  if (csv.length > 1_000_000)
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Fichier trop volumineux (1 Mo au plus).', { field: 'csv' });
+export async function importReferenceFigures(ctx: Context, csv: string): Promise<ReferenceImportResult> {
+  if (csv.length > 1_000_000) throw observatoryErrors.referenceFileTooLarge({ field: 'csv' });
   const { header, rows } = parseCsv(csv);
-  const errors: ReferenceImportError[] = COLUMNS.filter((c) => !header.includes(c)).map((c) => ({
+  const errors: ReferenceImportLineError[] = COLUMNS.filter((c) => !header.includes(c)).map((c) => ({
     line: 1,
     column: c,
     message: `Colonne manquante « ${c} ».`,

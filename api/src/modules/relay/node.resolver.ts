@@ -1,10 +1,10 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Public, PUBLIC_CACHE_SECONDS } from '../../common/auth/access';
 import type { Context } from '../../common/context';
-import { ErrorCode, UserInputError } from '../../common/errors';
 import { MAX_PAGE_SIZE } from '../../common/pagination/connection';
 import { Node } from '../../common/relay/node.interface';
 import { fetchNode } from './node.service';
+import { relayErrors } from './relay.errors';
 
 @Resolver()
 export class NodeResolver {
@@ -18,9 +18,7 @@ export class NodeResolver {
   @Query(() => [Node], { nullable: 'items', description: 'Fetches objects by their global ids (100 at most).' })
   nodes(@Ctx() ctx: Context, @Arg('ids', () => [ID]) ids: string[]) {
     if (ids.length > MAX_PAGE_SIZE) {
-      throw new UserInputError(ErrorCode.PAGE_SIZE_OUT_OF_RANGE, `Au plus ${MAX_PAGE_SIZE} identifiants par requête.`, {
-        field: 'ids',
-      });
+      throw relayErrors.tooManyIds({ max: MAX_PAGE_SIZE }, { field: 'ids' });
     }
     return Promise.all(ids.map((id) => fetchNode(ctx, id)));
   }

@@ -1,9 +1,12 @@
 import type { Context } from '../../common/context';
+import { queryRow, sql } from '../../common/sql/sql';
 import type { EcosystemStats } from './ecosystem-stats.type';
 
 /** All counts in one statement. */
 export async function ecosystemStats(ctx: Context): Promise<EcosystemStats> {
-  const [row] = await ctx.ds.query(`SELECT
+  const row = await queryRow(
+    ctx.ds,
+    sql<EcosystemStats>`SELECT
     (SELECT count(*) FROM structure WHERE status = 'PUBLISHED')::int AS structures,
     (SELECT count(*) FROM sector WHERE status = 'ACTIVE')::int AS sectors,
     (SELECT count(*) FROM network WHERE status = 'ACTIVE')::int AS networks,
@@ -14,6 +17,7 @@ export async function ecosystemStats(ctx: Context): Promise<EcosystemStats> {
     (SELECT count(*) FROM mentor_offer WHERE status <> 'CLOSED')::int AS "mentorOffers",
     (SELECT count(DISTINCT commune_code) FROM structure WHERE status = 'PUBLISHED')::int AS "communesWithStructures",
     (SELECT count(*) FROM commune)::int AS communes,
-    (SELECT count(*) FROM epci)::int AS epcis`);
-  return row;
+    (SELECT count(*) FROM epci)::int AS epcis`,
+  );
+  return row!;
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { queryRows, sql } from '../../common/sql/sql';
 import { SAMBRE_AVESNOIS_COMMUNES } from './sambre-avesnois.data';
 
 interface EtalabCommune {
@@ -44,44 +45,43 @@ export async function loadTerritory(
   const coords = new Map(SAMBRE_AVESNOIS_COMMUNES.map((c) => [c.code, c]));
 
   await ds.transaction(async (m) => {
-    await m.query(
-      `INSERT INTO region (code, name) SELECT * FROM unnest($1::text[], $2::text[])
+    await queryRows(
+      m,
+      sql`INSERT INTO region (code, name)
+       SELECT * FROM unnest(${regions.map((r) => r.code)}::text[], ${regions.map((r) => r.nom)}::text[])
        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name`,
-      [regions.map((r) => r.code), regions.map((r) => r.nom)],
     );
-    await m.query(
-      `INSERT INTO departement (code, name, region_code) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+    await queryRows(
+      m,
+      sql`INSERT INTO departement (code, name, region_code)
+       SELECT * FROM unnest(${departements.map((d) => d.code)}::text[], ${departements.map((d) => d.nom)}::text[],
+         ${departements.map((d) => d.region)}::text[])
        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, region_code = EXCLUDED.region_code`,
-      [departements.map((d) => d.code), departements.map((d) => d.nom), departements.map((d) => d.region)],
     );
-    await m.query(
-      `INSERT INTO epci (siren, name, kind, population) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[])
+    await queryRows(
+      m,
+      sql`INSERT INTO epci (siren, name, kind, population)
+       SELECT * FROM unnest(${epcis.map((e) => e.code)}::text[], ${epcis.map((e) => e.nom)}::text[],
+         ${epcis.map((e) => e.type)}::text[], ${epcis.map((e) => e.populationMunicipale ?? null)}::int[])
        ON CONFLICT (siren) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, population = EXCLUDED.population`,
-      [
-        epcis.map((e) => e.code),
-        epcis.map((e) => e.nom),
-        epcis.map((e) => e.type),
-        epcis.map((e) => e.populationMunicipale ?? null),
-      ],
     );
-    await m.query(
-      `INSERT INTO commune (code, name, departement_code, epci_siren, population, postal_codes, latitude, longitude)
+    await queryRows(
+      m,
+      sql`INSERT INTO commune (code, name, departement_code, epci_siren, population, postal_codes, latitude, longitude)
        SELECT code, name, dep, epci, pop, coalesce(string_to_array(nullif(pc, ''), ' '), '{}'), lat, lon
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::float8[], $8::float8[])
-         AS u(code, name, dep, epci, pop, pc, lat, lon)
+       FROM unnest(
+         ${communes.map((c) => c.code)}::text[],
+         ${communes.map((c) => c.nom)}::text[],
+         ${communes.map((c) => c.departement)}::text[],
+         ${communes.map((c) => epciOf.get(c.code) ?? null)}::text[],
+         ${communes.map((c) => c.population ?? null)}::int[],
+         ${communes.map((c) => (c.codesPostaux ?? []).join(' '))}::text[],
+         ${communes.map((c) => coords.get(c.code)?.latitude ?? null)}::float8[],
+         ${communes.map((c) => coords.get(c.code)?.longitude ?? null)}::float8[]
+       ) AS u(code, name, dep, epci, pop, pc, lat, lon)
        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, departement_code = EXCLUDED.departement_code,
          epci_siren = EXCLUDED.epci_siren, population = EXCLUDED.population, postal_codes = EXCLUDED.postal_codes,
          latitude = coalesce(EXCLUDED.latitude, commune.latitude), longitude = coalesce(EXCLUDED.longitude, commune.longitude)`,
-      [
-        communes.map((c) => c.code),
-        communes.map((c) => c.nom),
-        communes.map((c) => c.departement),
-        communes.map((c) => epciOf.get(c.code) ?? null),
-        communes.map((c) => c.population ?? null),
-        communes.map((c) => (c.codesPostaux ?? []).join(' ')),
-        communes.map((c) => coords.get(c.code)?.latitude ?? null),
-        communes.map((c) => coords.get(c.code)?.longitude ?? null),
-      ],
     );
   });
   return { regions: regions.length, departements: departements.length, epcis: epcis.length, communes: communes.length };

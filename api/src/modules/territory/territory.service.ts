@@ -1,12 +1,13 @@
 import type { Context } from '../../common/context';
 import { queryEntities, queryPrepared } from '../../common/db/rows';
-import { ErrorCode, UserInputError } from '../../common/errors';
-import { sql, type Sql } from '../../common/sql/sql';
+import type { DomainError } from '../../common/domain-error';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination/connection';
+import { compile, queryRow, sql, whereOf, type Sql } from '../../common/sql/sql';
 import { Commune } from './commune.entity';
 import { Departement } from './departement.entity';
 import { Epci } from './epci.entity';
 import { Region } from './region.entity';
+import { territoryErrors } from './territory.errors';
 
 const FORMATS = {
   commune: /^[0-9][0-9AB][0-9]{3}$/,
@@ -17,10 +18,10 @@ const FORMATS = {
 
 const LABELS = { commune: 'commune', epci: 'EPCI', departement: 'département', region: 'région' } as const;
 const TABLES = {
-  commune: 'commune WHERE code',
-  epci: 'epci WHERE siren',
-  departement: 'departement WHERE code',
-  region: 'region WHERE code',
+  commune: sql`commune WHERE code`,
+  epci: sql`epci WHERE siren`,
+  departement: sql`departement WHERE code`,
+  region: sql`region WHERE code`,
 } as const;
 
 export type TerritoryCodes = Partial<Record<keyof typeof FORMATS, readonly string[] | null | undefined>>;
@@ -33,41 +34,31 @@ export function assertTerritoryCodeFormats(codes: TerritoryCodes): void {
   }
 }
 
-/**
- * SQL rows `(kind, code)` of the codes that do not exist, pushing their parameters; null when
- * there is no code to check. Lets a query check its own filter codes in the same statement.
- */
-export function missingTerritoryCodesSql(codes: TerritoryCodes, params: unknown[]): string | null {
-  const kinds = (Object.keys(FORMATS) as Array<keyof typeof FORMATS>).filter((k) => codes[k]?.length);
-  if (!kinds.length) return null;
-  return kinds
-    .map(
-      (kind) =>
-        `SELECT '${kind}' AS kind, c AS code FROM unnest($${params.push(codes[kind])}::text[]) c
-         WHERE NOT EXISTS (SELECT 1 FROM ${TABLES[kind]} = c)`,
-    )
-    .join(' UNION ALL ');
+/** A row `(kind, code)` of a code that does not exist. */
+export interface MissingTerritoryCode {
+  kind: keyof typeof FORMATS;
+  code: string;
 }
 
 /**
- * The same rows as a typed SQL fragment (common/sql): `(kind, code)` of the codes that do not
- * exist; null when there is no code to check.
+ * SQL rows `(kind, code)` of the codes that do not exist; null when there is no code to check.
+ * Lets a query check its own filter codes in the same statement.
  */
-export function missingTerritoryCodes(codes: TerritoryCodes): Sql | null {
+export function missingTerritoryCodes(codes: TerritoryCodes): Sql<MissingTerritoryCode> | null {
   const kinds = (Object.keys(FORMATS) as Array<keyof typeof FORMATS>).filter((k) => codes[k]?.length);
   if (!kinds.length) return null;
-  return sql.join(
+  return sql<MissingTerritoryCode>`${sql.join(
     kinds.map(
       (kind) =>
         sql`SELECT ${sql.lit(kind)} AS kind, c AS code FROM unnest(${codes[kind]}::text[]) c
-         WHERE NOT EXISTS (SELECT 1 FROM ${sql.raw(TABLES[kind])} = c)`,
+         WHERE NOT EXISTS (SELECT 1 FROM ${TABLES[kind]} = c)`,
     ),
     sql` UNION ALL `,
-  );
+  )}`;
 }
 
 /** The error of an unknown territory code (kind: commune, epci, departement, region). */
-export function unknownTerritoryCode(kind: string, code: string): UserInputError {
+export function unknownTerritoryCode(kind: string, code: string): DomainError {
   return unknown(kind as keyof typeof FORMATS, code);
 }
 
@@ -77,18 +68,15 @@ export function unknownTerritoryCode(kind: string, code: string): UserInputError
  */
 export async function assertTerritoryCodes(ctx: Context, codes: TerritoryCodes): Promise<void> {
   assertTerritoryCodeFormats(codes);
-  const params: unknown[] = [];
-  const sql = missingTerritoryCodesSql(codes, params);
-  if (!sql) return;
-  const missing = (await queryPrepared(ctx.ds, `${sql} LIMIT 1`, params)) as Array<{ kind: keyof typeof FORMATS; code: string }>;
-  if (missing.length) throw unknown(missing[0].kind, missing[0].code);
+  const missing = missingTerritoryCodes(codes);
+  if (!missing) return;
+  const { text, values } = compile(sql<MissingTerritoryCode>`${missing} LIMIT 1`);
+  const [row] = (await queryPrepared(ctx.ds, text, values)) as unknown as MissingTerritoryCode[];
+  if (row) throw unknown(row.kind, row.code);
 }
 
 function unknown(kind: keyof typeof FORMATS, code: string) {
-  return new UserInputError(ErrorCode.UNKNOWN_TERRITORY_CODE, `Code ${LABELS[kind]} inconnu : « ${code.slice(0, 20)} ».`, {
-    field: kind,
-    value: code.slice(0, 20),
-  });
+  return territoryErrors.unknownCode({ label: LABELS[kind], code }, { field: kind, value: code.slice(0, 20) });
 }
 
 export interface CommuneFilter {
@@ -103,32 +91,21 @@ export async function listCommunes(ctx: Context, f: CommuneFilter): Promise<Conn
   const size = pageSize(f.first);
   await assertTerritoryCodes(ctx, { epci: f.epci, departement: f.departement });
   const after = decodeCursor(f.after, ['text']);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const p = (v: unknown) => `$${params.push(v)}`;
-  if (f.epci?.length) where.push(`t.epci_siren = ANY(${p(f.epci)}::text[])`);
-  if (f.departement?.length) where.push(`t.departement_code = ANY(${p(f.departement)}::text[])`);
+  const where: Sql[] = [];
+  if (f.epci?.length) where.push(sql`t.epci_siren = ANY(${f.epci}::text[])`);
+  if (f.departement?.length) where.push(sql`t.departement_code = ANY(${f.departement}::text[])`);
   for (const word of searchWords(f.search)) {
-    where.push(`lower(essor_unaccent(t.name)) LIKE '%' || lower(essor_unaccent(${p(word)})) || '%'`);
+    where.push(sql`lower(essor_unaccent(t.name)) LIKE '%' || lower(essor_unaccent(${word})) || '%'`);
   }
-  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const countParams = [...params];
-  const keyset = after ? `${where.length ? 'AND' : 'WHERE'} t.code > ${p(after[0])}` : '';
-  const rows = await queryEntities(
-    ctx.ds,
-    Commune,
-    `SELECT t.* FROM commune t ${filter} ${keyset} ORDER BY t.code LIMIT ${p(size + 1)}`,
-    params,
-  );
+  const keyset = after ? [...where, sql`t.code > ${after[0]}`] : where;
+  const page = compile(sql`SELECT t.* FROM commune t ${whereOf(keyset)} ORDER BY t.code LIMIT ${size + 1}`);
+  const rows = await queryEntities(ctx.ds, Commune, page.text, page.values);
   return toConnection(
     rows,
     size,
     after,
     (c) => [c.code],
-    async () => {
-      const [{ n }] = await ctx.ds.query(`SELECT count(*)::int AS n FROM commune t ${filter}`, countParams);
-      return n;
-    },
+    async () => (await queryRow(ctx.ds, sql<{ n: number }>`SELECT count(*)::int AS n FROM commune t ${whereOf(where)}`))!.n,
   );
 }
 
@@ -139,44 +116,30 @@ export async function listEpcis(
   const size = pageSize(f.first);
   await assertTerritoryCodes(ctx, { departement: f.departement });
   const after = decodeCursor(f.after, ['text']);
-  const params: unknown[] = [];
-  const p = (v: unknown) => `$${params.push(v)}`;
-  const where: string[] = [];
+  const where: Sql[] = [];
   if (f.departement?.length) {
     where.push(
-      `EXISTS (SELECT 1 FROM commune c WHERE c.epci_siren = t.siren AND c.departement_code = ANY(${p(f.departement)}::text[]))`,
+      sql`EXISTS (SELECT 1 FROM commune c WHERE c.epci_siren = t.siren AND c.departement_code = ANY(${f.departement}::text[]))`,
     );
   }
-  const filter = (w: string[]) => (w.length ? `WHERE ${w.join(' AND ')}` : '');
-  const countSql = `SELECT count(*)::int AS n FROM epci t ${filter(where)}`;
-  const countParams = [...params];
-  const keyset = after ? [...where, `t.siren > ${p(after[0])}`] : where;
-  const rows = await queryEntities(
-    ctx.ds,
-    Epci,
-    `SELECT t.* FROM epci t ${filter(keyset)} ORDER BY t.siren LIMIT ${p(size + 1)}`,
-    params,
-  );
+  const keyset = after ? [...where, sql`t.siren > ${after[0]}`] : where;
+  const page = compile(sql`SELECT t.* FROM epci t ${whereOf(keyset)} ORDER BY t.siren LIMIT ${size + 1}`);
+  const rows = await queryEntities(ctx.ds, Epci, page.text, page.values);
   return toConnection(
     rows,
     size,
     after,
     (e) => [e.siren],
-    async () => {
-      const [{ n }] = await ctx.ds.query(countSql, countParams);
-      return n;
-    },
+    async () => (await queryRow(ctx.ds, sql<{ n: number }>`SELECT count(*)::int AS n FROM epci t ${whereOf(where)}`))!.n,
   );
 }
 
 export async function listDepartements(ctx: Context, region?: string | null): Promise<Departement[]> {
   if (region) await assertTerritoryCodes(ctx, { region: [region] });
-  return queryEntities(
-    ctx.ds,
-    Departement,
-    `SELECT t.* FROM departement t ${region ? 'WHERE t.region_code = $1' : ''} ORDER BY t.code`,
-    region ? [region] : [],
+  const { text, values } = compile(
+    sql`SELECT t.* FROM departement t ${whereOf(region ? [sql`t.region_code = ${region}`] : [])} ORDER BY t.code`,
   );
+  return queryEntities(ctx.ds, Departement, text, values);
 }
 
 export async function listRegions(ctx: Context): Promise<Region[]> {
