@@ -6,9 +6,10 @@ import { columnsOf, hydrate, updateReturning } from '../../common/db/rows';
 import { liftStatementTimeout } from '../../common/db/statement-timeout';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { assertOffsetPage } from '../../common/pagination/connection';
+import { queryRow, sql } from '../../common/sql/sql';
 import { rowIdOf } from '../../common/relay/global-id';
 import { searchWords } from '../territory/territory.service';
-import { anonymiseCarrierProjects, carrierProjectsJsonSql } from '../accompaniment/carrier-project-gdpr.service';
+import { anonymiseCarrierProjects, carrierProjectsJson } from '../accompaniment/carrier-project-gdpr.service';
 import type { Consent } from './consent.type';
 import { Person, type PersonStatus } from './person.entity';
 
@@ -76,27 +77,27 @@ export async function consentsOf(ds: DataSource, personIds: readonly string[]): 
 /** Everything the platform holds about a person, as JSON (right of access and portability). */
 export async function exportPersonData(ctx: Context, id: string): Promise<string> {
   const rowId = rowIdOf(id, 'Person');
-  const [data] = await ctx.ds.query(
-    `SELECT json_build_object(
+  const { data } = (await queryRow(
+    ctx.ds,
+    sql<{ data: { person: unknown } & Record<string, unknown> }>`SELECT json_build_object(
        'exportedAt', now(),
-       'person', (SELECT to_jsonb(p) - 'is_demo' FROM person p WHERE p.id = $1),
-       'structure', (SELECT json_build_object('name', s.name, 'siret', s.siret) FROM person p JOIN structure s ON s.id = p.structure_id WHERE p.id = $1),
+       'person', (SELECT to_jsonb(p) - 'is_demo' FROM person p WHERE p.id = ${rowId}),
+       'structure', (SELECT json_build_object('name', s.name, 'siret', s.siret) FROM person p JOIN structure s ON s.id = p.structure_id WHERE p.id = ${rowId}),
        'consents', coalesce((SELECT json_agg(json_build_object('scope', scope, 'version', version, 'grantedAt', granted_at, 'withdrawnAt', withdrawn_at))
-                    FROM consent WHERE person_id = $1), '[]'),
-       'facilitatedSectors', coalesce((SELECT json_agg(s.name) FROM sector_facilitator f JOIN sector s ON s.id = f.sector_id WHERE f.person_id = $1), '[]'),
+                    FROM consent WHERE person_id = ${rowId}), '[]'),
+       'facilitatedSectors', coalesce((SELECT json_agg(s.name) FROM sector_facilitator f JOIN sector s ON s.id = f.sector_id WHERE f.person_id = ${rowId}), '[]'),
        'mentorOffers', coalesce((SELECT json_agg(json_build_object('title', title, 'themes', themes, 'availability', availability))
-                    FROM mentor_offer WHERE mentor_id = $1), '[]'),
+                    FROM mentor_offer WHERE mentor_id = ${rowId}), '[]'),
        'participations', coalesce((SELECT json_agg(json_build_object('space', ps.title, 'kind', ps.kind, 'role', sp.role))
-                    FROM space_participant sp JOIN participatory_space ps ON ps.id = sp.space_id WHERE sp.person_id = $1), '[]'),
-       'carrierProjects', ${carrierProjectsJsonSql('$1')},
+                    FROM space_participant sp JOIN participatory_space ps ON ps.id = sp.space_id WHERE sp.person_id = ${rowId}), '[]'),
+       'carrierProjects', ${carrierProjectsJson(rowId)},
        'auditTrail', coalesce((SELECT json_agg(json_build_object('at', at, 'actor', actor, 'action', action) ORDER BY id)
-                    FROM audit_log WHERE entity_type = 'Person' AND entity_id = $1::text), '[]')
+                    FROM audit_log WHERE entity_type = 'Person' AND entity_id = ${rowId}::text), '[]')
      ) AS data`,
-    [rowId],
-  );
-  if (!data.data.person) throw new UserInputError(ErrorCode.NOT_FOUND, 'Cette personne n’existe pas.', { field: 'id' });
+  ))!;
+  if (!data.person) throw new UserInputError(ErrorCode.NOT_FOUND, 'Cette personne n’existe pas.', { field: 'id' });
   await audit(ctx.ds, ctx, { action: 'EXPORT_PERSONAL_DATA', entityType: 'Person', entityId: rowId });
-  return JSON.stringify(data.data, null, 2);
+  return JSON.stringify(data, null, 2);
 }
 
 /** Anonymises the personal fields; links and counts (aggregates) stay. */
