@@ -32,6 +32,9 @@ const SPEC: EditSpec<CarrierProject> = {
   redact: CARRIER_PROJECT_TEXTS,
 };
 
+/** The project's columns as `columnsOf` reads them (`hydrate` types them from the entity metadata). */
+type ProjectColumns = Record<string, unknown>;
+
 const DAY_MS = 86_400_000;
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -215,9 +218,7 @@ function changeReferrals(
     if (!change) return current;
     const row = (await queryRow(
       m,
-      sql<
-        Record<string, unknown>
-      >`UPDATE carrier_project t SET version = t.version + 1, updated_at = now() WHERE t.id = ${current.id}
+      sql<ProjectColumns>`UPDATE carrier_project t SET version = t.version + 1, updated_at = now() WHERE t.id = ${current.id}
        RETURNING ${sql.raw(columnsOf(m.connection, CarrierProject, 't'))}`,
     ))!;
     await audit(m, ctx, {

@@ -60,7 +60,7 @@ async function filterConditions(ctx: Context, f: CarrierProjectFilter): Promise<
   return where;
 }
 
-/** A row of the list: the project's columns and the total of the filtered list. */
+/** A row of the list: the project's columns (`hydrate` types them from the entity metadata) and the total of the filtered list. */
 type ListRow = Record<string, unknown> & { __total: string | number };
 
 /** Admin table: filtered, sorted, by offset pages (100 rows at most), with the total in the same statement. */

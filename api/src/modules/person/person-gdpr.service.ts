@@ -65,12 +65,26 @@ export async function adminListPersons(
   return { totalCount: Number(rows[0]?.__total ?? 0), items: rows.map((r) => hydrate(ctx.ds, Person, r)) };
 }
 
+/** The JSON export of a person (json_build_object below): what the platform holds, by kind. */
+interface PersonExport {
+  exportedAt: string;
+  /** The person's row (null: no such person). */
+  person: Record<string, unknown> | null;
+  structure: { name: string; siret: string | null } | null;
+  consents: Array<{ scope: string; version: string; grantedAt: string; withdrawnAt: string | null }>;
+  facilitatedSectors: string[];
+  mentorOffers: Array<{ title: string; themes: string[]; availability: string | null }>;
+  participations: Array<{ space: string; kind: string; role: string }>;
+  carrierProjects: unknown[];
+  auditTrail: Array<{ at: string; actor: string; action: string }>;
+}
+
 /** Everything the platform holds about a person, as JSON (right of access and portability). */
 export async function exportPersonData(ctx: Context, id: string): Promise<string> {
   const rowId = rowIdOf(id, 'Person');
   const { data } = (await queryRow(
     ctx.ds,
-    sql<{ data: { person: unknown } & Record<string, unknown> }>`SELECT json_build_object(
+    sql<{ data: PersonExport }>`SELECT json_build_object(
        'exportedAt', now(),
        'person', (SELECT to_jsonb(p) - 'is_demo' FROM person p WHERE p.id = ${rowId}),
        'structure', (SELECT json_build_object('name', s.name, 'siret', s.siret) FROM person p JOIN structure s ON s.id = p.structure_id WHERE p.id = ${rowId}),
