@@ -1,7 +1,8 @@
 // Accompaniment of project carriers (« Accompagnement »): projects, their pipeline and stage history,
 // referrals, mentorship and technical opinion, the admin list and its filters, and the plan indicators
 // computed from them. The access matrix of the mutations is in mutation-access.spec, GDPR in gdpr.spec.
-import { COMPUTED_INDICATORS_SQL } from '../../src/modules/plan/plan.service';
+import { queryRow } from '../../src/common/sql/sql';
+import { COMPUTED_INDICATORS } from '../../src/modules/plan/plan.service';
 import {
   createAccount,
   createCarrierProject,
@@ -439,7 +440,7 @@ describe('plan indicators computed from the projects', () => {
       // REPEATABLE READ: the other test files' projects, committed meanwhile, do not move the counts.
       // (Our writes' notes for the response cache are keyed by our own transaction: no serialization error.)
       await qr.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-      const values = async () => (await qr.query(COMPUTED_INDICATORS_SQL))[0] as Record<string, number>;
+      const values = async () => (await queryRow(qr, COMPUTED_INDICATORS))!;
       const before = await values();
       const offer = await createMentorOffer(qr as never);
       const s = await createStructure(qr as never);

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { prepareDatabase } from '../../src/bootstrap';
 import { createDataSource } from '../../src/common/db/data-source';
-import { COMPUTED_INDICATORS_SQL } from '../../src/modules/plan/plan.service';
+import { queryRow } from '../../src/common/sql/sql';
+import { COMPUTED_INDICATORS } from '../../src/modules/plan/plan.service';
 import { createDatabase, dropDatabase } from '../helpers/databases';
 
 const NAME = `essor_demo_${process.pid}_${Date.now().toString(36)}`;
@@ -67,7 +68,7 @@ describe('demo data (fresh database, as `npm start` does it)', () => {
       (SELECT count(*)::int FROM carrier_project WHERE commune_code NOT IN (SELECT code FROM commune WHERE epci_siren IN
         ('200043396','200043321','200043263','200043404'))) AS outside`);
     expect(r).toEqual({ projects: 15, stages: 6, exposed: 0, outside: 0 });
-    const [computed] = await ds.query(COMPUTED_INDICATORS_SQL);
+    const computed = (await queryRow(ds, COMPUTED_INDICATORS))!;
     expect(computed.CARRIERS_SUPPORTED).toBeGreaterThanOrEqual(5);
     expect(computed.MENTORSHIPS_ACTIVE).toBeGreaterThanOrEqual(1);
     const indicators = await ds.query(

@@ -2,12 +2,14 @@ import type { EntityManager } from 'typeorm';
 import { audit, REDACTED } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
 import { insertAudited, lockRow, typedDbErrors, updateVersioned, editVersioned, type EditSpec } from '../../common/db/editing';
-import { columnsOf, hydrate, updateReturning } from '../../common/db/rows';
-import { ErrorCode, UserInputError } from '../../common/errors';
+import { columnsOf, hydrate } from '../../common/db/rows';
+import { commonErrors } from '../../common/domain-error';
+import { queryRow, queryRows, sql } from '../../common/sql/sql';
 import { rowIdOf } from '../../common/relay/global-id';
 import { sectorIdOf } from '../participatory-space/participatory-space-editing.service';
 import { optionalText } from '../sector/sector-editing.service';
 import { assertTerritoryCodes } from '../territory/territory.service';
+import { accompanimentErrors } from './accompaniment.errors';
 import { ReferralStatus } from './carrier-project-referral.entity';
 import { CarrierProject, CarrierProjectStage } from './carrier-project.entity';
 import type {
@@ -30,6 +32,9 @@ const SPEC: EditSpec<CarrierProject> = {
   redact: CARRIER_PROJECT_TEXTS,
 };
 
+/** The project's columns as `columnsOf` reads them (`hydrate` types them from the entity metadata). */
+type ProjectColumns = Record<string, unknown>;
+
 const DAY_MS = 86_400_000;
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -40,10 +45,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function dayOf(value: string | null | undefined, field: string, opts: { future?: boolean } = {}): string | undefined {
   if (value == null) return undefined;
   const date = new Date(`${value}T00:00:00.000Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Cette date n’existe pas (forme AAAA-MM-JJ).', { field });
-  if (!opts.future && date.getTime() > Date.now() + DAY_MS)
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Cette date ne peut pas être dans le futur.', { field });
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw commonErrors.invalidDay({ field });
+  if (!opts.future && date.getTime() > Date.now() + DAY_MS) throw accompanimentErrors.futureDay({ field });
   return value;
 }
 
@@ -56,12 +59,7 @@ function assertTextsAllowed(project: CarrierProject, texts: Record<string, strin
   if (!project.anonymisedAt) return;
   const was = current as Record<string, unknown>;
   const refused = Object.keys(texts).filter((k) => texts[k] != null && texts[k] !== was[k]);
-  if (refused.length)
-    throw new UserInputError(
-      ErrorCode.ANONYMISED,
-      'Les données personnelles du porteur ou de la porteuse de ce projet ont été effacées (RGPD) : ses textes ne peuvent plus être saisis. Rien n’a été enregistré.',
-      { field: refused[0], refusedFields: refused },
-    );
+  if (refused.length) throw accompanimentErrors.carrierAnonymised({ field: refused[0], refusedFields: refused });
 }
 
 async function communeCodeOf(ctx: Context, value: string | null | undefined): Promise<string | null | undefined> {
@@ -88,10 +86,10 @@ async function recordStage(
   on: string,
   note: string | null,
 ): Promise<void> {
-  await m.query(
-    `INSERT INTO carrier_project_stage_change (project_id, from_stage, to_stage, changed_on, note, account_id)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
-    [projectId, from, to, on, note, ctx.viewer?.accountId ?? null],
+  await queryRows(
+    m,
+    sql`INSERT INTO carrier_project_stage_change (project_id, from_stage, to_stage, changed_on, note, account_id)
+     VALUES (${projectId}, ${from}, ${to}, ${on}, ${note}, ${ctx.viewer?.accountId ?? null})`,
   );
 }
 
@@ -107,14 +105,12 @@ export async function createCarrierProject(ctx: Context, input: CreateCarrierPro
   return typedDbErrors(() =>
     ctx.ds.transaction(async (m) => {
       // FOR SHARE: an erasure of this person waits for this transaction, then anonymises the new project too.
-      const [person] = await m.query('SELECT anonymised_at FROM person WHERE id = $1 FOR SHARE', [personId]);
-      if (!person) throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, 'Cette personne n’existe pas.', { field: 'personId' });
-      if (person.anonymised_at)
-        throw new UserInputError(
-          ErrorCode.ANONYMISED,
-          'Les données personnelles de cette personne ont été effacées (RGPD) : aucun projet ne peut plus lui être rattaché.',
-          { field: 'personId' },
-        );
+      const person = await queryRow(
+        m,
+        sql<{ anonymised_at: Date | null }>`SELECT anonymised_at FROM person WHERE id = ${personId} FOR SHARE`,
+      );
+      if (!person) throw accompanimentErrors.unknownPerson({ field: 'personId' });
+      if (person.anonymised_at) throw accompanimentErrors.personAnonymised({ field: 'personId' });
       const created = await insertAudited(ctx, m, SPEC, {
         personId,
         title: input.title.trim(),
@@ -163,14 +159,9 @@ export function moveCarrierProjectStage(
   const note = optionalText(input.note) ?? null;
   return withProject(ctx, id, async (m, current) => {
     if (current.version === version) {
-      if (current.stage === input.stage)
-        throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Le projet est déjà à cette étape.', { field: 'stage' });
+      if (current.stage === input.stage) throw accompanimentErrors.sameStage({ field: 'stage' });
       if (changedOn < current.stageChangedOn)
-        throw new UserInputError(
-          ErrorCode.BAD_USER_INPUT,
-          `Cette date précède celle de l’étape actuelle (${current.stageChangedOn}).`,
-          { field: 'changedOn' },
-        );
+        throw accompanimentErrors.stageBeforeCurrent({ current: current.stageChangedOn }, { field: 'changedOn' });
     }
     assertTextsAllowed(current, { note });
     const updated = await updateVersioned(
@@ -187,10 +178,26 @@ export function moveCarrierProjectStage(
   });
 }
 
-type Row = Record<string, unknown>;
+/** A referral as its changes are audited (and compared). */
+interface ReferralValues {
+  id?: string;
+  structureId?: string;
+  referredOn?: string;
+  status?: ReferralStatus;
+  note?: string | null;
+}
+
+/** A referral row, as `updateCarrierProjectReferral` reads it. */
+interface ReferralRow extends ReferralValues {
+  id: string;
+  structureId: string;
+  referredOn: string;
+  status: ReferralStatus;
+  note: string | null;
+}
 
 /** A referral as the audit trail shows it: its note redacted. */
-const referralEntry = (r: Row) => ({ referral: { ...r, note: r.note == null ? null : REDACTED } });
+const referralEntry = (r: ReferralValues) => ({ referral: { ...r, note: r.note == null ? null : REDACTED } });
 
 /**
  * A change of the project's referrals under the project's version: CONFLICT when it is stale (nothing is
@@ -202,19 +209,18 @@ function changeReferrals(
   id: string,
   version: number,
   action: string,
-  write: (m: EntityManager, project: CarrierProject) => Promise<{ before?: Row; after: Row } | null>,
+  write: (m: EntityManager, project: CarrierProject) => Promise<{ before?: ReferralValues; after: ReferralValues } | null>,
 ): Promise<CarrierProject> {
   return withProject(ctx, id, async (m, current) => {
     // With nothing to write, updateVersioned only checks the version (CONFLICT names who changed it last).
     await updateVersioned(ctx, m, SPEC, current, version, {});
     const change = await write(m, current);
     if (!change) return current;
-    const [row] = await updateReturning(
+    const row = (await queryRow(
       m,
-      `UPDATE carrier_project t SET version = t.version + 1, updated_at = now() WHERE t.id = $1
-       RETURNING ${columnsOf(m.connection, CarrierProject, 't')}`,
-      [current.id],
-    );
+      sql<ProjectColumns>`UPDATE carrier_project t SET version = t.version + 1, updated_at = now() WHERE t.id = ${current.id}
+       RETURNING ${sql.raw(columnsOf(m.connection, CarrierProject, 't'))}`,
+    ))!;
     await audit(m, ctx, {
       action,
       entityType: SPEC.entityType,
@@ -237,11 +243,12 @@ export function addCarrierProjectReferral(ctx: Context, id: string, version: num
   };
   return changeReferrals(ctx, id, version, 'ADD_REFERRAL', async (m, project) => {
     assertTextsAllowed(project, { note: values.note });
-    const [row] = await m.query(
-      `INSERT INTO carrier_project_referral (project_id, structure_id, referred_on, status, note, account_id)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text`,
-      [project.id, structureId, values.referredOn, values.status, values.note, ctx.viewer?.accountId ?? null],
-    );
+    const row = (await queryRow(
+      m,
+      sql<{ id: string }>`INSERT INTO carrier_project_referral (project_id, structure_id, referred_on, status, note, account_id)
+       VALUES (${project.id}, ${structureId}, ${values.referredOn}, ${values.status}, ${values.note}, ${ctx.viewer?.accountId ?? null})
+       RETURNING id::text`,
+    ))!;
     return { after: { id: row.id, ...values } };
   });
 }
@@ -254,28 +261,29 @@ export function updateCarrierProjectReferral(
   referralId: string,
   input: ReferralPatch,
 ) {
-  if (!/^[0-9]{1,18}$/.test(referralId))
-    throw new UserInputError(ErrorCode.INVALID_ID, 'Identifiant d’orientation invalide.', { field: 'referralId' });
-  const values: Row = {
+  if (!/^[0-9]{1,18}$/.test(referralId)) throw accompanimentErrors.invalidReferralId({ field: 'referralId' });
+  const values: ReferralValues = {
     referredOn: dayOf(input.referredOn, 'referredOn'),
     status: input.status ?? undefined,
     note: optionalText(input.note),
   };
   return changeReferrals(ctx, id, version, 'UPDATE_REFERRAL', async (m, project) => {
-    const [current]: Row[] = await m.query(
-      `SELECT id::text, structure_id::text AS "structureId", referred_on AS "referredOn", status, note
-       FROM carrier_project_referral WHERE id = $1 AND project_id = $2 FOR UPDATE`,
-      [referralId, project.id],
+    const current = await queryRow(
+      m,
+      sql<ReferralRow>`SELECT id::text, structure_id::text AS "structureId", referred_on AS "referredOn", status, note
+       FROM carrier_project_referral WHERE id = ${referralId} AND project_id = ${project.id} FOR UPDATE`,
     );
-    if (!current)
-      throw new UserInputError(ErrorCode.NOT_FOUND, 'Cette orientation n’existe pas pour ce projet.', { field: 'referralId' });
-    const changed = Object.keys(values).filter((k) => values[k] !== undefined && values[k] !== current[k]);
+    if (!current) throw accompanimentErrors.referralNotFound({ field: 'referralId' });
+    const changed = (Object.keys(values) as Array<keyof ReferralValues>).filter(
+      (k) => values[k] !== undefined && values[k] !== current[k],
+    );
     if (!changed.length) return null;
-    assertTextsAllowed(project, { note: values.note as string | null | undefined }, current);
-    const next = { ...current, ...Object.fromEntries(changed.map((k) => [k, values[k]])) };
-    await m.query(
-      `UPDATE carrier_project_referral SET referred_on = $2, status = $3, note = $4, updated_at = now() WHERE id = $1`,
-      [referralId, next.referredOn, next.status, next.note],
+    assertTextsAllowed(project, { note: values.note }, current);
+    const next: ReferralRow = { ...current, ...Object.fromEntries(changed.map((k) => [k, values[k]])) };
+    await queryRows(
+      m,
+      sql`UPDATE carrier_project_referral SET referred_on = ${next.referredOn}, status = ${next.status}, note = ${next.note},
+       updated_at = now() WHERE id = ${referralId}`,
     );
     return { before: current, after: next };
   });
@@ -292,8 +300,7 @@ export function setCarrierProjectMentorship(
   if (input) {
     const startsOn = dayOf(input.startsOn, 'startsOn', { future: true })!;
     const endsOn = dayOf(input.endsOn, 'endsOn', { future: true }) ?? null;
-    if (endsOn && endsOn < startsOn)
-      throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'La fin du tutorat précède son début.', { field: 'endsOn' });
+    if (endsOn && endsOn < startsOn) throw accompanimentErrors.mentorshipEndsBeforeStart({ field: 'endsOn' });
     values = {
       mentorOfferId: rowIdOf(input.mentorOfferId, 'MentorOffer'),
       mentorshipStartsOn: startsOn,

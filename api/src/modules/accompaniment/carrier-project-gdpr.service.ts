@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryRows, sql, type Sql } from '../../common/sql/sql';
 
 /** What an anonymised project is called: its real title may name the carrier. */
 export const ANONYMISED_PROJECT_TITLE = 'Projet anonymisé';
@@ -9,25 +10,25 @@ export const ANONYMISED_PROJECT_TITLE = 'Projet anonymisé';
  * rows, stages, dates, referrals and mentorships stay: the aggregates (plan indicators) keep counting them.
  */
 export async function anonymiseCarrierProjects(m: EntityManager, personIds: readonly string[]): Promise<void> {
-  await m.query(
-    `WITH p AS (
-       UPDATE carrier_project SET title = $2, description = NULL, opinion_text = NULL, anonymised_at = now(),
+  await queryRows(
+    m,
+    sql`WITH p AS (
+       UPDATE carrier_project SET title = ${ANONYMISED_PROJECT_TITLE}, description = NULL, opinion_text = NULL, anonymised_at = now(),
          updated_at = now(), version = version + 1
-       WHERE person_id = ANY($1::bigint[]) AND anonymised_at IS NULL RETURNING id
+       WHERE person_id = ANY(${personIds}::bigint[]) AND anonymised_at IS NULL RETURNING id
      ), r AS (
        UPDATE carrier_project_referral SET note = NULL, updated_at = now() WHERE project_id IN (SELECT id FROM p) AND note IS NOT NULL
      )
      UPDATE carrier_project_stage_change SET note = NULL WHERE project_id IN (SELECT id FROM p) AND note IS NOT NULL`,
-    [personIds, ANONYMISED_PROJECT_TITLE],
   );
 }
 
 /**
  * The person's projects in their data export (right of access): a JSON array expression for the export's
- * single statement, `$person` being the person's row id parameter.
+ * single statement, of the person whose row id is given.
  */
-export function carrierProjectsJsonSql(person: string): string {
-  return `coalesce((SELECT json_agg(json_build_object(
+export function carrierProjectsJson(personId: string): Sql {
+  return sql`coalesce((SELECT json_agg(json_build_object(
       'title', cp.title, 'description', cp.description, 'stage', cp.stage, 'stageChangedOn', cp.stage_changed_on,
       'communeCode', cp.commune_code, 'sector', (SELECT s.name FROM sector s WHERE s.id = cp.sector_id),
       'archived', cp.archived, 'createdAt', cp.created_at,
@@ -41,5 +42,5 @@ export function carrierProjectsJsonSql(person: string): string {
       'referrals', coalesce((SELECT json_agg(json_build_object('structure', s.name, 'referredOn', r.referred_on,
           'status', r.status, 'note', r.note) ORDER BY r.id)
         FROM carrier_project_referral r JOIN structure s ON s.id = r.structure_id WHERE r.project_id = cp.id), '[]')
-    ) ORDER BY cp.id) FROM carrier_project cp WHERE cp.person_id = ${person}), '[]')`;
+    ) ORDER BY cp.id) FROM carrier_project cp WHERE cp.person_id = ${personId}), '[]')`;
 }

@@ -1,7 +1,8 @@
 import type { Context } from '../../common/context';
 import { columnsOf, hydrate } from '../../common/db/rows';
-import { ErrorCode, UserInputError } from '../../common/errors';
 import { assertOffsetPage } from '../../common/pagination/connection';
+import { queryRow, queryRows, sql, whereOf, type Sql } from '../../common/sql/sql';
+import { sectorErrors } from '../sector/sector.errors';
 import { assertTerritoryCodes, searchWords } from '../territory/territory.service';
 import { CARRIER_PROJECT_STAGES, CarrierProject, type CarrierProjectStage } from './carrier-project.entity';
 import type { CarrierMentorship, CarrierProjectPage, CarrierProjectStageCount, TechnicalOpinion } from './carrier-project.types';
@@ -23,46 +24,44 @@ export interface CarrierProjectFilter {
 
 export type CarrierProjectSort = 'UPDATED_AT' | 'CREATED_AT' | 'TITLE' | 'STAGE_CHANGED_ON';
 
-const ORDER: Record<CarrierProjectSort, string> = {
-  UPDATED_AT: 't.updated_at',
-  CREATED_AT: 't.created_at',
-  TITLE: 'lower(essor_unaccent(t.title))',
-  STAGE_CHANGED_ON: 't.stage_changed_on',
+const ORDER: Record<CarrierProjectSort, Sql> = {
+  UPDATED_AT: sql`t.updated_at`,
+  CREATED_AT: sql`t.created_at`,
+  TITLE: sql`lower(essor_unaccent(t.title))`,
+  STAGE_CHANGED_ON: sql`t.stage_changed_on`,
 };
 
 /** FROM clause of the filters: the project `t` and its carrier `pe` (text search on the names). */
-const FROM = 'carrier_project t JOIN person pe ON pe.id = t.person_id';
+const FROM = sql`carrier_project t JOIN person pe ON pe.id = t.person_id`;
 
-/** Checks the filter's codes (territory, sectors), then its SQL conditions, pushing their parameters. */
-async function filterConditions(ctx: Context, f: CarrierProjectFilter, params: unknown[]): Promise<string[]> {
+/** Checks the filter's codes (territory, sectors), then gives its SQL conditions. */
+async function filterConditions(ctx: Context, f: CarrierProjectFilter): Promise<Sql[]> {
   if (f.commune?.length || f.epci?.length) await assertTerritoryCodes(ctx, { commune: f.commune, epci: f.epci });
   if (f.sector?.length) {
-    const [unknown]: Array<{ slug: string }> = await ctx.ds.query(
-      'SELECT c AS slug FROM unnest($1::text[]) c WHERE NOT EXISTS (SELECT 1 FROM sector WHERE slug = c) LIMIT 1',
-      [f.sector],
+    const unknown = await queryRow(
+      ctx.ds,
+      sql<{ slug: string }>`SELECT c AS slug FROM unnest(${f.sector}::text[]) c
+       WHERE NOT EXISTS (SELECT 1 FROM sector WHERE slug = c) LIMIT 1`,
     );
-    if (unknown)
-      throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, `Secteur inconnu : « ${unknown.slug.slice(0, 80)} ».`, {
-        field: 'sector',
-      });
+    if (unknown) throw sectorErrors.unknownSlug({ slug: unknown.slug }, { field: 'sector' });
   }
-  const where: string[] = [];
+  const where: Sql[] = [];
   const archived = f.archived === undefined ? false : f.archived;
-  if (archived !== null) where.push(archived ? 't.archived' : 'NOT t.archived');
-  if (f.stage?.length) where.push(`t.stage = ANY($${params.push(f.stage)}::text[])`);
-  if (f.commune?.length) where.push(`t.commune_code = ANY($${params.push(f.commune)}::text[])`);
-  if (f.epci?.length)
-    where.push(`t.commune_code IN (SELECT code FROM commune WHERE epci_siren = ANY($${params.push(f.epci)}::text[]))`);
-  if (f.sector?.length) where.push(`t.sector_id IN (SELECT id FROM sector WHERE slug = ANY($${params.push(f.sector)}::text[]))`);
+  if (archived !== null) where.push(archived ? sql`t.archived` : sql`NOT t.archived`);
+  if (f.stage?.length) where.push(sql`t.stage = ANY(${f.stage}::text[])`);
+  if (f.commune?.length) where.push(sql`t.commune_code = ANY(${f.commune}::text[])`);
+  if (f.epci?.length) where.push(sql`t.commune_code IN (SELECT code FROM commune WHERE epci_siren = ANY(${f.epci}::text[]))`);
+  if (f.sector?.length) where.push(sql`t.sector_id IN (SELECT id FROM sector WHERE slug = ANY(${f.sector}::text[]))`);
   for (const w of searchWords(f.text)) {
     where.push(
-      `lower(essor_unaccent(concat_ws(' ', t.title, pe.first_name, pe.last_name))) LIKE '%' || lower(essor_unaccent($${params.push(w)})) || '%'`,
+      sql`lower(essor_unaccent(concat_ws(' ', t.title, pe.first_name, pe.last_name))) LIKE '%' || lower(essor_unaccent(${w})) || '%'`,
     );
   }
   return where;
 }
 
-const whereOf = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+/** A row of the list: the project's columns (`hydrate` types them from the entity metadata) and the total of the filtered list. */
+type ListRow = Record<string, unknown> & { __total: string | number };
 
 /** Admin table: filtered, sorted, by offset pages (100 rows at most), with the total in the same statement. */
 export async function listCarrierProjects(
@@ -70,31 +69,28 @@ export async function listCarrierProjects(
   a: CarrierProjectFilter & { sort?: CarrierProjectSort | null; descending?: boolean | null; page: number; pageSize: number },
 ): Promise<CarrierProjectPage> {
   assertOffsetPage(a.page, a.pageSize);
-  const params: unknown[] = [];
-  const where = whereOf(await filterConditions(ctx, a, params));
-  const dir = a.descending === false ? 'ASC' : 'DESC';
-  const rows: Record<string, unknown>[] = await ctx.ds.query(
-    `SELECT ${columnsOf(ctx.ds, CarrierProject, 't')}, count(*) OVER () AS __total FROM ${FROM} ${where}
+  const where = whereOf(await filterConditions(ctx, a));
+  const dir = a.descending === false ? sql`ASC` : sql`DESC`;
+  const rows = await queryRows(
+    ctx.ds,
+    sql<ListRow>`SELECT ${sql.raw(columnsOf(ctx.ds, CarrierProject, 't'))}, count(*) OVER () AS __total FROM ${FROM} ${where}
      ORDER BY ${ORDER[a.sort ?? 'UPDATED_AT']} ${dir}, t.id ${dir}
-     LIMIT $${params.push(a.pageSize)} OFFSET $${params.push(a.page * a.pageSize)}`,
-    params,
+     LIMIT ${a.pageSize} OFFSET ${a.page * a.pageSize}`,
   );
   let totalCount = Number(rows[0]?.__total ?? 0);
   if (!rows.length && a.page > 0) {
     // Past the last page: the total still says how many there are.
-    const [{ n }] = await ctx.ds.query(`SELECT count(*)::int AS n FROM ${FROM} ${where}`, params.slice(0, -2));
-    totalCount = n;
+    totalCount = (await queryRow(ctx.ds, sql<{ n: number }>`SELECT count(*)::int AS n FROM ${FROM} ${where}`))!.n;
   }
   return { totalCount, items: rows.map((r) => hydrate(ctx.ds, CarrierProject, r)) };
 }
 
 /** How many projects are at each stage (every stage, in pipeline order), under the same filters but the stage. */
 export async function carrierProjectPipeline(ctx: Context, f: CarrierProjectFilter): Promise<CarrierProjectStageCount[]> {
-  const params: unknown[] = [];
-  const where = whereOf(await filterConditions(ctx, { ...f, stage: null }, params));
-  const rows: Array<{ stage: CarrierProjectStage; n: number }> = await ctx.ds.query(
-    `SELECT t.stage, count(*)::int AS n FROM ${FROM} ${where} GROUP BY t.stage`,
-    params,
+  const where = whereOf(await filterConditions(ctx, { ...f, stage: null }));
+  const rows = await queryRows(
+    ctx.ds,
+    sql<{ stage: CarrierProjectStage; n: number }>`SELECT t.stage, count(*)::int AS n FROM ${FROM} ${where} GROUP BY t.stage`,
   );
   const byStage = new Map(rows.map((r) => [r.stage, r.n]));
   return CARRIER_PROJECT_STAGES.map((stage) => ({ stage, count: byStage.get(stage) ?? 0 }));

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { renderMail } from '../../common/mail/mail-layout';
 import type { MailTemplate } from '../../common/mail/mailer';
+import { queryRow, queryRows, sql } from '../../common/sql/sql';
 import { newToken, sha256 } from './session.service';
 
 /** A reset link is valid this long, from the moment the mail is sent, once. */
@@ -25,15 +26,16 @@ async function linkFor(
   p: AccountLinkParams,
   minutes: number,
 ): Promise<{ displayName: string; link: string } | null> {
-  const [account]: Array<{ display_name: string }> = await m.query(
-    `SELECT display_name FROM account WHERE id = $1 AND NOT disabled`,
-    [p.accountId],
+  const account = await queryRow(
+    m,
+    sql<{ display_name: string }>`SELECT display_name FROM account WHERE id = ${p.accountId} AND NOT disabled`,
   );
   if (!account) return null;
   const token = newToken();
-  await m.query(
-    `INSERT INTO password_reset (token_hash, account_id, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3))`,
-    [sha256(token), p.accountId, minutes],
+  await queryRows(
+    m,
+    sql`INSERT INTO password_reset (token_hash, account_id, expires_at)
+     VALUES (${sha256(token)}, ${p.accountId}, now() + make_interval(mins => ${minutes}))`,
   );
   const link = new URL(p.url);
   link.searchParams.set('jeton', token);

@@ -3,10 +3,11 @@ import { audit } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
 import { idPage } from '../../common/db/id-page';
 import { updateVersioned, lockRow, type EditSpec, type LinkedValues } from '../../common/db/editing';
-import { ErrorCode, UserInputError } from '../../common/errors';
 import { typedTransaction } from '../../common/db/sql-errors';
+import { queryRow, queryRows, sql } from '../../common/sql/sql';
 import { rowIdOf } from '../../common/relay/global-id';
 import { Account } from './account.entity';
+import { accountErrors } from './account.errors';
 import { enqueueMail } from '../../common/mail/mailer';
 import { INVITATION_MAIL } from './account-mails';
 import { normaliseEmail } from './auth.service';
@@ -22,35 +23,35 @@ export function listAccounts(ctx: Context, args: { first?: number | null; after?
   return idPage(ctx.ds, Account, { table: 'account', first: args.first, after: args.after });
 }
 
-async function resolveScopes(m: EntityManager, structureIds?: string[] | null, sectorSlugs?: string[] | null) {
-  const structures = (structureIds ?? []).map((id) => rowIdOf(id, 'Structure'));
-  const [found] = await m.query(
-    `SELECT ARRAY(SELECT id::text FROM structure WHERE id = ANY($1::bigint[])) AS structures,
-            ARRAY(SELECT id::text FROM sector WHERE slug = ANY($2::text[])) AS sectors`,
-    [structures, sectorSlugs ?? []],
-  );
-  if (found.structures.length !== new Set(structures).size) {
-    throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, 'Une des structures indiquées n’existe pas.', {
-      field: 'structureIds',
-    });
-  }
-  if (found.sectors.length !== new Set(sectorSlugs ?? []).size) {
-    throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, 'Un des secteurs indiqués n’existe pas.', { field: 'sectorSlugs' });
-  }
-  return { structures: found.structures as string[], sectors: found.sectors as string[] };
+/** The scopes of an account: row ids of its structures and of its sectors. */
+interface Scopes {
+  structures: string[];
+  sectors: string[];
 }
 
-async function setScopes(m: EntityManager, accountId: string, scopes: { structures: string[]; sectors: string[] }) {
-  await m.query('DELETE FROM account_structure WHERE account_id = $1', [accountId]);
-  await m.query('DELETE FROM account_sector WHERE account_id = $1', [accountId]);
-  await m.query('INSERT INTO account_structure (account_id, structure_id) SELECT $1, unnest($2::bigint[])', [
-    accountId,
-    scopes.structures,
-  ]);
-  await m.query('INSERT INTO account_sector (account_id, sector_id) SELECT $1, unnest($2::bigint[])', [
-    accountId,
-    scopes.sectors,
-  ]);
+async function resolveScopes(m: EntityManager, structureIds?: string[] | null, sectorSlugs?: string[] | null) {
+  const structures = (structureIds ?? []).map((id) => rowIdOf(id, 'Structure'));
+  const found = (await queryRow(
+    m,
+    sql<Scopes>`SELECT ARRAY(SELECT id::text FROM structure WHERE id = ANY(${structures}::bigint[])) AS structures,
+            ARRAY(SELECT id::text FROM sector WHERE slug = ANY(${sectorSlugs ?? []}::text[])) AS sectors`,
+  ))!;
+  if (found.structures.length !== new Set(structures).size) throw accountErrors.unknownStructure({ field: 'structureIds' });
+  if (found.sectors.length !== new Set(sectorSlugs ?? []).size) throw accountErrors.unknownSector({ field: 'sectorSlugs' });
+  return found;
+}
+
+async function setScopes(m: EntityManager, accountId: string, scopes: Scopes) {
+  await queryRows(m, sql`DELETE FROM account_structure WHERE account_id = ${accountId}`);
+  await queryRows(m, sql`DELETE FROM account_sector WHERE account_id = ${accountId}`);
+  await queryRows(
+    m,
+    sql`INSERT INTO account_structure (account_id, structure_id) SELECT ${accountId}, unnest(${scopes.structures}::bigint[])`,
+  );
+  await queryRows(
+    m,
+    sql`INSERT INTO account_sector (account_id, sector_id) SELECT ${accountId}, unnest(${scopes.sectors}::bigint[])`,
+  );
 }
 
 const byNumber = (ids: string[]) => [...ids].sort((a, b) => Number(a) - Number(b));
@@ -62,11 +63,11 @@ const byNumber = (ids: string[]) => [...ids].sort((a, b) => Number(a) - Number(b
  */
 async function scopeEdit(m: EntityManager, accountId: string, data: UpdateAccountData): Promise<LinkedValues | undefined> {
   if (!data.structureIds && !data.sectorSlugs) return undefined;
-  const [row]: Array<{ structures: string[]; sectors: string[] }> = await m.query(
-    `SELECT ARRAY(SELECT structure_id::text FROM account_structure WHERE account_id = $1) AS structures,
-            ARRAY(SELECT sector_id::text FROM account_sector WHERE account_id = $1) AS sectors`,
-    [accountId],
-  );
+  const row = (await queryRow(
+    m,
+    sql<Scopes>`SELECT ARRAY(SELECT structure_id::text FROM account_structure WHERE account_id = ${accountId}) AS structures,
+            ARRAY(SELECT sector_id::text FROM account_sector WHERE account_id = ${accountId}) AS sectors`,
+  ))!;
   const current = { structureIds: byNumber(row.structures), sectorIds: byNumber(row.sectors) };
   const scopes = await resolveScopes(m, data.structureIds, data.sectorSlugs);
   const submitted = {
@@ -98,19 +99,19 @@ export async function createAccount(ctx: Context, data: CreateAccountData): Prom
   const email = normaliseEmail(data.email);
   if (data.password) {
     const problem = passwordProblem(data.password);
-    if (problem) throw new UserInputError(ErrorCode.BAD_USER_INPUT, problem, { field: 'password' });
+    if (problem) throw accountErrors.weakPassword({ problem }, { field: 'password' });
   }
   const passwordHash = await hashPassword(data.password || newToken());
   // Two identical creations at once both pass this check: the unique index refuses one (EMAIL_TAKEN).
   const account = await typedTransaction(ctx.ds, async (m) => {
-    const [exists] = await m.query('SELECT 1 FROM account WHERE email = $1', [email]);
-    if (exists)
-      throw new UserInputError(ErrorCode.EMAIL_TAKEN, 'Un compte existe déjà avec cette adresse e-mail.', { field: 'email' });
+    const exists = await queryRow(m, sql`SELECT 1 FROM account WHERE email = ${email}`);
+    if (exists) throw accountErrors.emailTaken({ field: 'email' });
     const scopes = await resolveScopes(m, data.structureIds, data.sectorSlugs);
-    const [row] = await m.query(
-      `INSERT INTO account (email, display_name, password_hash, roles) VALUES ($1, $2, $3, $4::text[]) RETURNING id::text`,
-      [email, data.displayName.trim(), passwordHash, [...new Set(data.roles)]],
-    );
+    const row = (await queryRow(
+      m,
+      sql<{ id: string }>`INSERT INTO account (email, display_name, password_hash, roles)
+       VALUES (${email}, ${data.displayName.trim()}, ${passwordHash}, ${[...new Set(data.roles)]}::text[]) RETURNING id::text`,
+    ))!;
     await setScopes(m, row.id, scopes);
     // The invitation is queued with the account (its link is created when the mail is sent).
     if (!data.password) await enqueueMail(m, INVITATION_MAIL, email, { accountId: row.id, url: ADMIN_RESET_URL });
@@ -143,9 +144,7 @@ export interface UpdateAccountData {
 export async function updateAccount(ctx: Context, id: string, version: number, data: UpdateAccountData): Promise<Account> {
   const rowId = rowIdOf(id, 'Account');
   if (rowId === ctx.viewer?.accountId && (data.disabled || (data.roles && !data.roles.includes('ADMIN' as never)))) {
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Vous ne pouvez pas retirer vos propres droits d’administration.', {
-      field: 'roles',
-    });
+    throw accountErrors.ownAdminRights({ field: 'roles' });
   }
   const account = await ctx.ds.transaction(async (m) => {
     const current = await lockRow(m, SPEC, rowId);

@@ -1,8 +1,8 @@
 import type { Context } from '../../common/context';
-import { ErrorCode, UserInputError } from '../../common/errors';
-import { updateReturning } from '../../common/db/rows';
 import { enqueueMail } from '../../common/mail/mailer';
 import { hitRateLimits, positiveInt, RATE_LIMITS } from '../../common/rate-limit/rate-limit';
+import { queryRow, queryRows, sql } from '../../common/sql/sql';
+import { accountErrors } from './account.errors';
 import { passwordProblem, hashPassword, verifyPassword } from './password';
 import { PASSWORD_RESET_MAIL } from './account-mails';
 import { createSession, deleteSession, deleteSessionsOf, sha256 } from './session.service';
@@ -17,8 +17,6 @@ export const LOGIN_LIMITS = {
   lockAfterFailures: 10,
   lockMinutes: 30,
 };
-
-const INVALID = 'Adresse e-mail ou mot de passe incorrect.';
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -37,29 +35,30 @@ async function reserveLoginAttempt(ctx: Context, email: string, ip: string | nul
   // after the locks were granted.
   return ctx.ds.transaction('READ COMMITTED', async (m) => {
     // Always the e-mail's lock first, then the address's: two logins cannot wait for each other.
-    await m.query(
-      `SELECT pg_advisory_xact_lock(hashtext('essor-login:email'), hashtext($1)),
-              pg_advisory_xact_lock(hashtext('essor-login:ip'), hashtext($2::inet::text))`,
-      [email, ip],
+    await queryRows(
+      m,
+      sql`SELECT pg_advisory_xact_lock(hashtext('essor-login:email'), hashtext(${email})),
+              pg_advisory_xact_lock(hashtext('essor-login:ip'), hashtext(${ip}::inet::text))`,
     );
-    const [row]: Array<{ attempt_id: string | null }> = await m.query(
-      `WITH recent AS (
+    const row = (await queryRow(
+      m,
+      sql<{ attempt_id: string | null }>`WITH recent AS (
          SELECT id, email, ip, succeeded FROM login_attempt
-         WHERE (email = $1 OR ip = $2::inet) AND at > now() - make_interval(mins => $3)
+         WHERE (email = ${email} OR ip = ${ip}::inet) AND at > now() - make_interval(mins => ${LOGIN_LIMITS.windowMinutes})
        ), counts AS (
          SELECT
-           count(*) FILTER (WHERE email = $1 AND NOT succeeded AND id > coalesce(
-             (SELECT max(id) FROM recent WHERE email = $1 AND succeeded), 0))::int AS by_email,
-           count(*) FILTER (WHERE ip = $2::inet AND NOT succeeded)::int AS by_ip
+           count(*) FILTER (WHERE email = ${email} AND NOT succeeded AND id > coalesce(
+             (SELECT max(id) FROM recent WHERE email = ${email} AND succeeded), 0))::int AS by_email,
+           count(*) FILTER (WHERE ip = ${ip}::inet AND NOT succeeded)::int AS by_ip
          FROM recent
        ), reserved AS (
          INSERT INTO login_attempt (email, ip, succeeded)
-         SELECT $1, $2::inet, false FROM counts WHERE by_email < $4 AND by_ip < $5
+         SELECT ${email}, ${ip}::inet, false FROM counts
+         WHERE by_email < ${LOGIN_LIMITS.failuresPerAccount} AND by_ip < ${LOGIN_LIMITS.failuresPerIp}
          RETURNING id
        )
        SELECT (SELECT id::text FROM reserved) AS attempt_id`,
-      [email, ip, LOGIN_LIMITS.windowMinutes, LOGIN_LIMITS.failuresPerAccount, LOGIN_LIMITS.failuresPerIp],
-    );
+    ))!;
     return row.attempt_id;
   });
 }
@@ -74,34 +73,33 @@ export async function login(ctx: Context, emailInput: string, password: string):
   const email = normaliseEmail(emailInput).slice(0, 320);
   const attemptId = await reserveLoginAttempt(ctx, email, ctx.http.ip);
   if (!attemptId) {
-    throw new UserInputError(
-      ErrorCode.RATE_LIMITED,
-      `Trop de tentatives de connexion. Réessayez dans ${LOGIN_LIMITS.windowMinutes} minutes.`,
-    );
+    throw accountErrors.tooManyLogins({ minutes: LOGIN_LIMITS.windowMinutes });
   }
-  const [account]: Array<{ id: string; password_hash: string; disabled: boolean; locked: boolean }> = await ctx.ds.query(
-    `SELECT id::text, password_hash, disabled, coalesce(locked_until > now(), false) AS locked FROM account WHERE email = $1`,
-    [email],
+  const account = await queryRow(
+    ctx.ds,
+    sql<{ id: string; password_hash: string; disabled: boolean; locked: boolean }>`SELECT id::text, password_hash, disabled,
+       coalesce(locked_until > now(), false) AS locked FROM account WHERE email = ${email}`,
   );
   const passwordOk = await verifyPassword(account?.password_hash ?? null, password);
   const ok = !!account && passwordOk && !account.disabled && !account.locked;
   if (!ok) {
     // The reserved attempt stays a failure.
     if (account && !passwordOk) {
-      await ctx.ds.query(
-        `UPDATE account SET failed_logins = failed_logins + 1,
-           locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-         WHERE id = $1`,
-        [account.id, LOGIN_LIMITS.lockAfterFailures, LOGIN_LIMITS.lockMinutes],
+      await queryRows(
+        ctx.ds,
+        sql`UPDATE account SET failed_logins = failed_logins + 1,
+           locked_until = CASE WHEN failed_logins + 1 >= ${LOGIN_LIMITS.lockAfterFailures}
+             THEN now() + make_interval(mins => ${LOGIN_LIMITS.lockMinutes}) ELSE locked_until END
+         WHERE id = ${account.id}`,
       );
     }
-    throw new UserInputError(ErrorCode.INVALID_CREDENTIALS, INVALID);
+    throw accountErrors.invalidCredentials();
   }
   // A success: the attempt is recorded as one (the e-mail's failures before it no longer count).
-  await ctx.ds.query(
-    `WITH attempt AS (UPDATE login_attempt SET succeeded = true WHERE id = $2)
-     UPDATE account SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = $1`,
-    [account.id, attemptId],
+  await queryRows(
+    ctx.ds,
+    sql`WITH attempt AS (UPDATE login_attempt SET succeeded = true WHERE id = ${attemptId})
+     UPDATE account SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = ${account.id}`,
   );
   const { token, expires } = await createSession(ctx.ds, account.id, ctx.http);
   ctx.http.setSessionCookie(token, expires);
@@ -134,7 +132,10 @@ export async function requestPasswordReset(ctx: Context, emailInput: string, res
  */
 export async function sendPasswordResetLink(ctx: Context, emailInput: string, resetUrlBase: string): Promise<boolean> {
   const email = normaliseEmail(emailInput).slice(0, 320);
-  const [account] = await ctx.ds.query(`SELECT id::text FROM account WHERE email = $1 AND NOT disabled`, [email]);
+  const account = await queryRow(
+    ctx.ds,
+    sql<{ id: string }>`SELECT id::text FROM account WHERE email = ${email} AND NOT disabled`,
+  );
   if (!account) return true;
   await enqueueMail(ctx.ds, PASSWORD_RESET_MAIL, email, { accountId: account.id, url: resetUrlBase });
   return true;
@@ -143,32 +144,29 @@ export async function sendPasswordResetLink(ctx: Context, emailInput: string, re
 /** Consumes a reset token (single use, not expired), sets the password and ends every session. */
 export async function resetPassword(ctx: Context, token: string, password: string): Promise<boolean> {
   const problem = passwordProblem(password);
-  if (problem) throw new UserInputError(ErrorCode.BAD_USER_INPUT, problem, { field: 'password' });
+  if (problem) throw accountErrors.weakPassword({ problem }, { field: 'password' });
   const passwordHash = await hashPassword(password);
   const accountId = await ctx.ds.transaction(async (m) => {
-    const [row] = await updateReturning(
+    const row = await queryRow(
       m,
-      `UPDATE password_reset SET used_at = now()
-       WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING account_id::text`,
-      [sha256(token.slice(0, 100))],
+      sql<{ account_id: string }>`UPDATE password_reset SET used_at = now()
+       WHERE token_hash = ${sha256(token.slice(0, 100))} AND used_at IS NULL AND expires_at > now() RETURNING account_id::text`,
     );
     if (!row) return null;
-    await m.query(
-      `UPDATE account SET password_hash = $2, failed_logins = 0, locked_until = NULL, updated_at = now(), version = version + 1 WHERE id = $1`,
-      [row.account_id, passwordHash],
+    await queryRows(
+      m,
+      sql`UPDATE account SET password_hash = ${passwordHash}, failed_logins = 0, locked_until = NULL, updated_at = now(),
+         version = version + 1 WHERE id = ${row.account_id}`,
     );
-    await m.query(
-      `INSERT INTO audit_log (account_id, actor, action, entity_type, entity_id, after, request_id)
-       VALUES ($1::bigint, 'password-reset', 'PASSWORD_RESET', 'Account', $1::text, '{}'::jsonb, $2)`,
-      [row.account_id, ctx.requestId],
+    await queryRows(
+      m,
+      sql`INSERT INTO audit_log (account_id, actor, action, entity_type, entity_id, after, request_id)
+       VALUES (${row.account_id}::bigint, 'password-reset', 'PASSWORD_RESET', 'Account', ${row.account_id}::text, '{}'::jsonb,
+               ${ctx.requestId})`,
     );
-    return String(row.account_id);
+    return row.account_id;
   });
-  if (!accountId) {
-    throw new UserInputError(ErrorCode.INVALID_TOKEN, 'Ce lien de réinitialisation est invalide, expiré ou déjà utilisé.', {
-      field: 'token',
-    });
-  }
+  if (!accountId) throw accountErrors.invalidResetToken({ field: 'token' });
   await deleteSessionsOf(ctx.ds, accountId);
   return true;
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Role, Viewer } from '../../common/auth/roles';
+import { queryRow, queryRows, sql } from '../../common/sql/sql';
 
 export const SESSION_COOKIE = 'essor_session';
 export const SESSION_DAYS = Number(process.env.ESSOR_SESSION_DAYS ?? 14);
@@ -19,14 +20,21 @@ export async function createSession(
 ): Promise<{ token: string; expires: Date }> {
   const token = newToken();
   const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-  await ds.query(`INSERT INTO session (token_hash, account_id, expires_at, user_agent, ip) VALUES ($1, $2, $3, $4, $5::inet)`, [
-    sha256(token),
-    accountId,
-    expires,
-    meta.userAgent?.slice(0, 300) ?? null,
-    meta.ip,
-  ]);
+  await queryRows(
+    ds,
+    sql`INSERT INTO session (token_hash, account_id, expires_at, user_agent, ip)
+     VALUES (${sha256(token)}, ${accountId}, ${expires}, ${meta.userAgent?.slice(0, 300) ?? null}, ${meta.ip}::inet)`,
+  );
   return { token, expires };
+}
+
+interface SessionViewerRow {
+  id: string;
+  email: string;
+  display_name: string;
+  roles: Role[];
+  structure_ids: string[];
+  sector_ids: string[];
 }
 
 /**
@@ -35,24 +43,17 @@ export async function createSession(
  */
 export async function viewerOfToken(ds: DataSource, token: string | undefined): Promise<Viewer | null> {
   if (!token || token.length > 100) return null;
-  const rows: Array<{
-    id: string;
-    email: string;
-    display_name: string;
-    roles: Role[];
-    structure_ids: string[];
-    sector_ids: string[];
-  }> = await ds.query(
-    `WITH s AS (SELECT account_id FROM session WHERE token_hash = $1 AND expires_at > now()),
+  const hash = sha256(token);
+  const r = await queryRow(
+    ds,
+    sql<SessionViewerRow>`WITH s AS (SELECT account_id FROM session WHERE token_hash = ${hash} AND expires_at > now()),
        touch AS (UPDATE session SET last_seen_at = now()
-         WHERE token_hash = $1 AND last_seen_at < now() - interval '5 minutes')
+         WHERE token_hash = ${hash} AND last_seen_at < now() - interval '5 minutes')
        SELECT a.id::text, a.email, a.display_name, a.roles,
          ARRAY(SELECT structure_id::text FROM account_structure WHERE account_id = a.id) AS structure_ids,
          ARRAY(SELECT sector_id::text FROM account_sector WHERE account_id = a.id) AS sector_ids
        FROM s JOIN account a ON a.id = s.account_id WHERE NOT a.disabled`,
-    [sha256(token)],
   );
-  const r = rows[0];
   return r
     ? {
         accountId: r.id,
@@ -66,9 +67,9 @@ export async function viewerOfToken(ds: DataSource, token: string | undefined): 
 }
 
 export async function deleteSession(ds: DataSource, token: string | undefined): Promise<void> {
-  if (token) await ds.query('DELETE FROM session WHERE token_hash = $1', [sha256(token)]);
+  if (token) await queryRows(ds, sql`DELETE FROM session WHERE token_hash = ${sha256(token)}`);
 }
 
 export async function deleteSessionsOf(ds: DataSource, accountId: string): Promise<void> {
-  await ds.query('DELETE FROM session WHERE account_id = $1', [accountId]);
+  await queryRows(ds, sql`DELETE FROM session WHERE account_id = ${accountId}`);
 }

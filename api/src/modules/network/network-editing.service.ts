@@ -2,11 +2,11 @@ import type { EntityManager } from 'typeorm';
 import { audit } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
 import { createAudited, editVersioned, typedDbErrors, type EditSpec } from '../../common/db/editing';
-import { ErrorCode, UserInputError } from '../../common/errors';
-import { updateReturning } from '../../common/db/rows';
+import { queryRow, queryRows, sql } from '../../common/sql/sql';
 import { rowIdOf } from '../../common/relay/global-id';
 import { optionalText, uniqueSlug } from '../sector/sector-editing.service';
 import { Network, NetworkKind, NetworkScope } from './network.entity';
+import { networkErrors } from './network.errors';
 import type { CreateNetworkInput, NetworkPatch } from './network.inputs';
 
 const SPEC: EditSpec<Network> = { entity: Network, table: 'network', entityType: 'Network' };
@@ -55,22 +55,35 @@ function assertDate(value: string | null | undefined): string | null {
   if (value == null || value === '') return null;
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const parsed = d && new Date(Date.UTC(+d[1], +d[2] - 1, +d[3]));
-  if (!parsed || parsed.toISOString().slice(0, 10) !== value)
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Date au format AAAA-MM-JJ.', { field: 'since' });
+  if (!parsed || parsed.toISOString().slice(0, 10) !== value) throw networkErrors.invalidSince({ field: 'since' });
   return value;
 }
 
 /** Both rows must exist (any status: a draft structure or an archived network may be linked). */
 async function assertPair(m: EntityManager, networkId: string, structureId: string) {
-  const [row]: Array<{ network: boolean; structure: boolean }> = await m.query(
-    `SELECT EXISTS (SELECT 1 FROM network WHERE id = $1) AS network, EXISTS (SELECT 1 FROM structure WHERE id = $2) AS structure`,
-    [networkId, structureId],
-  );
-  if (!row.network) throw new UserInputError(ErrorCode.NOT_FOUND, 'Ce réseau n’existe pas.', { field: 'networkId' });
-  if (!row.structure) throw new UserInputError(ErrorCode.NOT_FOUND, 'Cette structure n’existe pas.', { field: 'structureId' });
+  const row = (await queryRow(
+    m,
+    sql<PairExists>`SELECT EXISTS (SELECT 1 FROM network WHERE id = ${networkId}) AS network,
+                           EXISTS (SELECT 1 FROM structure WHERE id = ${structureId}) AS structure`,
+  ))!;
+  if (!row.network) throw networkErrors.networkNotFound({ field: 'networkId' });
+  if (!row.structure) throw networkErrors.structureNotFound({ field: 'structureId' });
 }
 
-const SINCE = `to_char(since, 'YYYY-MM-DD') AS since`;
+interface PairExists {
+  network: boolean;
+  structure: boolean;
+}
+
+/** A membership's date, as YYYY-MM-DD. */
+interface SinceRow {
+  since: string | null;
+}
+
+const SINCE = sql`to_char(since, 'YYYY-MM-DD') AS since`;
+
+/** The membership of the pair. */
+const pairIs = (networkId: string, structureId: string) => sql`network_id = ${networkId} AND structure_id = ${structureId}`;
 
 /**
  * Makes a structure a member of a network, in one transaction that locks the membership (no
@@ -87,21 +100,17 @@ export function addNetworkMember(
   const networkId = rowIdOf(networkGlobalId, 'Network');
   const structureId = rowIdOf(structureGlobalId, 'Structure');
   const date = assertDate(since);
-  const pair = [networkId, structureId];
   return typedDbErrors(() =>
     ctx.ds.transaction(async (m): Promise<MembershipChange> => {
       await assertPair(m, networkId, structureId);
       const unchanged = (since: string | null) => ({ networkId, structureId, changed: false, member: true, since });
-      const [old]: Array<{ since: string | null }> = await m.query(
-        `SELECT ${SINCE} FROM network_membership WHERE network_id = $1 AND structure_id = $2 FOR UPDATE`,
-        pair,
+      const old = await queryRow(
+        m,
+        sql<SinceRow>`SELECT ${SINCE} FROM network_membership WHERE ${pairIs(networkId, structureId)} FOR UPDATE`,
       );
       if (old) {
         if (!date || date === old.since) return unchanged(old.since);
-        await m.query('UPDATE network_membership SET since = $3::date WHERE network_id = $1 AND structure_id = $2', [
-          ...pair,
-          date,
-        ]);
+        await queryRows(m, sql`UPDATE network_membership SET since = ${date}::date WHERE ${pairIs(networkId, structureId)}`);
         await audit(m, ctx, {
           action: 'UPDATE_MEMBER',
           entityType: 'Network',
@@ -111,10 +120,10 @@ export function addNetworkMember(
         });
         return { networkId, structureId, changed: true, member: true, since: date };
       }
-      const [added]: Array<{ since: string | null }> = await m.query(
-        `INSERT INTO network_membership (network_id, structure_id, since) VALUES ($1, $2, $3::date)
+      const added = await queryRow(
+        m,
+        sql<SinceRow>`INSERT INTO network_membership (network_id, structure_id, since) VALUES (${networkId}, ${structureId}, ${date}::date)
          ON CONFLICT (network_id, structure_id) DO NOTHING RETURNING ${SINCE}`,
-        [...pair, date],
       );
       // Added by a concurrent call in between: it is a member, this call changed nothing.
       if (!added) return unchanged(date);
@@ -135,11 +144,10 @@ export function removeNetworkMember(ctx: Context, networkGlobalId: string, struc
   const structureId = rowIdOf(structureGlobalId, 'Structure');
   return ctx.ds.transaction(async (m): Promise<MembershipChange> => {
     await assertPair(m, networkId, structureId);
-    const [removed] = (await updateReturning(
+    const removed = await queryRow(
       m,
-      `DELETE FROM network_membership WHERE network_id = $1 AND structure_id = $2 RETURNING ${SINCE}`,
-      [networkId, structureId],
-    )) as Array<{ since: string | null }>;
+      sql<SinceRow>`DELETE FROM network_membership WHERE ${pairIs(networkId, structureId)} RETURNING ${SINCE}`,
+    );
     if (!removed) return { networkId, structureId, changed: false, member: false, since: null };
     await audit(m, ctx, {
       action: 'REMOVE_MEMBER',

@@ -1,11 +1,13 @@
 import type { Context } from '../../common/context';
 import { queryEntities } from '../../common/db/rows';
+import { compile, sql } from '../../common/sql/sql';
 import { canSeeArchived, withArchived } from '../sector/sector.service';
 import { Network } from './network.entity';
 
 export function listNetworks(ctx: Context, opts: { includeArchived?: boolean | null } = {}): Promise<Network[]> {
-  const filter = withArchived(ctx, opts.includeArchived) ? '' : "WHERE t.status = 'ACTIVE'";
-  return queryEntities(ctx.ds, Network, `SELECT t.* FROM network t ${filter} ORDER BY t.name, t.id`);
+  const filter = withArchived(ctx, opts.includeArchived) ? sql`` : sql`WHERE t.status = 'ACTIVE'`;
+  const { text, values } = compile(sql`SELECT t.* FROM network t ${filter} ORDER BY t.name, t.id`);
+  return queryEntities(ctx.ds, Network, text, values);
 }
 
 export async function findNetworkBySlug(
@@ -13,8 +15,9 @@ export async function findNetworkBySlug(
   slug: string,
   opts: { includeArchived?: boolean | null } = {},
 ): Promise<Network | null> {
-  const filter = withArchived(ctx, opts.includeArchived) ? '' : "AND t.status = 'ACTIVE'";
-  const [n] = await queryEntities(ctx.ds, Network, `SELECT t.* FROM network t WHERE t.slug = $1 ${filter}`, [slug]);
+  const filter = withArchived(ctx, opts.includeArchived) ? sql`` : sql`AND t.status = 'ACTIVE'`;
+  const { text, values } = compile(sql`SELECT t.* FROM network t WHERE t.slug = ${slug} ${filter}`);
+  const [n] = await queryEntities(ctx.ds, Network, text, values);
   return n ?? null;
 }
 

@@ -2,8 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { audit } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
 import { insertAudited, lockRow, typedDbErrors, updateVersioned, type EditSpec } from '../../common/db/editing';
-import { ErrorCode, ForbiddenError, UserInputError } from '../../common/errors';
 import { fromGlobalId, rowIdOf } from '../../common/relay/global-id';
+import { queryRow, queryRows, sql } from '../../common/sql/sql';
+import { sectorErrors } from '../sector/sector.errors';
 import { assertTerritoryCodes } from '../territory/territory.service';
 import type {
   CreateSpaceInput,
@@ -13,6 +14,7 @@ import type {
   SpacePatch,
 } from './participatory-space.inputs';
 import { ParticipatorySpace, SPACE_TYPENAME, SpaceKind, SpaceStatus } from './participatory-space.entity';
+import { spaceErrors } from './participatory-space.errors';
 import { canEditSpacesOfSector } from './participatory-space.permissions';
 
 const SPEC: EditSpec<ParticipatorySpace> = {
@@ -20,33 +22,27 @@ const SPEC: EditSpec<ParticipatorySpace> = {
   table: 'participatory_space',
   entityType: 'ParticipatorySpace',
 };
-const DENIED = 'Vous ne pouvez modifier que les espaces de vos secteurs.';
 
 /** Row id of a Workshop, Chantier or StudyDay global id. */
 export function spaceRowId(id: string): string {
   const { type, key } = fromGlobalId(id);
   if (!Object.values(SPACE_TYPENAME).includes(type as never) || !/^[0-9]{1,18}$/.test(key)) {
-    throw new UserInputError(
-      ErrorCode.INVALID_ID,
-      "L'identifiant ne désigne pas un atelier, un chantier ou une journée d'études.",
-      { field: 'id' },
-    );
+    throw spaceErrors.notASpaceId({ field: 'id' });
   }
   return key;
 }
 
 /** Row id of an active sector by its code (slug); UNKNOWN_REFERENCE on `sectorSlug` otherwise. */
 export async function sectorIdOf(m: EntityManager, slug: string): Promise<string> {
-  const [row] = await m.query(`SELECT id::text FROM sector WHERE slug = $1 AND status = 'ACTIVE'`, [slug]);
-  if (!row)
-    throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, `Secteur inconnu : « ${slug.slice(0, 80)} ».`, { field: 'sectorSlug' });
+  const row = await queryRow(m, sql<{ id: string }>`SELECT id::text FROM sector WHERE slug = ${slug} AND status = 'ACTIVE'`);
+  if (!row) throw sectorErrors.unknownSlug({ slug }, { field: 'sectorSlug' });
   return row.id;
 }
 
 /** Locks a space the viewer may edit. */
 async function editableSpace(ctx: Context, m: EntityManager, id: string): Promise<ParticipatorySpace> {
   const space = await lockRow(m, SPEC, spaceRowId(id));
-  if (!canEditSpacesOfSector(ctx, space.sectorId)) throw new ForbiddenError(DENIED);
+  if (!canEditSpacesOfSector(ctx, space.sectorId)) throw spaceErrors.outsideOwnSectors();
   return space;
 }
 
@@ -54,7 +50,7 @@ export function createSpace(ctx: Context, kind: SpaceKind, input: CreateSpaceInp
   return typedDbErrors(() =>
     ctx.ds.transaction(async (m) => {
       const sectorId = await sectorIdOf(m, input.sectorSlug);
-      if (!canEditSpacesOfSector(ctx, sectorId)) throw new ForbiddenError(DENIED);
+      if (!canEditSpacesOfSector(ctx, sectorId)) throw spaceErrors.outsideOwnSectors();
       return insertAudited(ctx, m, SPEC, {
         kind,
         sectorId,
@@ -74,7 +70,7 @@ export function updateSpace(ctx: Context, id: string, version: number, input: Sp
       let sectorId: string | undefined;
       if (input.sectorSlug) {
         sectorId = await sectorIdOf(m, input.sectorSlug);
-        if (!canEditSpacesOfSector(ctx, sectorId)) throw new ForbiddenError(DENIED);
+        if (!canEditSpacesOfSector(ctx, sectorId)) throw spaceErrors.outsideOwnSectors();
       }
       return updateVersioned(ctx, m, SPEC, space, version, {
         sectorId,
@@ -93,12 +89,15 @@ export function archiveSpace(ctx: Context, id: string, version: number): Promise
   );
 }
 
+/** What the audit entry of a child's change records (`after`). */
+type ChildChange = { [field: string]: string | null | Date | undefined };
+
 /** Adds or removes a child row (session, participant, deliverable): audited on the space. */
 async function changeChild(
   ctx: Context,
   spaceId: string,
   action: string,
-  fn: (m: EntityManager, space: ParticipatorySpace) => Promise<Record<string, unknown>>,
+  fn: (m: EntityManager, space: ParticipatorySpace) => Promise<ChildChange>,
 ): Promise<ParticipatorySpace> {
   return typedDbErrors(() =>
     ctx.ds.transaction(async (m) => {
@@ -112,13 +111,14 @@ async function changeChild(
 
 export function addSession(ctx: Context, spaceId: string, s: SessionInput) {
   return changeChild(ctx, spaceId, 'ADD_SESSION', async (m, space) => {
-    if (s.endsAt && s.endsAt < s.startsAt)
-      throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'La fin précède le début.', { field: 'endsAt' });
+    if (s.endsAt && s.endsAt < s.startsAt) throw spaceErrors.endsBeforeStart({ field: 'endsAt' });
     if (s.communeCode) await assertTerritoryCodes(ctx, { commune: [s.communeCode] });
-    const [row] = await m.query(
-      `INSERT INTO space_session (space_id, starts_at, ends_at, place, commune_code, notes) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text`,
-      [space.id, s.startsAt, s.endsAt ?? null, s.place ?? null, s.communeCode ?? null, s.notes ?? null],
-    );
+    const row = (await queryRow(
+      m,
+      sql<{ id: string }>`INSERT INTO space_session (space_id, starts_at, ends_at, place, commune_code, notes)
+       VALUES (${space.id}, ${s.startsAt}, ${s.endsAt ?? null}, ${s.place ?? null}, ${s.communeCode ?? null}, ${s.notes ?? null})
+       RETURNING id::text`,
+    ))!;
     return { sessionId: row.id, startsAt: s.startsAt, place: s.place ?? null };
   });
 }
@@ -126,24 +126,18 @@ export function addSession(ctx: Context, spaceId: string, s: SessionInput) {
 export function addParticipant(ctx: Context, spaceId: string, p: ParticipantInput) {
   return changeChild(ctx, spaceId, 'ADD_PARTICIPANT', async (m, space) => {
     if (!!p.structureId === !!p.personId) {
-      throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Indiquez une structure ou une personne (une seule).', {
-        field: 'structureId',
-      });
+      throw spaceErrors.structureOrPerson({ field: 'structureId' });
     }
     const structureId = p.structureId ? rowIdOf(p.structureId, 'Structure') : null;
     const personId = p.personId ? rowIdOf(p.personId, 'Person') : null;
-    const [row] = await m.query(
-      `INSERT INTO space_participant (space_id, structure_id, person_id, role, joined_at)
-       VALUES ($1, $2, $3, $4, current_date) ON CONFLICT DO NOTHING RETURNING id::text`,
-      [space.id, structureId, personId, p.role ?? 'PARTICIPANT'],
+    const row = await queryRow(
+      m,
+      sql<{ id: string }>`INSERT INTO space_participant (space_id, structure_id, person_id, role, joined_at)
+       VALUES (${space.id}, ${structureId}, ${personId}, ${p.role ?? 'PARTICIPANT'}, current_date) ON CONFLICT DO NOTHING RETURNING id::text`,
     );
     // Already there: nothing changed, so nothing is audited, and the answer says so.
     if (!row) {
-      throw new UserInputError(
-        ErrorCode.ALREADY_PARTICIPANT,
-        `${structureId ? 'Cette structure' : 'Cette personne'} participe déjà à cet espace : rien n’a été modifié.`,
-        { field: structureId ? 'structureId' : 'personId' },
-      );
+      throw spaceErrors.alreadyParticipant({ structure: !!structureId }, { field: structureId ? 'structureId' : 'personId' });
     }
     return { participantId: row.id, structureId, personId, role: p.role ?? 'PARTICIPANT' };
   });
@@ -151,26 +145,31 @@ export function addParticipant(ctx: Context, spaceId: string, p: ParticipantInpu
 
 export function addDeliverable(ctx: Context, spaceId: string, d: DeliverableInput) {
   return changeChild(ctx, spaceId, 'ADD_DELIVERABLE', async (m, space) => {
-    const [row] = await m.query(
-      `INSERT INTO space_deliverable (space_id, title, kind, description, url, delivered_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text`,
-      [space.id, d.title.trim(), d.kind ?? 'OTHER', d.description ?? null, d.url || null, d.deliveredAt ?? null],
-    );
+    const row = (await queryRow(
+      m,
+      sql<{ id: string }>`INSERT INTO space_deliverable (space_id, title, kind, description, url, delivered_at)
+       VALUES (${space.id}, ${d.title.trim()}, ${d.kind ?? 'OTHER'}, ${d.description ?? null}, ${d.url || null}, ${d.deliveredAt ?? null})
+       RETURNING id::text`,
+    ))!;
     return { deliverableId: row.id, title: d.title.trim() };
   });
 }
 
-const CHILD_TABLES = { session: 'space_session', participant: 'space_participant', deliverable: 'space_deliverable' } as const;
+const CHILD_TABLES = {
+  session: sql`space_session`,
+  participant: sql`space_participant`,
+  deliverable: sql`space_deliverable`,
+} as const;
 
 /** Removes a session, participant or deliverable (by row id) of a space. */
 export function removeChild(ctx: Context, spaceId: string, kind: keyof typeof CHILD_TABLES, childId: string) {
-  if (!/^[0-9]{1,18}$/.test(childId))
-    throw new UserInputError(ErrorCode.INVALID_ID, 'Identifiant invalide.', { field: 'childId' });
+  if (!/^[0-9]{1,18}$/.test(childId)) throw spaceErrors.invalidChildId({ field: 'childId' });
   return changeChild(ctx, spaceId, `REMOVE_${kind.toUpperCase()}`, async (m, space) => {
-    const res = (await m.query(`DELETE FROM ${CHILD_TABLES[kind]} WHERE id = $1 AND space_id = $2`, [childId, space.id])) as [
-      unknown,
-      number,
-    ];
-    if (!res[1]) throw new UserInputError(ErrorCode.NOT_FOUND, 'Cet élément n’existe pas dans cet espace.', { field: 'childId' });
+    const removed = await queryRows(
+      m,
+      sql<{ id: string }>`DELETE FROM ${CHILD_TABLES[kind]} WHERE id = ${childId} AND space_id = ${space.id} RETURNING id::text`,
+    );
+    if (!removed.length) throw spaceErrors.childNotFound({ field: 'childId' });
     return { [`${kind}Id`]: childId };
   });
 }

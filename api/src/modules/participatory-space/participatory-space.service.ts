@@ -2,8 +2,9 @@ import { hasRole, Role } from '../../common/auth/roles';
 import type { Context } from '../../common/context';
 import { idPage } from '../../common/db/id-page';
 import { queryEntities } from '../../common/db/rows';
-import { ErrorCode, UserInputError } from '../../common/errors';
 import { pageSize, type Connection } from '../../common/pagination/connection';
+import { compile, queryRow, sql, type Sql } from '../../common/sql/sql';
+import { sectorErrors } from '../sector/sector.errors';
 import { ParticipatorySpace, SpaceKind, SpaceStatus } from './participatory-space.entity';
 import { SpaceSession } from './space-session.entity';
 
@@ -15,22 +16,18 @@ export interface SpaceFilter {
 }
 
 export async function listSpaces(ctx: Context, kind: SpaceKind, f: SpaceFilter): Promise<Connection<ParticipatorySpace>> {
-  const params: unknown[] = [kind];
-  const where = ['t.kind = $1', 'NOT t.archived'];
+  const where: Sql[] = [sql`t.kind = ${kind}`, sql`NOT t.archived`];
   if (f.sector?.length) {
-    const unknown: Array<{ slug: string }> = await ctx.ds.query(
-      'SELECT c AS slug FROM unnest($1::text[]) c WHERE NOT EXISTS (SELECT 1 FROM sector WHERE slug = c) LIMIT 1',
-      [f.sector],
+    const unknown = await queryRow(
+      ctx.ds,
+      sql<{ slug: string }>`SELECT c AS slug FROM unnest(${f.sector}::text[]) c
+       WHERE NOT EXISTS (SELECT 1 FROM sector WHERE slug = c) LIMIT 1`,
     );
-    if (unknown.length) {
-      throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, `Secteur inconnu : « ${unknown[0].slug.slice(0, 80)} ».`, {
-        field: 'sector',
-      });
-    }
-    where.push(`t.sector_id IN (SELECT id FROM sector WHERE slug = ANY($${params.push(f.sector)}::text[]))`);
+    if (unknown) throw sectorErrors.unknownSlug({ slug: unknown.slug }, { field: 'sector' });
+    where.push(sql`t.sector_id IN (SELECT id FROM sector WHERE slug = ANY(${f.sector}::text[]))`);
   }
-  if (f.status?.length) where.push(`t.status = ANY($${params.push(f.status)}::text[])`);
-  return idPage(ctx.ds, ParticipatorySpace, { table: 'participatory_space', where, params, first: f.first, after: f.after });
+  if (f.status?.length) where.push(sql`t.status = ANY(${f.status}::text[])`);
+  return idPage(ctx.ds, ParticipatorySpace, { table: 'participatory_space', where, first: f.first, after: f.after });
 }
 
 export async function findSpace(ctx: Context, kind: SpaceKind, id: string): Promise<ParticipatorySpace | null> {
@@ -41,11 +38,9 @@ export async function findSpace(ctx: Context, kind: SpaceKind, id: string): Prom
 /** Sessions from now on, soonest first. */
 export function listUpcomingSessions(ctx: Context, first?: number | null): Promise<SpaceSession[]> {
   const size = pageSize(first ?? 10);
-  return queryEntities(
-    ctx.ds,
-    SpaceSession,
-    `SELECT t.* FROM space_session t JOIN participatory_space s ON s.id = t.space_id AND NOT s.archived
-     WHERE t.starts_at >= now() ORDER BY t.starts_at, t.id LIMIT $1`,
-    [size],
+  const { text, values } = compile(
+    sql`SELECT t.* FROM space_session t JOIN participatory_space s ON s.id = t.space_id AND NOT s.archived
+     WHERE t.starts_at >= now() ORDER BY t.starts_at, t.id LIMIT ${size}`,
   );
+  return queryEntities(ctx.ds, SpaceSession, text, values);
 }

@@ -1,9 +1,10 @@
 import type { Context } from '../../common/context';
 import { createAudited, editVersioned, type EditSpec } from '../../common/db/editing';
-import { ErrorCode, UserInputError } from '../../common/errors';
+import { commonErrors } from '../../common/domain-error';
 import { rowIdOf } from '../../common/relay/global-id';
 import { PERSONAL_FIELDS } from './person-gdpr.service';
 import { Person, PersonStatus } from './person.entity';
+import { personErrors } from './person.errors';
 import type { PersonPatch } from './person.inputs';
 
 /** Personal fields are redacted in the audit trail, so erasure leaves nothing behind. */
@@ -17,7 +18,7 @@ function structureIdOf(id: string | null | undefined): string | null | undefined
   try {
     return rowIdOf(id, 'Structure');
   } catch {
-    throw new UserInputError(ErrorCode.INVALID_ID, 'Cet identifiant ne désigne pas une structure.', { field: 'structureId' });
+    throw personErrors.notAStructureId({ field: 'structureId' });
   }
 }
 
@@ -29,11 +30,8 @@ function contactDateOf(value: string | null | undefined): Date | undefined {
   if (value == null) return undefined;
   const date = new Date(`${value}T00:00:00.000Z`);
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Cette date n’existe pas (forme AAAA-MM-JJ).', { field: 'lastContactAt' });
-  if (date.getTime() > Date.now() + 24 * 3600_000)
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'La date du dernier contact ne peut pas être dans le futur.', {
-      field: 'lastContactAt',
-    });
+    throw commonErrors.invalidDay({ field: 'lastContactAt' });
+  if (date.getTime() > Date.now() + 24 * 3600_000) throw personErrors.futureContact({ field: 'lastContactAt' });
   return date;
 }
 
@@ -55,7 +53,6 @@ const valuesOf = (p: PersonPatch): Partial<Person> => ({
 
 /** The fields that name a person: at least one of them is required. */
 const NAMING_FIELDS = ['lastName', 'firstName', 'jobTitle'] as const;
-const NAMELESS = 'Indiquez au moins un nom, un prénom ou une fonction.';
 
 /**
  * Once anonymised, a person's personal fields stay empty and they cannot be made public again:
@@ -65,12 +62,7 @@ const NAMELESS = 'Indiquez au moins un nom, un prénom ou une fonction.';
 function assertNotAnonymised(current: Person, values: Partial<Person>) {
   if (!current.anonymisedAt) return;
   const refused = [...PERSONAL_FIELDS.filter((k) => values[k] != null), ...(values.isPublic ? ['isPublic'] : [])];
-  if (refused.length)
-    throw new UserInputError(
-      ErrorCode.ANONYMISED,
-      'Les données personnelles de cette personne ont été effacées (RGPD) : elles ne peuvent plus être saisies. Rien n’a été enregistré.',
-      { field: refused[0], refusedFields: refused },
-    );
+  if (refused.length) throw personErrors.anonymised({ field: refused[0], refusedFields: refused });
 }
 
 /** An edit may not leave a person without name, first name or job title (unless they already had none). */
@@ -80,16 +72,12 @@ function assertStillNamed(current: Person, values: Partial<Person>) {
   if (!had || has) return;
   // The field the edit emptied; once anonymised, the job title is all that names the person.
   const field = NAMING_FIELDS.find((k) => current[k] && values[k] === null)!;
-  throw new UserInputError(
-    ErrorCode.BAD_USER_INPUT,
-    current.anonymisedAt ? 'Gardez une fonction : les nom et prénom de cette personne ont été effacés (RGPD).' : NAMELESS,
-    { field },
-  );
+  throw current.anonymisedAt ? personErrors.keepJobTitle({ field }) : personErrors.nameless({ field });
 }
 
 export function createPerson(ctx: Context, input: PersonPatch): Promise<Person> {
   const values = valuesOf(input);
-  if (!NAMING_FIELDS.some((k) => values[k])) throw new UserInputError(ErrorCode.BAD_USER_INPUT, NAMELESS, { field: 'lastName' });
+  if (!NAMING_FIELDS.some((k) => values[k])) throw personErrors.nameless({ field: 'lastName' });
   // Creating a person records a contact with them: the retention period starts (unless a date is given).
   return createAudited(ctx, SPEC, { ...values, lastContactAt: values.lastContactAt ?? new Date() });
 }

@@ -2,15 +2,16 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { audit } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
 import { lockRow, type EditSpec } from '../../common/db/editing';
-import { columnsOf, hydrate, updateReturning } from '../../common/db/rows';
+import { columnsOf, hydrate } from '../../common/db/rows';
 import { liftStatementTimeout } from '../../common/db/statement-timeout';
-import { ErrorCode, UserInputError } from '../../common/errors';
 import { assertOffsetPage } from '../../common/pagination/connection';
+import { queryRow, queryRows, sql, whereOf, type Sql } from '../../common/sql/sql';
 import { rowIdOf } from '../../common/relay/global-id';
 import { searchWords } from '../territory/territory.service';
-import { anonymiseCarrierProjects, carrierProjectsJsonSql } from '../accompaniment/carrier-project-gdpr.service';
+import { anonymiseCarrierProjects, carrierProjectsJson } from '../accompaniment/carrier-project-gdpr.service';
 import type { Consent } from './consent.type';
 import { Person, type PersonStatus } from './person.entity';
+import { personErrors } from './person.errors';
 
 const PERSON_SPEC: EditSpec<Person> = { entity: Person, table: 'person', entityType: 'Person' };
 /** Personal fields: erased on request or by retention; never copied into the audit trail. */
@@ -24,6 +25,9 @@ export const RETENTION = {
   /** Persons with a last contact date (talent pool, contacts): 2 years after the last contact. */
   personDays: Number(process.env.ESSOR_RETENTION_PERSON_DAYS ?? 730),
 };
+
+/** A row of the admin list: the person's columns (hydrated from the entity) and the total of the filtered list. */
+type PersonListRow = Record<string, unknown> & { __total: string | number };
 
 export type AdminPersonSort = 'NAME' | 'LAST_CONTACT_AT' | 'UPDATED_AT' | 'CREATED_AT';
 
@@ -40,81 +44,85 @@ export async function adminListPersons(
   },
 ) {
   assertOffsetPage(a.page, a.pageSize);
-  const params: unknown[] = [];
-  const where = searchWords(a.text).map(
+  const where: Sql[] = searchWords(a.text).map(
     (w) =>
-      `lower(essor_unaccent(concat_ws(' ', t.first_name, t.last_name, t.email, t.job_title))) LIKE '%' || lower(essor_unaccent($${params.push(w)})) || '%'`,
+      sql`lower(essor_unaccent(concat_ws(' ', t.first_name, t.last_name, t.email, t.job_title))) LIKE '%' || lower(essor_unaccent(${w})) || '%'`,
   );
-  if (a.status?.length) where.push(`t.status = ANY($${params.push(a.status)}::text[])`);
-  const dir = a.descending ? 'DESC' : 'ASC';
+  if (a.status?.length) where.push(sql`t.status = ANY(${a.status}::text[])`);
+  const dir = a.descending ? sql`DESC` : sql`ASC`;
   const order = {
-    NAME: `t.last_name ${dir} NULLS LAST, t.first_name ${dir} NULLS LAST`,
-    LAST_CONTACT_AT: `t.last_contact_at ${dir} NULLS LAST`,
-    UPDATED_AT: `t.updated_at ${dir}`,
-    CREATED_AT: `t.created_at ${dir}`,
+    NAME: sql`t.last_name ${dir} NULLS LAST, t.first_name ${dir} NULLS LAST`,
+    LAST_CONTACT_AT: sql`t.last_contact_at ${dir} NULLS LAST`,
+    UPDATED_AT: sql`t.updated_at ${dir}`,
+    CREATED_AT: sql`t.created_at ${dir}`,
   }[a.sort ?? 'NAME'];
-  const rows: Record<string, unknown>[] = await ctx.ds.query(
-    `SELECT ${columnsOf(ctx.ds, Person, 't')}, count(*) OVER () AS __total FROM person t
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}, t.id ${dir}
-     LIMIT $${params.push(a.pageSize)} OFFSET $${params.push(a.page * a.pageSize)}`,
-    params,
+  const rows = await queryRows(
+    ctx.ds,
+    sql<PersonListRow>`SELECT ${sql.raw(columnsOf(ctx.ds, Person, 't'))}, count(*) OVER () AS __total FROM person t
+     ${whereOf(where)} ORDER BY ${order}, t.id ${dir}
+     LIMIT ${a.pageSize} OFFSET ${a.page * a.pageSize}`,
   );
   return { totalCount: Number(rows[0]?.__total ?? 0), items: rows.map((r) => hydrate(ctx.ds, Person, r)) };
 }
 
-export async function consentsOf(ds: DataSource, personIds: readonly string[]): Promise<Map<string, Consent[]>> {
-  const rows = await ds.query(
-    `SELECT id::text, person_id::text, scope, version, granted_at AS "grantedAt", withdrawn_at AS "withdrawnAt"
-     FROM consent WHERE person_id = ANY($1::bigint[]) ORDER BY granted_at`,
-    [personIds],
-  );
-  const out = new Map<string, Consent[]>(personIds.map((id) => [id, []]));
-  for (const r of rows) out.get(r.person_id)?.push(r);
-  return out;
+/** The JSON export of a person (json_build_object below): what the platform holds, by kind. */
+interface PersonExport {
+  exportedAt: string;
+  /** The person's row (null: no such person). */
+  person: Record<string, unknown> | null;
+  structure: { name: string; siret: string | null } | null;
+  consents: Array<{ scope: string; version: string; grantedAt: string; withdrawnAt: string | null }>;
+  facilitatedSectors: string[];
+  mentorOffers: Array<{ title: string; themes: string[]; availability: string | null }>;
+  participations: Array<{ space: string; kind: string; role: string }>;
+  carrierProjects: unknown[];
+  auditTrail: Array<{ at: string; actor: string; action: string }>;
 }
 
 /** Everything the platform holds about a person, as JSON (right of access and portability). */
 export async function exportPersonData(ctx: Context, id: string): Promise<string> {
   const rowId = rowIdOf(id, 'Person');
-  const [data] = await ctx.ds.query(
-    `SELECT json_build_object(
+  const { data } = (await queryRow(
+    ctx.ds,
+    sql<{ data: PersonExport }>`SELECT json_build_object(
        'exportedAt', now(),
-       'person', (SELECT to_jsonb(p) - 'is_demo' FROM person p WHERE p.id = $1),
-       'structure', (SELECT json_build_object('name', s.name, 'siret', s.siret) FROM person p JOIN structure s ON s.id = p.structure_id WHERE p.id = $1),
+       'person', (SELECT to_jsonb(p) - 'is_demo' FROM person p WHERE p.id = ${rowId}),
+       'structure', (SELECT json_build_object('name', s.name, 'siret', s.siret) FROM person p JOIN structure s ON s.id = p.structure_id WHERE p.id = ${rowId}),
        'consents', coalesce((SELECT json_agg(json_build_object('scope', scope, 'version', version, 'grantedAt', granted_at, 'withdrawnAt', withdrawn_at))
-                    FROM consent WHERE person_id = $1), '[]'),
-       'facilitatedSectors', coalesce((SELECT json_agg(s.name) FROM sector_facilitator f JOIN sector s ON s.id = f.sector_id WHERE f.person_id = $1), '[]'),
+                    FROM consent WHERE person_id = ${rowId}), '[]'),
+       'facilitatedSectors', coalesce((SELECT json_agg(s.name) FROM sector_facilitator f JOIN sector s ON s.id = f.sector_id WHERE f.person_id = ${rowId}), '[]'),
        'mentorOffers', coalesce((SELECT json_agg(json_build_object('title', title, 'themes', themes, 'availability', availability))
-                    FROM mentor_offer WHERE mentor_id = $1), '[]'),
+                    FROM mentor_offer WHERE mentor_id = ${rowId}), '[]'),
        'participations', coalesce((SELECT json_agg(json_build_object('space', ps.title, 'kind', ps.kind, 'role', sp.role))
-                    FROM space_participant sp JOIN participatory_space ps ON ps.id = sp.space_id WHERE sp.person_id = $1), '[]'),
-       'carrierProjects', ${carrierProjectsJsonSql('$1')},
+                    FROM space_participant sp JOIN participatory_space ps ON ps.id = sp.space_id WHERE sp.person_id = ${rowId}), '[]'),
+       'carrierProjects', ${carrierProjectsJson(rowId)},
        'auditTrail', coalesce((SELECT json_agg(json_build_object('at', at, 'actor', actor, 'action', action) ORDER BY id)
-                    FROM audit_log WHERE entity_type = 'Person' AND entity_id = $1::text), '[]')
+                    FROM audit_log WHERE entity_type = 'Person' AND entity_id = ${rowId}::text), '[]')
      ) AS data`,
-    [rowId],
-  );
-  if (!data.data.person) throw new UserInputError(ErrorCode.NOT_FOUND, 'Cette personne n’existe pas.', { field: 'id' });
+  ))!;
+  if (!data.person) throw personErrors.notFound({ field: 'id' });
   await audit(ctx.ds, ctx, { action: 'EXPORT_PERSONAL_DATA', entityType: 'Person', entityId: rowId });
-  return JSON.stringify(data.data, null, 2);
+  return JSON.stringify(data, null, 2);
 }
 
 /** Anonymises the personal fields; links and counts (aggregates) stay. */
 async function anonymise(m: EntityManager, ids: string[]): Promise<string[]> {
-  const rows = await updateReturning(
+  const rows = await queryRows(
     m,
-    `UPDATE person SET first_name = NULL, last_name = NULL, email = NULL, phone = NULL, bio = NULL,
+    sql<{ id: string }>`UPDATE person SET first_name = NULL, last_name = NULL, email = NULL, phone = NULL, bio = NULL,
        is_public = false, anonymised_at = now(), updated_at = now(), version = version + 1
-     WHERE id = ANY($1::bigint[]) AND anonymised_at IS NULL RETURNING id::text`,
-    [ids],
+     WHERE id = ANY(${ids}::bigint[]) AND anonymised_at IS NULL RETURNING id::text`,
   );
-  await m.query(`UPDATE consent SET withdrawn_at = now() WHERE person_id = ANY($1::bigint[]) AND withdrawn_at IS NULL`, [ids]);
+  await queryRows(
+    m,
+    sql`UPDATE consent SET withdrawn_at = now() WHERE person_id = ANY(${ids}::bigint[]) AND withdrawn_at IS NULL`,
+  );
   // Their projects' free texts go too; the projects stay for the aggregates.
-  const anonymised = rows.map((r) => String(r.id));
+  const anonymised = rows.map((r) => r.id);
   if (anonymised.length) await anonymiseCarrierProjects(m, anonymised);
   // Cached public answers may quote the erased fields: they go too (outdated ones are never served).
-  if (rows.length) await m.query('DELETE FROM response_cache');
-  return rows.map((r) => String(r.id));
+  if (rows.length) await queryRows(m, sql`DELETE FROM response_cache`);
+  return anonymised;
 }
 
 export async function erasePerson(ctx: Context, id: string): Promise<Person> {
@@ -135,47 +143,39 @@ export async function erasePerson(ctx: Context, id: string): Promise<Person> {
 
 export async function recordConsent(ctx: Context, personId: string, scope: string, version: string): Promise<Consent> {
   const rowId = rowIdOf(personId, 'Person');
-  if (!/^[a-z0-9-]{2,40}$/.test(scope))
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Portée invalide (ex. contact-public).', { field: 'scope' });
-  if (!/^[\w.-]{1,20}$/.test(version))
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Version invalide (ex. 2026-11).', { field: 'version' });
+  if (!/^[a-z0-9-]{2,40}$/.test(scope)) throw personErrors.invalidScope({ field: 'scope' });
+  if (!/^[\w.-]{1,20}$/.test(version)) throw personErrors.invalidVersion({ field: 'version' });
   return ctx.ds.transaction(async (m) => {
     const person = await lockRow(m, PERSON_SPEC, rowId);
     // A consent is personal data of a person who is no longer identified: retention and erasure
     // skip anonymised persons, so it would never be erased.
-    if (person.anonymisedAt)
-      throw new UserInputError(
-        ErrorCode.ANONYMISED,
-        'Les données personnelles de cette personne ont été effacées (RGPD) : aucun consentement ne peut plus être enregistré. Rien n’a été enregistré.',
-        { field: 'personId' },
-      );
-    const [c] = await m.query(
-      `INSERT INTO consent (person_id, scope, version) VALUES ($1, $2, $3)
+    if (person.anonymisedAt) throw personErrors.consentOfAnonymised({ field: 'personId' });
+    const c = (await queryRow(
+      m,
+      sql<Consent>`INSERT INTO consent (person_id, scope, version) VALUES (${rowId}, ${scope}, ${version})
        RETURNING id::text, scope, version, granted_at AS "grantedAt", withdrawn_at AS "withdrawnAt"`,
-      [rowId, scope, version],
-    );
+    ))!;
     await audit(m, ctx, { action: 'RECORD_CONSENT', entityType: 'Person', entityId: rowId, after: { scope, version } });
     return c;
   });
 }
 
 export async function withdrawConsent(ctx: Context, consentId: string): Promise<Consent> {
-  if (!/^[0-9]{1,18}$/.test(consentId)) throw new UserInputError(ErrorCode.INVALID_ID, 'Identifiant invalide.', { field: 'id' });
+  if (!/^[0-9]{1,18}$/.test(consentId)) throw personErrors.invalidConsentId({ field: 'id' });
   return ctx.ds.transaction(async (m) => {
-    const [c] = await updateReturning(
+    const c = await queryRow(
       m,
-      `UPDATE consent SET withdrawn_at = coalesce(withdrawn_at, now()) WHERE id = $1
+      sql<Consent & { personId: string }>`UPDATE consent SET withdrawn_at = coalesce(withdrawn_at, now()) WHERE id = ${consentId}
        RETURNING id::text, person_id::text AS "personId", scope, version, granted_at AS "grantedAt", withdrawn_at AS "withdrawnAt"`,
-      [consentId],
     );
-    if (!c) throw new UserInputError(ErrorCode.NOT_FOUND, 'Ce consentement n’existe pas.', { field: 'id' });
+    if (!c) throw personErrors.consentNotFound({ field: 'id' });
     await audit(m, ctx, {
       action: 'WITHDRAW_CONSENT',
       entityType: 'Person',
-      entityId: String(c.personId),
+      entityId: c.personId,
       after: { scope: c.scope },
     });
-    return c as unknown as Consent;
+    return c;
   });
 }
 
@@ -196,16 +196,19 @@ export function runRetentionNow(ctx: Context, days = RETENTION.personDays): Prom
 async function retain(ds: DataSource, startedBy: Context | null, days: number): Promise<number> {
   return ds.transaction(async (m) => {
     await liftStatementTimeout(m); // a job, not a request (also when an admin starts it)
-    const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('essor-retention')) AS locked`);
+    const { locked } = (await queryRow(
+      m,
+      sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext('essor-retention')) AS locked`,
+    ))!;
     if (!locked) return 0;
-    const due: Array<{ id: string }> = await m.query(
+    const due = await queryRows(
+      m,
       // The last sign of a relationship: the last recorded contact (the creation for rows that never
       // had one), or the last change to a project the person carries (accompaniment in progress).
-      `SELECT p.id::text FROM person p
+      sql<{ id: string }>`SELECT p.id::text FROM person p
        WHERE p.anonymised_at IS NULL
          AND greatest(coalesce(p.last_contact_at, p.created_at),
-                      (SELECT max(c.updated_at) FROM carrier_project c WHERE c.person_id = p.id)) < now() - make_interval(days => $1)`,
-      [days],
+                      (SELECT max(c.updated_at) FROM carrier_project c WHERE c.person_id = p.id)) < now() - make_interval(days => ${days})`,
     );
     if (!due.length) return 0;
     const done = await anonymise(
@@ -217,9 +220,10 @@ async function retain(ds: DataSource, startedBy: Context | null, days: number): 
       if (startedBy) {
         await audit(m, startedBy, { action: 'RETENTION_ANONYMISE', entityType: 'Person', entityId: id, after });
       } else {
-        await m.query(
-          `INSERT INTO audit_log (actor, action, entity_type, entity_id, after) VALUES ('retention', 'RETENTION_ANONYMISE', 'Person', $1, $2)`,
-          [id, JSON.stringify(after)],
+        await queryRows(
+          m,
+          sql`INSERT INTO audit_log (actor, action, entity_type, entity_id, after)
+           VALUES ('retention', 'RETENTION_ANONYMISE', 'Person', ${id}, ${JSON.stringify(after)})`,
         );
       }
     }

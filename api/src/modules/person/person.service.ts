@@ -1,12 +1,13 @@
 import type { Context } from '../../common/context';
 import { idPage } from '../../common/db/id-page';
 import type { Connection } from '../../common/pagination/connection';
+import { sql } from '../../common/sql/sql';
 import { Person, PersonStatus } from './person.entity';
 import { canListPrivatePersons, canSeePersonalData } from './person.permissions';
 
 /** Persons by id; anonymous visitors only list the persons who chose to be public. */
 export function listPersons(ctx: Context, args: { first?: number | null; after?: string | null }): Promise<Connection<Person>> {
-  const where = canListPrivatePersons(ctx) ? [] : ['t.is_public', "t.status = 'ACTIVE'"];
+  const where = canListPrivatePersons(ctx) ? [] : [sql`t.is_public`, sql`t.status = 'ACTIVE'`];
   return idPage(ctx.ds, Person, { table: 'person', where, first: args.first, after: args.after });
 }
 

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { queryRow, queryRows, sql } from '../../common/sql/sql';
 
 /**
  * The 15 actions of the hub's action plan, as Essor serves them, with their first
@@ -178,20 +179,22 @@ export const PLAN: ReadonlyArray<{
 
 /** Seeds the plan when there is none (one transaction). */
 export async function seedPlan(ds: DataSource): Promise<void> {
-  const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM plan_action');
+  const { n } = (await queryRow(ds, sql<{ n: number }>`SELECT count(*)::int AS n FROM plan_action`))!;
   if (n > 0) return;
   await ds.transaction(async (m) => {
     for (const a of PLAN) {
-      const [{ id }] = await m.query(`INSERT INTO plan_action (number, title, owner) VALUES ($1, $2, $3) RETURNING id`, [
-        a.number,
-        a.title,
-        a.owner,
-      ]);
-      await m.query(`INSERT INTO plan_objective (action_id, title) SELECT $1, unnest($2::text[])`, [id, a.objectives]);
+      const { id } = (await queryRow(
+        m,
+        sql<{
+          id: string;
+        }>`INSERT INTO plan_action (number, title, owner) VALUES (${a.number}, ${a.title}, ${a.owner}) RETURNING id`,
+      ))!;
+      await queryRows(m, sql`INSERT INTO plan_objective (action_id, title) SELECT ${id}, unnest(${a.objectives}::text[])`);
       for (const i of a.indicators) {
-        await m.query(
-          `INSERT INTO plan_indicator (action_id, code, title, unit, target, computed_key) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [id, i.code, i.title, i.unit, i.target ?? null, i.computed ?? null],
+        await queryRows(
+          m,
+          sql`INSERT INTO plan_indicator (action_id, code, title, unit, target, computed_key)
+           VALUES (${id}, ${i.code}, ${i.title}, ${i.unit}, ${i.target ?? null}, ${i.computed ?? null})`,
         );
       }
     }

@@ -1,9 +1,16 @@
 import { audit } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
 import { optionalDay, requiredDay } from '../../common/validation/calendar-day';
-import { updateReturning } from '../../common/db/rows';
-import { ErrorCode, UserInputError } from '../../common/errors';
-import type { PlanAction, PlanIndicator, SteeringMeeting } from './plan.types';
+import { queryRow, queryRows, sql } from '../../common/sql/sql';
+import { planErrors } from './plan.errors';
+import type {
+  PlanAction,
+  PlanIndicator,
+  PlanIndicatorValue,
+  PlanMilestone,
+  SteeringDecision,
+  SteeringMeeting,
+} from './plan.types';
 
 /**
  * Indicators computed from the graph, all in one statement (exported for the tests, which run it inside
@@ -17,7 +24,7 @@ import type { PlanAction, PlanIndicator, SteeringMeeting } from './plan.types';
  * - MENTORSHIPS_ACTIVE (« Tutorats de porteurs de projet en cours »): projects not abandoned whose
  *   mentorship started on or before today and has not ended before today.
  */
-export const COMPUTED_INDICATORS_SQL = `SELECT
+export const COMPUTED_INDICATORS = sql<ComputedValues>`SELECT
     (SELECT count(*) FROM structure WHERE status = 'PUBLISHED')::float8 AS "STRUCTURES_PUBLISHED",
     (SELECT round(100.0 * count(*) FILTER (WHERE last_verified_at > now() - interval '1 year') / nullif(count(*), 0), 1)
        FROM structure WHERE status = 'PUBLISHED')::float8 AS "STRUCTURES_FRESH_PERCENT",
@@ -35,34 +42,54 @@ export const COMPUTED_INDICATORS_SQL = `SELECT
        WHERE NOT cp.archived AND cp.stage <> 'ABANDONED' AND cp.mentorship_starts_on <= current_date
          AND (cp.mentorship_ends_on IS NULL OR cp.mentorship_ends_on >= current_date))::float8 AS "MENTORSHIPS_ACTIVE"`;
 
-async function computedValues(ctx: Context): Promise<Record<string, number>> {
-  const [r] = await ctx.ds.query(COMPUTED_INDICATORS_SQL);
-  return r;
+/** The computed indicators by key (`plan_indicator.computed_key`). */
+export type ComputedValues = Record<string, number>;
+
+async function computedValues(ctx: Context): Promise<ComputedValues> {
+  return (await queryRow(ctx.ds, COMPUTED_INDICATORS))!;
 }
+
+type ActionRow = Omit<PlanAction, 'objectives' | 'milestones' | 'indicators'>;
+interface ObjectiveRow {
+  action_id: string;
+  title: string;
+}
+type MilestoneRow = PlanMilestone & { action_id: string };
+type IndicatorRow = Omit<PlanIndicator, 'current' | 'history'> & { action_id: string };
+type IndicatorValueRow = PlanIndicatorValue & { indicator_id: string };
 
 /** The plan with objectives, milestones and indicators (current value and history): a fixed number of statements. */
 export async function listPlan(ctx: Context): Promise<PlanAction[]> {
   const [actions, objectives, milestones, indicators, values, computed] = await Promise.all([
-    ctx.ds.query(`SELECT id::text, number, title, description, owner, status, version FROM plan_action ORDER BY number`),
-    ctx.ds.query(`SELECT action_id::text, title FROM plan_objective ORDER BY id`),
-    ctx.ds
-      .query(`SELECT id::text, action_id::text, title, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", to_char(done_on, 'YYYY-MM-DD') AS "doneOn"
-      FROM plan_milestone ORDER BY due_on NULLS LAST, id`),
-    ctx.ds.query(
-      `SELECT id::text, action_id::text, code, title, unit, target::float8, computed_key AS "computedKey" FROM plan_indicator ORDER BY plan_indicator.id`,
+    queryRows(
+      ctx.ds,
+      sql<ActionRow>`SELECT id::text, number, title, description, owner, status, version FROM plan_action ORDER BY number`,
     ),
-    ctx.ds.query(`SELECT indicator_id::text, to_char(measured_on, 'YYYY-MM-DD') AS "measuredOn", value::float8, note, source
-      FROM plan_indicator_value ORDER BY measured_on`),
+    queryRows(ctx.ds, sql<ObjectiveRow>`SELECT action_id::text, title FROM plan_objective ORDER BY id`),
+    queryRows(
+      ctx.ds,
+      sql<MilestoneRow>`SELECT id::text, action_id::text, title, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", to_char(done_on, 'YYYY-MM-DD') AS "doneOn"
+      FROM plan_milestone ORDER BY due_on NULLS LAST, id`,
+    ),
+    queryRows(
+      ctx.ds,
+      sql<IndicatorRow>`SELECT id::text, action_id::text, code, title, unit, target::float8, computed_key AS "computedKey" FROM plan_indicator ORDER BY plan_indicator.id`,
+    ),
+    queryRows(
+      ctx.ds,
+      sql<IndicatorValueRow>`SELECT indicator_id::text, to_char(measured_on, 'YYYY-MM-DD') AS "measuredOn", value::float8, note, source
+      FROM plan_indicator_value ORDER BY measured_on`,
+    ),
     computedValues(ctx),
   ]);
-  return actions.map((a: PlanAction) => ({
+  return actions.map((a) => ({
     ...a,
-    objectives: objectives.filter((o: { action_id: string }) => o.action_id === a.id).map((o: { title: string }) => o.title),
-    milestones: milestones.filter((m: { action_id: string }) => m.action_id === a.id),
+    objectives: objectives.filter((o) => o.action_id === a.id).map((o) => o.title),
+    milestones: milestones.filter((m) => m.action_id === a.id),
     indicators: indicators
-      .filter((i: { action_id: string }) => i.action_id === a.id)
-      .map((i: PlanIndicator) => {
-        const history = values.filter((v: { indicator_id: string }) => v.indicator_id === i.id);
+      .filter((i) => i.action_id === a.id)
+      .map((i) => {
+        const history = values.filter((v) => v.indicator_id === i.id);
         return {
           ...i,
           history,
@@ -79,26 +106,29 @@ export const ACTION_NUMBERS = { min: 1, max: 99 };
 
 function assertActionNumber(number: number): void {
   if (!Number.isInteger(number) || number < ACTION_NUMBERS.min || number > ACTION_NUMBERS.max)
-    throw new UserInputError(ErrorCode.NOT_FOUND, 'Action inconnue.', { field: 'number' });
+    throw planErrors.actionNotFound({ field: 'number' });
 }
 
 export async function updateActionStatus(ctx: Context, number: number, version: number, status: string, owner?: string | null) {
-  if (!STATUSES.includes(status)) throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Statut inconnu.', { field: 'status' });
+  if (!STATUSES.includes(status)) throw planErrors.unknownStatus({ field: 'status' });
   assertActionNumber(number);
   await ctx.ds.transaction(async (m) => {
-    const [current] = await m.query('SELECT id::text, status, owner, version FROM plan_action WHERE number = $1 FOR UPDATE', [
-      number,
-    ]);
-    if (!current) throw new UserInputError(ErrorCode.NOT_FOUND, 'Action inconnue.', { field: 'number' });
+    const current = await queryRow(
+      m,
+      sql<Pick<PlanAction, 'id' | 'status' | 'owner' | 'version'>>`SELECT id::text, status, owner, version FROM plan_action
+       WHERE number = ${number} FOR UPDATE`,
+    );
+    if (!current) throw planErrors.actionNotFound({ field: 'number' });
     if (current.version !== version) {
-      throw new UserInputError(ErrorCode.CONFLICT, 'Cette action a été modifiée entre-temps : rechargez-la.', {
+      throw planErrors.actionConflict({
         currentVersion: current.version,
         changes: [{ field: 'status', current: current.status, submitted: status }],
       });
     }
-    await m.query(
-      `UPDATE plan_action SET status = $2, owner = coalesce($3, owner), version = version + 1, updated_at = now() WHERE id = $1`,
-      [current.id, status, owner ?? null],
+    await queryRows(
+      m,
+      sql`UPDATE plan_action SET status = ${status}, owner = coalesce(${owner ?? null}, owner), version = version + 1, updated_at = now()
+       WHERE id = ${current.id}`,
     );
     await audit(m, ctx, {
       action: 'UPDATE',
@@ -113,16 +143,19 @@ export async function updateActionStatus(ctx: Context, number: number, version: 
 
 export async function recordIndicatorValue(ctx: Context, code: string, measuredOn: string, value: number, note?: string | null) {
   requiredDay(measuredOn, 'measuredOn');
-  if (!Number.isFinite(value)) throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Valeur invalide.', { field: 'value' });
+  if (!Number.isFinite(value)) throw planErrors.invalidValue({ field: 'value' });
   await ctx.ds.transaction(async (m) => {
-    const [ind] = await m.query('SELECT id::text, computed_key FROM plan_indicator WHERE code = $1', [code]);
-    if (!ind) throw new UserInputError(ErrorCode.NOT_FOUND, 'Indicateur inconnu.', { field: 'code' });
-    if (ind.computed_key)
-      throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Cet indicateur est calculé automatiquement.', { field: 'code' });
-    await m.query(
-      `INSERT INTO plan_indicator_value (indicator_id, measured_on, value, note, source, recorded_by) VALUES ($1, $2, $3, $4, 'MANUAL', $5)
+    const ind = await queryRow(
+      m,
+      sql<{ id: string; computed_key: string | null }>`SELECT id::text, computed_key FROM plan_indicator WHERE code = ${code}`,
+    );
+    if (!ind) throw planErrors.indicatorNotFound({ field: 'code' });
+    if (ind.computed_key) throw planErrors.indicatorComputed({ field: 'code' });
+    await queryRows(
+      m,
+      sql`INSERT INTO plan_indicator_value (indicator_id, measured_on, value, note, source, recorded_by)
+       VALUES (${ind.id}, ${measuredOn}, ${value}, ${note ?? null}, 'MANUAL', ${ctx.viewer?.accountId ?? null})
        ON CONFLICT (indicator_id, measured_on) DO UPDATE SET value = EXCLUDED.value, note = EXCLUDED.note, recorded_by = EXCLUDED.recorded_by`,
-      [ind.id, measuredOn, value, note ?? null, ctx.viewer?.accountId ?? null],
     );
     await audit(m, ctx, {
       action: 'RECORD_VALUE',
@@ -136,16 +169,21 @@ export async function recordIndicatorValue(ctx: Context, code: string, measuredO
 
 export async function listMeetings(ctx: Context): Promise<SteeringMeeting[]> {
   const [meetings, decisions] = await Promise.all([
-    ctx.ds.query(
-      `SELECT id::text, to_char(held_on, 'YYYY-MM-DD') AS "heldOn", title, notes FROM steering_meeting ORDER BY held_on DESC, steering_meeting.id DESC`,
+    queryRows(
+      ctx.ds,
+      sql<Omit<SteeringMeeting, 'decisions'>>`SELECT id::text, to_char(held_on, 'YYYY-MM-DD') AS "heldOn", title, notes
+       FROM steering_meeting ORDER BY held_on DESC, steering_meeting.id DESC`,
     ),
-    ctx.ds.query(`SELECT d.id::text, d.meeting_id::text, d.text, d.owner, to_char(d.due_on, 'YYYY-MM-DD') AS "dueOn", d.status,
-        d.follow_up AS "followUp", a.number AS "actionNumber"
-      FROM steering_decision d LEFT JOIN plan_action a ON a.id = d.action_id ORDER BY d.id`),
+    queryRows(
+      ctx.ds,
+      sql<SteeringDecision & { meeting_id: string }>`SELECT d.id::text, d.meeting_id::text, d.text, d.owner,
+        to_char(d.due_on, 'YYYY-MM-DD') AS "dueOn", d.status, d.follow_up AS "followUp", a.number AS "actionNumber"
+      FROM steering_decision d LEFT JOIN plan_action a ON a.id = d.action_id ORDER BY d.id`,
+    ),
   ]);
-  return meetings.map((m: SteeringMeeting) => ({
+  return meetings.map((m) => ({
     ...m,
-    decisions: decisions.filter((d: { meeting_id: string }) => d.meeting_id === m.id),
+    decisions: decisions.filter((d) => d.meeting_id === m.id),
   }));
 }
 
@@ -161,35 +199,42 @@ export async function createMeeting(
   requiredDay(input.heldOn, 'heldOn');
   for (const d of input.decisions ?? []) optionalDay(d.dueOn, 'dueOn');
   const id = await ctx.ds.transaction(async (m) => {
-    const [{ id }] = await m.query(
-      `INSERT INTO steering_meeting (held_on, title, notes) VALUES ($1, $2, $3) RETURNING id::text`,
-      [input.heldOn, input.title.trim(), input.notes ?? null],
-    );
+    const { id } = (await queryRow(
+      m,
+      sql<{ id: string }>`INSERT INTO steering_meeting (held_on, title, notes)
+       VALUES (${input.heldOn}, ${input.title.trim()}, ${input.notes ?? null}) RETURNING id::text`,
+    ))!;
     for (const d of input.decisions ?? []) {
-      await m.query(
-        `INSERT INTO steering_decision (meeting_id, action_id, text, owner, due_on)
-         VALUES ($1, (SELECT id FROM plan_action WHERE number = $2), $3, $4, $5)`,
-        [id, d.actionNumber ?? null, d.text.trim(), d.owner ?? null, optionalDay(d.dueOn, 'dueOn')],
+      await queryRows(
+        m,
+        sql`INSERT INTO steering_decision (meeting_id, action_id, text, owner, due_on)
+         VALUES (${id}, (SELECT id FROM plan_action WHERE number = ${d.actionNumber ?? null}), ${d.text.trim()}, ${d.owner ?? null},
+                 ${optionalDay(d.dueOn, 'dueOn')})`,
       );
     }
     await audit(m, ctx, { action: 'CREATE', entityType: 'SteeringMeeting', entityId: id, after: { ...input } });
-    return id as string;
+    return id;
   });
   return (await listMeetings(ctx)).find((m) => m.id === id)!;
 }
 
 export async function updateDecision(ctx: Context, id: string, status: string, followUp?: string | null) {
   if (!['OPEN', 'IN_PROGRESS', 'DONE', 'DROPPED'].includes(status)) {
-    throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Statut inconnu.', { field: 'status' });
+    throw planErrors.unknownStatus({ field: 'status' });
   }
-  if (!/^[0-9]{1,18}$/.test(id)) throw new UserInputError(ErrorCode.INVALID_ID, 'Identifiant invalide.', { field: 'id' });
+  if (!/^[0-9]{1,18}$/.test(id)) throw planErrors.invalidId({ field: 'id' });
   await ctx.ds.transaction(async (m) => {
-    const [before] = await m.query('SELECT status, follow_up FROM steering_decision WHERE id = $1 FOR UPDATE', [id]);
-    if (!before) throw new UserInputError(ErrorCode.NOT_FOUND, 'Décision inconnue.', { field: 'id' });
-    await updateReturning(
+    const before = await queryRow(
       m,
-      `UPDATE steering_decision SET status = $2, follow_up = coalesce($3, follow_up) WHERE id = $1 RETURNING id`,
-      [id, status, followUp ?? null],
+      sql<{
+        status: string;
+        follow_up: string | null;
+      }>`SELECT status, follow_up FROM steering_decision WHERE id = ${id} FOR UPDATE`,
+    );
+    if (!before) throw planErrors.decisionNotFound({ field: 'id' });
+    await queryRows(
+      m,
+      sql`UPDATE steering_decision SET status = ${status}, follow_up = coalesce(${followUp ?? null}, follow_up) WHERE id = ${id} RETURNING id`,
     );
     await audit(m, ctx, {
       action: 'UPDATE',
@@ -206,14 +251,15 @@ export async function updateDecision(ctx: Context, id: string, status: string, f
 export async function addMilestone(ctx: Context, number: number, title: string, dueOn?: string | null): Promise<boolean> {
   dueOn = optionalDay(dueOn, 'dueOn');
   assertActionNumber(number);
-  if (title.trim().length < 2) throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Intitulé trop court.', { field: 'title' });
+  if (title.trim().length < 2) throw planErrors.titleTooShort({ field: 'title' });
   await ctx.ds.transaction(async (m) => {
-    const [action] = await m.query('SELECT id::text FROM plan_action WHERE number = $1', [number]);
-    if (!action) throw new UserInputError(ErrorCode.NOT_FOUND, 'Action inconnue.', { field: 'number' });
-    const [{ id }] = await m.query(
-      `INSERT INTO plan_milestone (action_id, title, due_on) VALUES ($1, $2, $3) RETURNING id::text`,
-      [action.id, title.trim(), dueOn ?? null],
-    );
+    const action = await queryRow(m, sql<{ id: string }>`SELECT id::text FROM plan_action WHERE number = ${number}`);
+    if (!action) throw planErrors.actionNotFound({ field: 'number' });
+    const { id } = (await queryRow(
+      m,
+      sql<{ id: string }>`INSERT INTO plan_milestone (action_id, title, due_on)
+       VALUES (${action.id}, ${title.trim()}, ${dueOn ?? null}) RETURNING id::text`,
+    ))!;
     await audit(m, ctx, {
       action: 'ADD_MILESTONE',
       entityType: 'PlanAction',
@@ -226,18 +272,18 @@ export async function addMilestone(ctx: Context, number: number, title: string, 
 
 /** Marks a milestone done (or not done with null), audited. */
 export async function setMilestoneDone(ctx: Context, id: string, doneOn: string | null): Promise<boolean> {
-  if (!/^[0-9]{1,18}$/.test(id)) throw new UserInputError(ErrorCode.INVALID_ID, 'Identifiant invalide.', { field: 'id' });
+  if (!/^[0-9]{1,18}$/.test(id)) throw planErrors.invalidId({ field: 'id' });
   doneOn = optionalDay(doneOn, 'doneOn');
   await ctx.ds.transaction(async (m) => {
-    const [row] = await updateReturning(m, 'UPDATE plan_milestone SET done_on = $2 WHERE id = $1 RETURNING action_id::text', [
-      id,
-      doneOn,
-    ]);
-    if (!row) throw new UserInputError(ErrorCode.NOT_FOUND, 'Jalon inconnu.', { field: 'id' });
+    const row = await queryRow(
+      m,
+      sql<{ action_id: string }>`UPDATE plan_milestone SET done_on = ${doneOn} WHERE id = ${id} RETURNING action_id::text`,
+    );
+    if (!row) throw planErrors.milestoneNotFound({ field: 'id' });
     await audit(m, ctx, {
       action: 'MILESTONE_DONE',
       entityType: 'PlanAction',
-      entityId: String(row.action_id),
+      entityId: row.action_id,
       after: { milestoneId: id, doneOn },
     });
   });

@@ -1,9 +1,10 @@
 import type { Context } from '../../common/context';
 import { createAudited, editVersioned, lockRow, typedDbErrors, updateVersioned, type EditSpec } from '../../common/db/editing';
-import { ErrorCode, UserInputError } from '../../common/errors';
+import { queryRow, queryRows, sql } from '../../common/sql/sql';
 import { rowIdOf } from '../../common/relay/global-id';
 import type { CreateSectorInput, SectorPatch } from './sector.inputs';
 import { Sector } from './sector.entity';
+import { sectorErrors } from './sector.errors';
 
 const SPEC: EditSpec<Sector> = { entity: Sector, table: 'sector', entityType: 'Sector' };
 
@@ -12,7 +13,7 @@ export async function uniqueSlug<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (e) {
     if ((e as { code?: string }).code === '23505') {
-      throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Ce code est déjà utilisé.', { field: 'slug' });
+      throw sectorErrors.slugTaken({ field: 'slug' });
     }
     throw e;
   }
@@ -42,6 +43,11 @@ export function restoreSector(ctx: Context, id: string, version: number): Promis
   return editVersioned(ctx, SPEC, rowIdOf(id, 'Sector'), version, { status: 'ACTIVE' }, 'RESTORE');
 }
 
+interface FacilitatorCheck {
+  found: number;
+  before: string[];
+}
+
 const byNumber = (ids: Iterable<string>) => [...new Set(ids)].sort((a, b) => Number(a) - Number(b));
 
 /**
@@ -50,29 +56,28 @@ const byNumber = (ids: Iterable<string>) => [...new Set(ids)].sort((a, b) => Num
  * version and writes one audit entry; the same list again writes nothing.
  */
 export function setSectorFacilitators(ctx: Context, id: string, version: number, personIds: string[]): Promise<Sector> {
-  if (personIds.length > 20) throw new UserInputError(ErrorCode.BAD_USER_INPUT, 'Au plus 20 animateurs.', { field: 'personIds' });
+  if (personIds.length > 20) throw sectorErrors.tooManyFacilitators({ field: 'personIds' });
   const ids = byNumber(personIds.map((p) => rowIdOf(p, 'Person')));
   return typedDbErrors(() =>
     ctx.ds.transaction(async (m) => {
       const sector = await lockRow(m, SPEC, rowIdOf(id, 'Sector'));
-      const [{ found, before }]: Array<{ found: number; before: string[] }> = await m.query(
-        `SELECT (SELECT count(*)::int FROM person WHERE id = ANY($1::bigint[])) AS found,
-                ARRAY(SELECT person_id::text FROM sector_facilitator WHERE sector_id = $2) AS before`,
-        [ids, sector.id],
-      );
-      if (found !== ids.length)
-        throw new UserInputError(ErrorCode.UNKNOWN_REFERENCE, 'Une des personnes n’existe pas.', { field: 'personIds' });
+      const { found, before } = (await queryRow(
+        m,
+        sql<FacilitatorCheck>`SELECT (SELECT count(*)::int FROM person WHERE id = ANY(${ids}::bigint[])) AS found,
+                ARRAY(SELECT person_id::text FROM sector_facilitator WHERE sector_id = ${sector.id}) AS before`,
+      ))!;
+      if (found !== ids.length) throw sectorErrors.unknownPerson({ field: 'personIds' });
       return updateVersioned(ctx, m, SPEC, sector, version, {}, 'SET_FACILITATORS', {
         current: { facilitators: byNumber(before) },
         submitted: { facilitators: ids },
         async write() {
-          await m.query('DELETE FROM sector_facilitator WHERE sector_id = $1 AND NOT (person_id = ANY($2::bigint[]))', [
-            sector.id,
-            ids,
-          ]);
-          await m.query(
-            'INSERT INTO sector_facilitator (sector_id, person_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING',
-            [sector.id, ids],
+          await queryRows(
+            m,
+            sql`DELETE FROM sector_facilitator WHERE sector_id = ${sector.id} AND NOT (person_id = ANY(${ids}::bigint[]))`,
+          );
+          await queryRows(
+            m,
+            sql`INSERT INTO sector_facilitator (sector_id, person_id) SELECT ${sector.id}, unnest(${ids}::bigint[]) ON CONFLICT DO NOTHING`,
           );
         },
       });

@@ -1,6 +1,7 @@
 import { hasRole, Role } from '../../common/auth/roles';
 import type { Context } from '../../common/context';
 import { queryEntities } from '../../common/db/rows';
+import { compile, sql } from '../../common/sql/sql';
 import { Sector } from './sector.entity';
 
 /**
@@ -14,8 +15,9 @@ export const canSeeArchived = (ctx: Context): boolean => hasRole(ctx.viewer, Rol
 export const withArchived = (ctx: Context, includeArchived?: boolean | null): boolean => !!includeArchived && canSeeArchived(ctx);
 
 export function listSectors(ctx: Context, opts: { includeArchived?: boolean | null } = {}): Promise<Sector[]> {
-  const filter = withArchived(ctx, opts.includeArchived) ? '' : "WHERE t.status = 'ACTIVE'";
-  return queryEntities(ctx.ds, Sector, `SELECT t.* FROM sector t ${filter} ORDER BY t.name, t.id`);
+  const filter = withArchived(ctx, opts.includeArchived) ? sql`` : sql`WHERE t.status = 'ACTIVE'`;
+  const { text, values } = compile(sql`SELECT t.* FROM sector t ${filter} ORDER BY t.name, t.id`);
+  return queryEntities(ctx.ds, Sector, text, values);
 }
 
 export async function findSectorBySlug(
@@ -23,8 +25,9 @@ export async function findSectorBySlug(
   slug: string,
   opts: { includeArchived?: boolean | null } = {},
 ): Promise<Sector | null> {
-  const filter = withArchived(ctx, opts.includeArchived) ? '' : "AND t.status = 'ACTIVE'";
-  const [s] = await queryEntities(ctx.ds, Sector, `SELECT t.* FROM sector t WHERE t.slug = $1 ${filter}`, [slug]);
+  const filter = withArchived(ctx, opts.includeArchived) ? sql`` : sql`AND t.status = 'ACTIVE'`;
+  const { text, values } = compile(sql`SELECT t.* FROM sector t WHERE t.slug = ${slug} ${filter}`);
+  const [s] = await queryEntities(ctx.ds, Sector, text, values);
   return s ?? null;
 }
 

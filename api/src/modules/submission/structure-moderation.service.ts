@@ -2,7 +2,7 @@ import { audit } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
 import { idPage } from '../../common/db/id-page';
 import { insertAudited, lockRow, updateVersioned, type EditSpec } from '../../common/db/editing';
-import { compile, queryRows, sql } from '../../common/sql/sql';
+import { queryRows, sql } from '../../common/sql/sql';
 import { enqueueMail } from '../../common/mail/mailer';
 import { rowIdOf } from '../../common/relay/global-id';
 import { guardUnique, STRUCTURE_SPEC, toValues } from '../structure/structure-editing.service';
@@ -22,12 +22,9 @@ export function listSubmissions(
   ctx: Context,
   a: { status?: SubmissionStatus[] | null; first?: number | null; after?: string | null },
 ) {
-  // idPage (common/db) takes its conditions as text and values: the compiled fragment numbers them.
-  const status = a.status?.length ? compile(sql`t.status = ANY(${a.status}::text[])`) : null;
   return idPage(ctx.ds, StructureSubmission, {
     table: 'structure_submission',
-    where: status ? [status.text] : [],
-    params: status?.values ?? [],
+    where: a.status?.length ? [sql`t.status = ANY(${a.status}::text[])`] : [],
     first: a.first,
     after: a.after,
   });
