@@ -2,7 +2,8 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { audit } from '../audit/audit';
 import type { Context } from '../context';
 import { commonErrors } from '../domain-error';
-import { columnsOf, hydrate, updateReturning } from './rows';
+import { columnsOf, hydrate } from '../reads';
+import { updateReturning } from './rows';
 import { withTypedSqlErrors } from './sql-errors';
 
 /** A versioned, audited table (columns `id`, `version`, `updated_at`). */

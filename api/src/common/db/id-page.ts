@@ -1,6 +1,7 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../pagination/connection';
-import { columnsOf, queryEntities } from './rows';
+import { columnsOf } from '../reads';
+import { queryEntities } from './rows';
 
 /**
  * A root list ordered by id, keyset-paginated: `where` are SQL conditions on alias `t`

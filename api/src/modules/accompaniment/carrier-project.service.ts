@@ -1,5 +1,5 @@
 import type { Context } from '../../common/context';
-import { columnsOf, hydrate } from '../../common/db/rows';
+import { columnsOf, hydrate } from '../../common/reads';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { assertOffsetPage } from '../../common/pagination/connection';
 import { assertTerritoryCodes, searchWords } from '../territory/territory.service';

@@ -1,5 +1,5 @@
 import type { Context } from '../../common/context';
-import { queryPrepared } from '../../common/db/rows';
+import { queryPrepared } from '../../common/reads';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { assertTerritoryCodes } from '../territory/territory.service';
 import { ESS_FAMILY_LABELS, EssFamily } from '../structure/ess-family';

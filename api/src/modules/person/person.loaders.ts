@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { consentsOf } from './person-gdpr.service';
-import { groupLoader, keyLoader } from '../../common/db/rows';
+import { groupLoader, keyLoader } from '../../common/reads';
 import { Person } from './person.entity';
 
 export function createPersonLoaders(ds: DataSource) {
@@ -18,4 +18,11 @@ export function createPersonLoaders(ds: DataSource) {
         WHERE t.structure_id = ANY($1::bigint[]) ORDER BY t.id`,
     ),
   };
+}
+
+/** This module's loaders in every request's `ctx.loaders` (built by the composition root, api/src/loaders.ts). */
+declare module '../../common/context' {
+  interface Loaders {
+    person: ReturnType<typeof createPersonLoaders>;
+  }
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { audit } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
 import { insertAudited, lockRow, updateVersioned, type EditSpec } from '../../common/db/editing';
-import { columnsOf, hydrate } from '../../common/db/rows';
+import { columnsOf, hydrate } from '../../common/reads';
 import { ErrorCode, ForbiddenError, UserInputError } from '../../common/errors';
 import { assertOffsetPage } from '../../common/pagination/connection';
 import { rowIdOf } from '../../common/relay/global-id';

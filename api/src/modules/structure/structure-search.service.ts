@@ -1,5 +1,5 @@
 import type { Context } from '../../common/context';
-import { KEYED, columnsOf, hydrate, queryPrepared } from '../../common/db/rows';
+import { KEYED, columnsOf, hydrate, queryPrepared } from '../../common/reads';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { decodeCursor, encodeCursor, invalidCursor, pageSize } from '../../common/pagination/connection';
 import { toGlobalId } from '../../common/relay/global-id';

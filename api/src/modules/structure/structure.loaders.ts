@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { keyLoader, withoutKey } from '../../common/db/rows';
+import { keyLoader, withoutKey } from '../../common/reads';
 import type { Context } from '../../common/context';
 import type { NearbyStructure } from './structure-search.types';
 import { nearbyStructures } from './structure-search.service';
@@ -28,4 +28,11 @@ export function createStructureLoaders(ds: DataSource) {
       return loader;
     },
   };
+}
+
+/** This module's loaders in every request's `ctx.loaders` (built by the composition root, api/src/loaders.ts). */
+declare module '../../common/context' {
+  interface Loaders {
+    structure: ReturnType<typeof createStructureLoaders>;
+  }
 }

@@ -1,5 +1,5 @@
 import type { Context } from '../../common/context';
-import { columnsOf, hydrate } from '../../common/db/rows';
+import { columnsOf, hydrate } from '../../common/reads';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { hitRateLimits, RATE_LIMITS } from '../../common/rate-limit/rate-limit';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination/connection';

@@ -1,5 +1,6 @@
 import type { Context } from '../../common/context';
-import { queryEntities, queryPrepared } from '../../common/db/rows';
+import { queryEntities } from '../../common/db/rows';
+import { queryPrepared } from '../../common/reads';
 import { ErrorCode, UserInputError } from '../../common/errors';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination/connection';
 import { Commune } from './commune.entity';
