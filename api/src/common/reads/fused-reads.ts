@@ -180,10 +180,24 @@ function flushReads(ds: DataSource): void {
   if (onReplica.length) flushGroup(ds, onReplica, false);
 }
 
-/** A failed shared statement: each read that took part is sent again alone; a read alone fails with its error. */
+/**
+ * Errors of the connection or the server rather than of a read (no SQLSTATE: refused, reset; class
+ * 08 connection exception, 53 insufficient resources, 57P0x shutting down): every read would meet
+ * them again, so they are not retried.
+ */
+function serverUnavailable(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return true;
+  return code.startsWith('08') || code.startsWith('53') || code.startsWith('57P');
+}
+
+/**
+ * A failed shared statement: each read that took part is sent again alone (a statement timeout
+ * too: the slow read times out again, the others answer); a read alone fails with its error.
+ */
 function retryAlone(ds: DataSource, shared: SharedRead[], primary: boolean, e: unknown): void {
   const reads = shared.flatMap((s) => s.reads);
-  if (reads.length === 1) return reads[0].reject(e);
+  if (reads.length === 1 || serverUnavailable(e)) return reads.forEach((r) => r.reject(e));
   for (const r of reads) sendAlone(ds, r, primary);
 }
 
