@@ -9,8 +9,8 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { execute, parse } from 'graphql';
-import { createContext } from '../src/common/context';
-import { createDataSource } from '../src/common/db/data-source';
+import { createAppContext } from '../src/context';
+import { createAppDataSource } from '../src/data-source';
 import { buildEssorSchema } from '../src/schema';
 import { openBenchDatabase } from './db';
 import { OPERATIONS } from './operations';
@@ -27,7 +27,7 @@ async function main() {
   });
   const db = await openBenchDatabase({ databaseUrl: values['database-url'] ?? process.env.DATABASE_URL });
   process.env.ESSOR_SLOW_QUERY_MS ??= '600000';
-  const ds = createDataSource({ url: db.url, poolSize: 2 });
+  const ds = createAppDataSource({ url: db.url, poolSize: 2 });
   await ds.initialize();
   try {
     const fixtures = await loadFixtures(db.url);
@@ -53,7 +53,7 @@ async function main() {
         schema,
         document: parse(op.query),
         variableValues: variables,
-        contextValue: createContext(ds, null, 'explain'),
+        contextValue: createAppContext(ds, null, 'explain'),
       });
       console.log(
         `\n======== ${op.name} ${JSON.stringify(variables)}: ${log.length} statements, ${Date.now() - t} ms (with EXPLAIN), ` +

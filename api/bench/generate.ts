@@ -18,7 +18,7 @@ import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { createDataSource } from '../src/common/db/data-source';
+import { createAppDataSource } from '../src/data-source';
 import { Prng } from '../src/modules/demo/prng';
 import {
   ARCHETYPES,
@@ -284,7 +284,7 @@ export async function generate(opts: GenerateOptions): Promise<Counts | null> {
     // Migrations and territory through the API's own code.
     process.env.ESSOR_QUIET_MIGRATIONS ??= '1';
     process.env.ESSOR_SLOW_QUERY_MS ??= '600000';
-    const ds = createDataSource({ url: db.url, poolSize: 2 });
+    const ds = createAppDataSource({ url: db.url, poolSize: 2 });
     await ds.initialize();
     try {
       const applied = await ds.runMigrations({ transaction: 'each' });

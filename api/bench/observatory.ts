@@ -5,7 +5,7 @@
  * benchmarked API runs with ESSOR_MIGRATE=0, which skips it). Both snapshots are computed from the
  * structures as they are now (the bench data has no history): same sizes, different years.
  */
-import { createDataSource } from '../src/common/db/data-source';
+import { createAppDataSource } from '../src/data-source';
 import { seedReferenceFigures } from '../src/modules/observatory/reference-figures.service';
 import { refreshSnapshot } from '../src/modules/observatory/snapshot.service';
 
@@ -21,7 +21,7 @@ export function observatoryYears(now = new Date()): [number, number] {
  * the generator recorded it). The migration that adds the rollups builds them for the years already there.
  */
 export async function prepareObservatory(url: string, log: (m: string) => void): Promise<void> {
-  const ds = createDataSource({ url, poolSize: 1 });
+  const ds = createAppDataSource({ url, poolSize: 1 });
   await ds.initialize();
   try {
     await seedReferenceFigures(ds);

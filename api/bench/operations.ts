@@ -117,7 +117,7 @@ const STRUCTURE_PAGE_FIELDS = `    id name essFamily essFamilyExplanation addres
 `;
 /**
  * The lists of a structure page dispatch their loaders in the same turn of the event loop, so they
- * are read in ONE fused statement (common/db/rows.ts `queryPrepared`); the EPCI comes with its
+ * are read in ONE fused statement (common/reads `queryPrepared`); the EPCI comes with its
  * commune (the commune loader primes the EPCI loader). The sectors' facilitators are the next level.
  */
 const STRUCTURE_PAGE_STATEMENTS = {

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { ensureNode22, node22Version } from '../../scripts/node22.mjs';
-import { createDataSource } from '../src/common/db/data-source';
+import { createAppDataSource } from '../src/data-source';
 import { API_DIR, REPO_DIR, checkMigrationHashes, embeddedPg, openBenchDatabase, serverFacts, withClient } from './db';
 import { prepareObservatory } from './observatory';
 import { OPERATIONS, statementBudget, type BenchOperation, type BenchRole, type Fixtures } from './operations';
@@ -561,7 +561,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
 /** Applies the migrations added since the data was generated (the API runs with ESSOR_MIGRATE=0). */
 async function migrate(url: string, log: (m: string) => void) {
   process.env.ESSOR_QUIET_MIGRATIONS ??= '1';
-  const ds = createDataSource({ url, poolSize: 1 });
+  const ds = createAppDataSource({ url, poolSize: 1 });
   await ds.initialize();
   try {
     const applied = await ds.runMigrations({ transaction: 'each' });

@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { createDataSource } from '../src/common/db/data-source';
+import { createAppDataSource } from '../src/data-source';
 import { refreshSnapshot } from '../src/modules/observatory/snapshot.service';
 import { loadTerritory } from '../src/modules/territory/territory-reference';
 import { API_DIR, BENCH_DB, REPO_DIR, openBenchDatabase, withClient } from './db';
@@ -244,7 +244,7 @@ export async function runSireneBench(o: SireneBenchOptions, log: (m: string) => 
     });
     process.env.ESSOR_QUIET_MIGRATIONS ??= '1';
     process.env.ESSOR_SLOW_QUERY_MS ??= '600000';
-    const ds = createDataSource({ url, poolSize: 2 });
+    const ds = createAppDataSource({ url, poolSize: 2 });
     await ds.initialize();
     let snapshotMs = 0;
     let snapshot = { year: 0, structures: 0 };

@@ -5,7 +5,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { DataSource } from 'typeorm';
-import { createContext, type Context, type HttpExchange } from './common/context';
+import type { Context, HttpExchange } from './common/context';
+import { createAppContext } from './context';
 import { SESSION_COOKIE, viewerOfToken } from './modules/account/session.service';
 import { currentTally, type StatementTally } from './common/db/statement-counter';
 import { formatError } from './common/errors';
@@ -150,7 +151,7 @@ export async function createApp(
           setSessionCookie: (value, expires) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, expires }),
           clearSessionCookie: () => res.clearCookie(SESSION_COOKIE, cookieOptions),
         };
-        const ctx = createContext(opts.ds, viewer, requestIdOf(req), http);
+        const ctx = createAppContext(opts.ds, viewer, requestIdOf(req), http);
         return Object.assign(ctx, { tally: currentTally() });
       },
     }),

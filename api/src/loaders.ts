@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Loaders } from './common/context';
 import { createAccountLoaders } from './modules/account/account.loaders';
 import { createDirectoryLoaders } from './modules/directory/directory.loaders';
 import { createCarrierProjectLoaders } from './modules/accompaniment/carrier-project.loaders';
@@ -10,8 +11,11 @@ import { createSectorLoaders } from './modules/sector/sector.loaders';
 import { createStructureLoaders } from './modules/structure/structure.loaders';
 import { createTerritoryLoaders } from './modules/territory/territory.loaders';
 
-/** Per-request DataLoaders of every module (built in the GraphQL context). */
-export function createLoaders(ds: DataSource) {
+/**
+ * Per-request DataLoaders of every module (built in the GraphQL context). `Loaders` is declared
+ * empty in common/context.ts and filled by each module's loaders file (declaration merging).
+ */
+export function createLoaders(ds: DataSource): Loaders {
   return {
     account: createAccountLoaders(ds),
     territory: createTerritoryLoaders(ds),
@@ -25,4 +29,4 @@ export function createLoaders(ds: DataSource) {
     carrierProject: createCarrierProjectLoaders(ds),
   };
 }
-export type Loaders = ReturnType<typeof createLoaders>;
+export type { Loaders };

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app';
 import { prepareDatabase } from './bootstrap';
-import { createDataSource } from './common/db/data-source';
+import { createAppDataSource } from './data-source';
 import { cancelRunningQueries } from './common/db/pool-clients';
 import { loadConfig } from './config';
 import { logger } from './common/log/logger';
@@ -18,7 +18,7 @@ async function main() {
   if (process.env.ESSOR_MIGRATE !== '0') {
     // A data source of its own, without the request timeouts: migrations, the territory of France,
     // the demo seed and the first snapshot run long statements (and wait for other replicas' lock).
-    const setup = createDataSource({ url: config.databaseUrl, poolSize: 2, logQueries: config.logQueries });
+    const setup = createAppDataSource({ url: config.databaseUrl, poolSize: 2, logQueries: config.logQueries });
     await setup.initialize();
     try {
       await prepareDatabase(setup, { demo: process.env.ESSOR_DEMO_DATA !== '0', log });
@@ -26,7 +26,7 @@ async function main() {
       await setup.destroy();
     }
   }
-  const ds = createDataSource({
+  const ds = createAppDataSource({
     url: config.databaseUrl,
     logQueries: config.logQueries,
     statementTimeoutMs: config.statementTimeoutMs,

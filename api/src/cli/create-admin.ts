@@ -2,7 +2,7 @@
 // The password comes from ESSOR_ADMIN_PASSWORD or is typed at the prompt: there is no default password.
 import 'reflect-metadata';
 import { createInterface } from 'node:readline';
-import { createDataSource } from '../common/db/data-source';
+import { createAppDataSource } from '../data-source';
 import { normaliseEmail } from '../modules/account/auth.service';
 import { hashPassword, passwordProblem } from '../modules/account/password';
 
@@ -55,7 +55,7 @@ async function main() {
     console.error(problem);
     process.exit(2);
   }
-  const ds = createDataSource({ url: process.env.DATABASE_URL!, poolSize: 1 });
+  const ds = createAppDataSource({ url: process.env.DATABASE_URL!, poolSize: 1 });
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });

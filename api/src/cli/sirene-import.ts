@@ -5,7 +5,7 @@
 // An interrupted import resumes where it stopped when run again with the same files.
 import 'reflect-metadata';
 import fs from 'node:fs';
-import { createDataSource } from '../common/db/data-source';
+import { createAppDataSource } from '../data-source';
 import { ZONES } from '../modules/observatory/reference-figures';
 import { importSirene } from '../modules/observatory/sirene-import.service';
 
@@ -32,7 +32,7 @@ async function main() {
   }
   const territory = territoryArg.split(',').flatMap((t) => ZONES[t.trim()]?.epcis ?? [t.trim()]);
   const fileDate = arg('date') ?? fs.statSync(etablissements).mtime.toISOString().slice(0, 10);
-  const ds = createDataSource({ url: process.env.DATABASE_URL!, poolSize: 2 });
+  const ds = createAppDataSource({ url: process.env.DATABASE_URL!, poolSize: 2 });
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import type { Viewer } from './auth/roles';
-import { createLoaders, type Loaders } from '../loaders';
 
 /** What services may do with the HTTP exchange, without knowing about Express. */
 export interface HttpExchange {
@@ -11,6 +10,26 @@ export interface HttpExchange {
   setSessionCookie(token: string, expires: Date): void;
   clearSessionCookie(): void;
 }
+
+/**
+ * The per-request DataLoaders of every module, by module name. Empty here: `common` knows no
+ * module. Each module's `<module>.loaders.ts` adds its own by declaration merging:
+ *
+ * ```ts
+ * declare module '../../common/context' {
+ *   interface Loaders { sector: ReturnType<typeof createSectorLoaders> }
+ * }
+ * ```
+ *
+ * so services and resolvers keep `ctx.loaders.sector.byId` typed while importing only `common`. The
+ * composition root (`api/src/loaders.ts`) builds them and is typed `(ds) => Loaders`: a module that
+ * declares loaders the root does not build (or the other way round) fails the typecheck.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Loaders {}
+
+/** Builds a request's loaders (the composition root's `createLoaders`). */
+export type LoadersFactory = (ds: DataSource) => Loaders;
 
 export interface Context {
   ds: DataSource;
@@ -28,6 +47,13 @@ const NO_HTTP: HttpExchange = {
   clearSessionCookie: () => {},
 };
 
-export function createContext(ds: DataSource, viewer: Viewer | null, requestId: string, http: HttpExchange = NO_HTTP): Context {
+/** A request's context; the loaders come from the factory the composition root passes (see `api/src/context.ts`). */
+export function createContext(
+  createLoaders: LoadersFactory,
+  ds: DataSource,
+  viewer: Viewer | null,
+  requestId: string,
+  http: HttpExchange = NO_HTTP,
+): Context {
   return { ds, viewer, loaders: createLoaders(ds), requestId, http };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { prepareDatabase } from '../../src/bootstrap';
-import { createDataSource } from '../../src/common/db/data-source';
+import { createAppDataSource } from '../../src/data-source';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 
@@ -143,7 +143,7 @@ export async function fillDatabase(serverUrl: string): Promise<string> {
   await c.end();
   const u = new URL(serverUrl);
   u.pathname = '/essor';
-  const ds = createDataSource({ url: u.toString(), poolSize: 2 });
+  const ds = createAppDataSource({ url: u.toString(), poolSize: 2 });
   await ds.initialize();
   try {
     await prepareDatabase(ds, { demo: true });

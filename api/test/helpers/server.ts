@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app';
-import { createDataSource } from '../../src/common/db/data-source';
+import { createAppDataSource } from '../../src/data-source';
 import type { TrustProxy } from '../../src/config';
 
 export interface GqlResponse<T = Record<string, any>> {
@@ -47,7 +47,7 @@ export async function startTestServer(
     replicaUrls?: string[];
   } = {},
 ): Promise<TestServer> {
-  const ds = createDataSource({ url: opts.databaseUrl ?? process.env.DATABASE_URL!, poolSize: 4, replicaUrls: opts.replicaUrls });
+  const ds = createAppDataSource({ url: opts.databaseUrl ?? process.env.DATABASE_URL!, poolSize: 4, replicaUrls: opts.replicaUrls });
   await ds.initialize();
   const { app, stop } = await createApp({
     ds,

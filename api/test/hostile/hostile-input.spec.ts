@@ -23,7 +23,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { prepareDatabase } from '../../src/bootstrap';
 import { setLogDestination } from '../../src/common/log/logger';
-import { createDataSource } from '../../src/common/db/data-source';
+import { createAppDataSource } from '../../src/data-source';
 import { withLuhnKey } from '../../src/modules/structure/siret';
 import { buildEssorSchema } from '../../src/schema';
 import { createDatabase, dropDatabase } from '../helpers/databases';
@@ -110,7 +110,7 @@ beforeAll(async () => {
   console.warn = quiet;
   restoreLogs = setLogDestination({ write: (line: string) => quiet(line) });
   const url = await createDatabase(DB_NAME);
-  ds = createDataSource({ url, poolSize: 1 });
+  ds = createAppDataSource({ url, poolSize: 1 });
   await ds.initialize();
   await prepareDatabase(ds, { demo: true });
   await ds.destroy();

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { prepareDatabase } from '../../src/bootstrap';
-import { createDataSource } from '../../src/common/db/data-source';
+import { createAppDataSource } from '../../src/data-source';
 import { queryRow } from '../../src/common/sql/sql';
 import { COMPUTED_INDICATORS } from '../../src/modules/plan/plan.service';
 import { createDatabase, dropDatabase } from '../helpers/databases';
@@ -8,9 +8,9 @@ import { createDatabase, dropDatabase } from '../helpers/databases';
 const NAME = `essor_demo_${process.pid}_${Date.now().toString(36)}`;
 
 describe('demo data (fresh database, as `npm start` does it)', () => {
-  let ds: ReturnType<typeof createDataSource>;
+  let ds: ReturnType<typeof createAppDataSource>;
   beforeAll(async () => {
-    ds = createDataSource({ url: await createDatabase(NAME), poolSize: 2 });
+    ds = createAppDataSource({ url: await createDatabase(NAME), poolSize: 2 });
     await ds.initialize();
     await prepareDatabase(ds, { demo: true });
   });
@@ -49,7 +49,7 @@ describe('demo data (fresh database, as `npm start` does it)', () => {
         )
       )[0].h;
     const other = `${NAME}_b`;
-    const ds2 = createDataSource({ url: await createDatabase(other), poolSize: 1 });
+    const ds2 = createAppDataSource({ url: await createDatabase(other), poolSize: 1 });
     await ds2.initialize();
     try {
       await prepareDatabase(ds2, { demo: true });

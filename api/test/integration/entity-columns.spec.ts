@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { createDataSource } from '../../src/common/db/data-source';
+import { createAppDataSource } from '../../src/data-source';
 import { ENTITIES } from '../../src/entities';
 
 /**
@@ -110,7 +110,7 @@ function columnMismatches(
 let ds: DataSource;
 let db: Map<string, DbColumn>;
 beforeAll(async () => {
-  ds = createDataSource({ url: process.env.DATABASE_URL!, poolSize: 1 });
+  ds = createAppDataSource({ url: process.env.DATABASE_URL!, poolSize: 1 });
   await ds.initialize();
   const rows: DbColumn[] = await ds.query(
     `SELECT table_name, column_name, data_type, udt_name, is_nullable, character_maximum_length

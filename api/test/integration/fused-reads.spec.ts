@@ -1,6 +1,6 @@
-import { createContext } from '../../src/common/context';
+import { createAppContext } from '../../src/context';
 import { currentTally, runWithTally, type StatementTally } from '../../src/common/db/statement-counter';
-import { queryPrepared } from '../../src/common/db/rows';
+import { KEYED, keyedBy, queryPrepared, ReadContractError, UnsafeFusedSqlError } from '../../src/common/reads';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 let t: TestServer;
@@ -19,7 +19,7 @@ async function pageReads(fuse: boolean) {
       await t.ds.query(`SELECT DISTINCT commune_code FROM structure WHERE commune_code IS NOT NULL LIMIT 20`)
     ).map((r: any) => r.commune_code);
     const tally: StatementTally = { count: 0 };
-    const ctx = createContext(t.ds, null, 'fused-reads');
+    const ctx = createAppContext(t.ds, null, 'fused-reads');
     const [sectors, networks, contacts, spaces, communes, structures] = await runWithTally(tally, () =>
       Promise.all([
         ctx.loaders.sector.byStructureIdFor().loadMany(ids),
@@ -54,12 +54,12 @@ describe('reads fused into one statement', () => {
     expect((fused.data.sectors as any[]).some((l) => l.length > 1)).toBe(true);
   });
 
-  it('a failing read fails its statement’s callers, and the next reads work', async () => {
+  it('a failing read fails alone: the other read of its statement is retried alone and answers', async () => {
     expect(currentTally()).toBeUndefined();
     const bad = queryPrepared(t.ds, 'SELECT 1 / (0 * $1::int) AS x', [1]);
     const good = queryPrepared(t.ds, 'SELECT $1::int AS x', [2]);
     await expect(bad).rejects.toThrow(/division by zero/);
-    await expect(good).rejects.toThrow(/division by zero/);
+    await expect(good).resolves.toEqual([{ x: 2 }]);
     const [again, other] = await Promise.all([
       queryPrepared(t.ds, 'SELECT $1::int AS x', [3]),
       queryPrepared(t.ds, 'SELECT $1::text AS y, $2::int AS z', ['a', 4]),
@@ -68,11 +68,53 @@ describe('reads fused into one statement', () => {
     expect(other).toEqual([{ y: 'a', z: 4 }]);
   });
 
+  it('keyed reads of two requests merged into one statement: a key that fails it fails only its own request', async () => {
+    const sql = 'SELECT k::text AS __key, 10 / k AS q FROM unnest($1::int[]) AS k ORDER BY k';
+    const [a, b] = [{ count: 0 }, { count: 0 }];
+    const [bad, good] = [
+      runWithTally(a, () => queryPrepared(t.ds, sql, [[0, 5]], KEYED)),
+      runWithTally(b, () => queryPrepared(t.ds, sql, [[2]], KEYED)),
+    ];
+    await expect(bad).rejects.toThrow(/division by zero/);
+    await expect(good).resolves.toEqual([{ __key: '2', q: 5 }]);
+    // The shared statement, then each read alone.
+    expect([a.count, b.count]).toEqual([2, 2]);
+  });
+
+  it.each(['', '0'])(
+    'refuses "$<digit>" inside a literal at call time (ESSOR_FUSE=%s), and fuses "$" without digits',
+    async (fuse) => {
+      const previous = process.env.ESSOR_FUSE;
+      process.env.ESSOR_FUSE = fuse;
+      try {
+        await expect(queryPrepared(t.ds, `SELECT $1::text || ' costs $1' AS x`, ['a'])).rejects.toThrow(UnsafeFusedSqlError);
+        const [x, y] = await Promise.all([
+          queryPrepared(t.ds, `SELECT $1::text || '$' AS x`, ['a']),
+          queryPrepared(t.ds, `SELECT $1::int + 1 AS y /* plus one */`, [1]),
+        ]);
+        expect([x, y]).toEqual([[{ x: 'a$' }], [{ y: 2 }]]);
+      } finally {
+        process.env.ESSOR_FUSE = previous;
+      }
+    },
+  );
+
+  it('a keyed read needs its keys as $1 and its key column in every row; only that read fails', async () => {
+    await expect(queryPrepared(t.ds, 'SELECT $1::int AS __key', [1], KEYED)).rejects.toThrow(ReadContractError);
+    const [noKey, other] = await Promise.allSettled([
+      queryPrepared(t.ds, 'SELECT k AS id FROM unnest($1::int[]) AS k', [[1, 2]], KEYED),
+      queryPrepared(t.ds, 'SELECT k AS __key FROM unnest($1::int[]) AS k', [[3]], keyedBy('__key')),
+    ]);
+    expect(noKey.status).toBe('rejected');
+    expect((noKey as PromiseRejectedResult).reason).toBeInstanceOf(ReadContractError);
+    expect(other).toEqual({ status: 'fulfilled', value: [{ __key: 3 }] });
+  });
+
   it('the same loader in concurrent requests reads the union of their keys once, each request keeps its own', async () => {
     const ids: string[] = (await t.ds.query(`SELECT id::text FROM structure ORDER BY id LIMIT 40`)).map((r: any) => r.id);
     const [a, b] = [ids.slice(0, 20), ids.slice(20)];
     const alone = async (keys: string[]) => {
-      const ctx = createContext(t.ds, null, 'alone');
+      const ctx = createAppContext(t.ds, null, 'alone');
       return Promise.all([ctx.loaders.sector.byStructureIdFor().loadMany(keys), ctx.loaders.structure.byId.loadMany(keys)]);
     };
     const expectedA = await alone(a);
@@ -80,7 +122,7 @@ describe('reads fused into one statement', () => {
     const sent: string[] = [];
     const spy = jest.spyOn(t.ds.logger, 'logQuery').mockImplementation((sql: string) => void sent.push(sql));
     try {
-      const [ctxA, ctxB] = [createContext(t.ds, null, 'a'), createContext(t.ds, null, 'b')];
+      const [ctxA, ctxB] = [createAppContext(t.ds, null, 'a'), createAppContext(t.ds, null, 'b')];
       const [gotA, gotB, plainA, plainB] = await Promise.all([
         Promise.all([ctxA.loaders.sector.byStructureIdFor().loadMany(a), ctxA.loaders.structure.byId.loadMany(a)]),
         Promise.all([ctxB.loaders.sector.byStructureIdFor().loadMany(b), ctxB.loaders.structure.byId.loadMany(b)]),

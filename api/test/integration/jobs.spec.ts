@@ -3,7 +3,7 @@ import { metrics } from '../../src/common/metrics/metrics';
 // retries with exponential backoff, cron schedules run once per tick across replicas, the run
 // history (ADMIN only) and « Lancer maintenant ». Runners of this file are given their own task
 // names (unique per run), so they never take the jobs of other test files.
-import { createDataSource } from '../../src/common/db/data-source';
+import { createAppDataSource } from '../../src/data-source';
 import { enqueueJob } from '../../src/common/jobs/job-queue';
 import { jobRunnerOptionsFromEnv, startJobRunner, type JobDefinition, type JobRunner } from '../../src/common/jobs/job-runner';
 import { jobCatalog } from '../../src/modules/jobs/essor-jobs';
@@ -12,7 +12,7 @@ import { createAccount, uniqueToken } from '../helpers/factories';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 let t: TestServer;
-const extra: Array<ReturnType<typeof createDataSource>> = [];
+const extra: Array<ReturnType<typeof createAppDataSource>> = [];
 const runners: JobRunner[] = [];
 
 beforeAll(async () => {
@@ -29,13 +29,13 @@ afterAll(async () => {
 
 /** A data source of its own: what another replica of the API would have. */
 async function replica() {
-  const ds = createDataSource({ url: process.env.DATABASE_URL!, poolSize: 2 });
+  const ds = createAppDataSource({ url: process.env.DATABASE_URL!, poolSize: 2 });
   await ds.initialize();
   extra.push(ds);
   return ds;
 }
 
-async function runner(ds: ReturnType<typeof createDataSource>, jobs: JobDefinition[]) {
+async function runner(ds: ReturnType<typeof createAppDataSource>, jobs: JobDefinition[]) {
   const r = await startJobRunner(ds, jobs, { enabled: true, concurrency: 2, pollIntervalMs: 100 });
   runners.push(r);
   return r;

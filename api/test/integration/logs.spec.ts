@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app';
-import { createDataSource } from '../../src/common/db/data-source';
+import { createAppDataSource } from '../../src/data-source';
 import { logger, setLogDestination } from '../../src/common/log/logger';
 import { createDatabase, dropDatabase } from '../helpers/databases';
 import { createAccount, createStructure, toGlobal, uniqueToken } from '../helpers/factories';
@@ -302,7 +302,7 @@ describe('masked errors (a database missing tables)', () => {
     });
 
   beforeAll(async () => {
-    ds = createDataSource({ url: await createDatabase(dbName), poolSize: 2 });
+    ds = createAppDataSource({ url: await createDatabase(dbName), poolSize: 2 });
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
     for (const engine of ['graphql-jit', 'graphql-js'] as const) {

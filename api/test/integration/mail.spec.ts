@@ -3,7 +3,7 @@
 // rendered when the mail is sent: nothing secret waits or stays in mail_outbox. This file has a
 // database of its own: its workers take every mail job of it, and no other file's.
 import { createHash } from 'node:crypto';
-import { createDataSource } from '../../src/common/db/data-source';
+import { createAppDataSource } from '../../src/data-source';
 import { installJobQueue, startJobRunner, type JobRunner } from '../../src/common/jobs/job-runner';
 import { mailConfigFromEnv, smtpTransport } from '../../src/common/mail/mail-transport';
 import { sendMailJob } from '../../src/modules/jobs/essor-jobs';
@@ -42,7 +42,7 @@ async function startWorker(url: string | null) {
 
 beforeAll(async () => {
   const url = await createDatabase(NAME);
-  const setup = createDataSource({ url, poolSize: 2 });
+  const setup = createAppDataSource({ url, poolSize: 2 });
   await setup.initialize();
   try {
     // The migrations, the job queue's schema, and the one commune the proposals name (not all of France).

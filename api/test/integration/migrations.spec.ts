@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createDataSource } from '../../src/common/db/data-source';
+import { createAppDataSource } from '../../src/data-source';
 import { createDatabase, dropDatabase } from '../helpers/databases';
 
 const NAME = `essor_mig_${process.pid}_${Date.now().toString(36)}`;
@@ -10,12 +10,12 @@ beforeAll(async () => {
 });
 afterAll(() => dropDatabase(NAME));
 
-const tables = async (ds: ReturnType<typeof createDataSource>) =>
+const tables = async (ds: ReturnType<typeof createAppDataSource>) =>
   (await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).map((r: any) => r.tablename);
 
 describe('migrations', () => {
   it('go up, all the way down, and up again', async () => {
-    const ds = createDataSource({ url, poolSize: 1 });
+    const ds = createAppDataSource({ url, poolSize: 1 });
     await ds.initialize();
     try {
       const applied = await ds.runMigrations();

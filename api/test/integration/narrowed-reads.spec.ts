@@ -1,5 +1,5 @@
 import { getNamedType, isLeafType, type GraphQLObjectType } from 'graphql';
-import { columnProperties, unneededColumns, type Narrowing } from '../../src/common/db/narrow';
+import { columnProperties, unneededColumns, type Narrowing } from '../../src/common/reads';
 import { NETWORK_NARROWING } from '../../src/modules/network/network.selection';
 import { SECTOR_NARROWING } from '../../src/modules/sector/sector.selection';
 import { COMMUNE_NARROWING } from '../../src/modules/territory/commune.selection';
@@ -14,7 +14,7 @@ afterAll(() => t.close());
 
 /**
  * The sectors, networks and communes of structures are read with the columns their selection
- * needs (common/db/narrow). Each field must give the same value that way as through a read of
+ * needs (common/reads/narrow). Each field must give the same value that way as through a read of
  * every column (the root fields `sectors`, `networks`, `commune(code:)`).
  */
 const CASES: Array<{

@@ -8,7 +8,7 @@ import { runMigrations, quickAddJob } from 'graphile-worker';
 import type { DataSource } from 'typeorm';
 import { spaOperationNames } from '../../scripts/emit-known-operations';
 import { createApp } from '../../src/app';
-import { createDataSource } from '../../src/common/db/data-source';
+import { createAppDataSource } from '../../src/data-source';
 import { loadSqlMigrations } from '../../src/common/db/sql-migrations';
 import { metricsConfigFrom, startMetricsServer } from '../../src/common/http/health';
 import { routeClassOf } from '../../src/common/metrics/http-metrics';
@@ -43,7 +43,7 @@ async function startApp(
     }
   };
   setEnv(o.env ?? {});
-  const ds = createDataSource({ url: o.url ?? process.env.DATABASE_URL!, poolSize: 2 });
+  const ds = createAppDataSource({ url: o.url ?? process.env.DATABASE_URL!, poolSize: 2 });
   await ds.initialize();
   try {
     const { app, stop } = await createApp({
@@ -132,7 +132,7 @@ describe('/healthz and /readyz', () => {
     let url: string;
     beforeAll(async () => {
       url = await createDatabase(NAME);
-      const ds = createDataSource({ url, poolSize: 1 });
+      const ds = createAppDataSource({ url, poolSize: 1 });
       await ds.initialize();
       try {
         await ds.runMigrations();
@@ -393,7 +393,7 @@ describe('queues read from the database at each scrape', () => {
   let url: string;
   beforeAll(async () => {
     url = await createDatabase(NAME);
-    const ds = createDataSource({ url, poolSize: 1 });
+    const ds = createAppDataSource({ url, poolSize: 1 });
     await ds.initialize();
     try {
       await ds.runMigrations();

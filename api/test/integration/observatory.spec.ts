@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { prepareDatabase } from '../../src/bootstrap';
-import { createContext } from '../../src/common/context';
-import { createDataSource } from '../../src/common/db/data-source';
+import { createAppContext } from '../../src/context';
+import { createAppDataSource } from '../../src/data-source';
 import {
   COMMUNE_BREAKDOWN_LIMIT,
   NAF_SECTION_LABELS,
@@ -23,10 +23,10 @@ const files = {
   fileDate: '2026-11-01',
 };
 const NAME = `essor_obs_${process.pid}_${Date.now().toString(36)}`;
-let ds: ReturnType<typeof createDataSource>;
+let ds: ReturnType<typeof createAppDataSource>;
 
 beforeAll(async () => {
-  ds = createDataSource({ url: await createDatabase(NAME), poolSize: 3 });
+  ds = createAppDataSource({ url: await createDatabase(NAME), poolSize: 3 });
   await ds.initialize();
   await prepareDatabase(ds, { demo: false });
 });
@@ -93,7 +93,7 @@ describe('SIRENE import (official stock format, small fixture)', () => {
 });
 
 describe('indicators (expected figures computed by hand from the fixture)', () => {
-  const ctx = () => createContext(ds, null, 'test');
+  const ctx = () => createAppContext(ds, null, 'test');
 
   it('counts, employers and employee estimates for Sambre-Avesnois', async () => {
     await refreshSnapshot(ds, 2026);
@@ -163,13 +163,13 @@ describe('observatory breakdown by sector', () => {
       [sectorId],
     );
     await refreshSnapshot(ds, 2028);
-    const r = await observatoryReport(createContext(ds, null, 'test'), { zone: 'sambre-avesnois', year: 2028 });
+    const r = await observatoryReport(createAppContext(ds, null, 'test'), { zone: 'sambre-avesnois', year: 2028 });
     expect(r.bySector.map((x) => [x.key, x.figures.establishments])).toEqual([['iae', 1]]);
   });
 });
 
 describe('observatory rollups (maintained at refresh time; the dashboards read them)', () => {
-  const ctx = () => createContext(ds, null, 'test');
+  const ctx = () => createAppContext(ds, null, 'test');
 
   it('estimate employees with the same workforce bounds as the code', async () => {
     const ranges = [...Object.keys(WORKFORCE_BOUNDS), 'ZZ'];
@@ -475,7 +475,7 @@ describe('SIRENE import: Paris, Lyon and Marseille, individual entrepreneurs', (
   const sirets = ['77897770200019', '77898880800011', '77899990400015', '77899990400023'];
 
   it('counts establishments coded by municipal arrondissement in their commune, and names individual entrepreneurs', async () => {
-    const before = await observatoryReport(createContext(ds, null, 'test'), { year: 2031, departement: ['75', '13', '69'] });
+    const before = await observatoryReport(createAppContext(ds, null, 'test'), { year: 2031, departement: ['75', '13', '69'] });
     const report = await importSirene(ds, { ...files, territory: ['75', '13', '69'] });
     expect(report).toMatchObject({ inserted: 4, updated: 0, outsidePerimeter: 1, rejected: 1 });
     expect(
@@ -499,7 +499,7 @@ describe('SIRENE import: Paris, Lyon and Marseille, individual entrepreneurs', (
     ).toEqual([{ file: 'UNITES', line: 9, message: 'unité 778955500 sans dénomination ni nom' }]);
 
     await refreshSnapshot(ds, 2033);
-    const after = await observatoryReport(createContext(ds, null, 'test'), { year: 2033, departement: ['75', '13', '69'] });
+    const after = await observatoryReport(createAppContext(ds, null, 'test'), { year: 2033, departement: ['75', '13', '69'] });
     expect(after.totals.establishments - before.totals.establishments).toBe(4);
     const added = (r: typeof after, code: string) => r.byEpci.find((e) => e.key === code)?.figures.establishments ?? 0;
     // Métropole du Grand Paris, Métropole d'Aix-Marseille-Provence, Métropole de Lyon

@@ -27,7 +27,7 @@ import {
   responseCacheKey,
   storeEntry,
 } from '../../src/common/cache/response-cache';
-import { createDataSource } from '../../src/common/db/data-source';
+import { createAppDataSource } from '../../src/data-source';
 import { loadSqlMigrations } from '../../src/common/db/sql-migrations';
 import { LIMIT_CODES } from '../../src/common/graphql/operation-limits';
 import { loadRelationCatalogue, tablesOfStatement, type RelationCatalogue } from '../../src/common/cache/tables-read';
@@ -194,7 +194,7 @@ describe('invalidation per table', () => {
   });
 
   it('as in production (no statement count in the answers), entries record their tables too', async () => {
-    const ds = createDataSource({ url: process.env.DATABASE_URL!, poolSize: 2 });
+    const ds = createAppDataSource({ url: process.env.DATABASE_URL!, poolSize: 2 });
     await ds.initialize();
     const { app, stop } = await createApp({ ds, responseCache: true, exposeStatementCount: false });
     const server = createServer(app);

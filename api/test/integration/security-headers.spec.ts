@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app';
-import { createDataSource } from '../../src/common/db/data-source';
+import { createAppDataSource } from '../../src/data-source';
 import { securityHeaders, tileSource } from '../../src/common/http/security-headers';
 
 // The headers of every response of the app (both SPAs, /graphql), and the same in deploy/nginx.conf.
@@ -88,7 +88,7 @@ beforeAll(async () => {
     );
     fs.writeFileSync(path.join(root, spa, 'assets', 'app.js'), 'export {};');
   }
-  ds = createDataSource({ url: process.env.DATABASE_URL!, poolSize: 2 });
+  ds = createAppDataSource({ url: process.env.DATABASE_URL!, poolSize: 2 });
   await ds.initialize();
 });
 afterAll(async () => {

@@ -3,7 +3,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { Client } from 'pg';
 import { prepareDatabase } from '../../src/bootstrap';
-import { createDataSource } from '../../src/common/db/data-source';
+import { createAppDataSource } from '../../src/data-source';
 import { startApiProcess, type ApiProcess } from '../helpers/api-process';
 import { createDatabase, dropDatabase } from '../helpers/databases';
 
@@ -15,7 +15,7 @@ const processes: ApiProcess[] = [];
 
 beforeAll(async () => {
   url = await createDatabase(NAME);
-  const ds = createDataSource({ url, poolSize: 2 });
+  const ds = createAppDataSource({ url, poolSize: 2 });
   await ds.initialize();
   try {
     await prepareDatabase(ds, { demo: true });

@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app';
-import { createDataSource } from '../../src/common/db/data-source';
+import { createAppDataSource } from '../../src/data-source';
 import { createHttpServer } from '../../src/http-server';
 import { refreshSnapshot } from '../../src/modules/observatory/snapshot.service';
 import { runRetention } from '../../src/modules/person/person-gdpr.service';
@@ -25,7 +25,7 @@ async function startServer(o: {
   acquireTimeoutMs?: number;
   requestTimeoutMs?: number;
 }): Promise<TimedServer> {
-  const ds = createDataSource({
+  const ds = createAppDataSource({
     url: process.env.DATABASE_URL!,
     poolSize: o.poolSize,
     statementTimeoutMs: o.statementTimeoutMs,

@@ -7,7 +7,7 @@ import { accessRuleOf } from '../auth/access';
 import type { Context } from '../context';
 import { logger } from '../log/logger';
 import type { StatementTally } from '../db/statement-counter';
-import { readPrimaryInThisRequest } from '../db/rows';
+import { readPrimaryInThisRequest } from '../reads';
 import { relationCatalogueOf, tablesOfStatements } from './tables-read';
 import { metrics } from '../metrics/metrics';
 

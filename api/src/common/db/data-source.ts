@@ -1,15 +1,16 @@
 import 'reflect-metadata';
 import { types } from 'pg';
-import { DataSource } from 'typeorm';
-import { ENTITIES } from '../../entities';
+import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { SnakeNamingStrategy } from './naming.strategy';
 import { loadSqlMigrations } from './sql-migrations';
 import { trackedClientClass } from './pool-clients';
-import { closeReaderPool, setReplicaUrls } from './rows';
+import { closeReaderPool, setReplicaUrls } from '../reads';
 import { CountingLogger } from './statement-counter';
 
 export interface DataSourceOptions {
   url: string;
+  /** The entity classes (the composition root's `ENTITIES`: common knows no module). */
+  entities: MixedList<Function | string | EntitySchema>;
   poolSize?: number;
   logQueries?: boolean;
   /**
@@ -23,7 +24,7 @@ export interface DataSourceOptions {
   acquireTimeoutMs?: number;
   /**
    * Streaming replicas (`DATABASE_REPLICA_URLS`): the loaders' reads of requests that may read a
-   * replica go there (common/db/rows.ts, common/db/read-routing.ts); everything else stays on `url`.
+   * replica go there (common/reads/reader-pools.ts, common/db/read-routing.ts); everything else stays on `url`.
    */
   replicaUrls?: readonly string[];
 }
@@ -31,9 +32,14 @@ export interface DataSourceOptions {
 // A calendar date (PostgreSQL `date`) stays the ISO string « YYYY-MM-DD »: as a JavaScript Date
 // it would gain a time zone and, through a GraphQL String field, print as milliseconds.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
+// And a date[] an array of those strings (the parser of text[]), as a fused read gives it (common/reads/hydrate.ts).
+const DATE_ARRAY_OID = 1182 as Parameters<typeof types.setTypeParser>[0];
+const TEXT_ARRAY_OID = 1009 as Parameters<typeof types.getTypeParser>[0];
+types.setTypeParser(DATE_ARRAY_OID, types.getTypeParser(TEXT_ARRAY_OID));
 
 export function createDataSource({
   url,
+  entities,
   poolSize,
   logQueries,
   statementTimeoutMs,
@@ -43,7 +49,7 @@ export function createDataSource({
   const ds = new DataSource({
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     migrations: loadSqlMigrations(),
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
@@ -55,7 +61,7 @@ export function createDataSource({
     extra: {
       max: poolSize ?? Number(process.env.ESSOR_DB_POOL ?? 10),
       application_name: 'essor-api',
-      // Read by the readers' pool too (common/db/rows.ts), so both pools behave alike.
+      // Read by the readers' pool too (common/reads/reader-pools.ts), so both pools behave alike.
       ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
       ...(acquireTimeoutMs ? { connectionTimeoutMillis: acquireTimeoutMs } : {}),
       // Registers the connections, so a shutdown can cancel what they still run (pool-clients.ts).
@@ -63,7 +69,7 @@ export function createDataSource({
     },
   });
   if (replicaUrls) setReplicaUrls(ds, replicaUrls);
-  // The loaders' reads have a pool of their own (common/db/rows.ts): closed with the data source.
+  // The loaders' reads have a pool of their own (common/reads/reader-pools.ts): closed with the data source.
   const destroy = ds.destroy.bind(ds);
   ds.destroy = async () => {
     await closeReaderPool(ds);

@@ -3,7 +3,7 @@ import { audit } from '../audit/audit';
 import type { Context } from '../context';
 import { commonErrors } from '../domain-error';
 import { queryRow, sql } from '../sql/sql';
-import { columnsOf, hydrate } from './rows';
+import { columnsOf, hydrate } from '../reads';
 import { withTypedSqlErrors } from './sql-errors';
 
 /** A versioned, audited table (columns `id`, `version`, `updated_at`). */

@@ -1,7 +1,8 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../pagination/connection';
 import { compile, queryRow, sql, whereOf, type Sql } from '../sql/sql';
-import { columnsOf, queryEntities } from './rows';
+import { columnsOf } from '../reads';
+import { queryEntities } from './rows';
 
 /**
  * A root list ordered by id, keyset-paginated: `where` are SQL conditions on alias `t` (`sql`

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../pagination/connection';
-import { KEYED, columnsOf, hydrate, queryPrepared, withoutKey } from './rows';
+import { KEYED, columnsOf, hydrate, queryPrepared, withoutKey } from '../reads';
 
 export interface NestedPageKey {
   parent: string;

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { hasReplicas, readPrimaryInThisRequest } from './rows';
+import { hasReplicas, readPrimaryInThisRequest } from '../reads';
 import { currentTally, type StatementTally } from './statement-counter';
 
 /**

@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, UserInputError } from '../errors';
+import { DomainError } from '../domain-error';
+import { ErrorCode } from '../error-codes';
 import { logger } from '../log/logger';
 
 /**
@@ -65,7 +66,7 @@ const bySqlstate = (): Record<string, Typed> => ({
   '55P03': { code: ErrorCode.CONFLICT, message: CONCURRENT },
 });
 
-// Built on first use: errors.ts imports this module, whose tables read its ErrorCode (a cycle at load time).
+// Built on first use (the tables are only needed once a statement fails).
 let tables: { unique: Record<string, Typed>; bySqlstate: Record<string, Typed> } | undefined;
 
 interface PgError {
@@ -79,7 +80,7 @@ interface PgError {
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** The typed client error for a PostgreSQL error caused by the request's values, else null. */
-export function userErrorOfSql(e: unknown): UserInputError | null {
+export function userErrorOfSql(e: unknown): DomainError | null {
   if (!e || typeof e !== 'object') return null;
   const err = ((e as PgError).driverError ?? e) as PgError;
   tables ??= { unique: unique(), bySqlstate: bySqlstate() };
@@ -87,7 +88,8 @@ export function userErrorOfSql(e: unknown): UserInputError | null {
   const constraint = typeof err.constraint === 'string' ? err.constraint : undefined;
   const typed = (err.code === '23505' && constraint && tables.unique[constraint]) || tables.bySqlstate[err.code];
   const column = /Key \(([a-z_]+)\)/.exec(typeof err.detail === 'string' ? err.detail : '')?.[1] ?? err.column;
-  return new UserInputError(typed.code, typed.message, typeof column === 'string' ? { field: camel(column) } : {});
+  const extras = typeof column === 'string' ? { field: camel(column) } : {};
+  return new DomainError(typed.code, `sql.${constraint && typed === tables.unique[constraint] ? constraint : err.code}`, extras, () => typed.message);
 }
 
 /** Runs `fn`; a PostgreSQL error caused by the request's values becomes its typed client error. */
@@ -114,8 +116,8 @@ export function formatSqlError(formatted: GraphQLFormattedError, error: unknown)
   if (!typed) return undefined;
   const err = (((error as PgError).driverError ?? error) as PgError) ?? {};
   logger.warn(
-    { sqlstate: err.code, constraint: err.constraint, field: typed.extensions.field, path: formatted.path?.join('.') },
+    { sqlstate: err.code, constraint: err.constraint, field: typed.extras.field, path: formatted.path?.join('.') },
     'a client value refused by the database, not by validation',
   );
-  return { message: typed.message, locations: formatted.locations, path: formatted.path, extensions: typed.extensions };
+  return { message: typed.render(), locations: formatted.locations, path: formatted.path, extensions: typed.extensions() };
 }

@@ -1,5 +1,6 @@
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
+import { readSwitches } from '../reads/switches';
 
 type Method = (...params: unknown[]) => unknown;
 
@@ -12,8 +13,10 @@ type Method = (...params: unknown[]) => unknown;
  * A root not of the declared class takes the generic path too (type-graphql converts it).
  *
  * Returns the `Type.field` names made direct (a test checks the hot ones are among them).
+ * `ESSOR_DIRECT_RESOLVERS=0` (read when the schema is built) leaves every field to type-graphql.
  */
 export function useDirectFieldResolvers(schema: GraphQLSchema): string[] {
+  if (!readSwitches.directResolvers()) return [];
   const storage = getMetadataStorage();
   const direct: string[] = [];
   const instances = new Map<Function, Record<string, Method>>();

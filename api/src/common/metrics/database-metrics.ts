@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { Gauge, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { readerPoolStats } from '../db/rows';
+import { readerPoolStats } from '../reads';
 
 /** A scrape waits this long at most for the database: a stuck database must not stall Prometheus. */
 const SCRAPE_SQL_TIMEOUT_MS = 2000;
@@ -24,7 +24,7 @@ export function within<T>(p: Promise<T>, ms: number): Promise<T> {
  * Metrics read from the data source when Prometheus scrapes (a registry per app, merged with the
  * process's at each scrape):
  * - `essor_db_pool_connections{pool, state}`: connections in use / idle, requests waiting, of TypeORM's
- *   pool (`main`) and of the loaders' reads (`reads`, common/db/rows.ts), and `essor_db_pool_max{pool}`;
+ *   pool (`main`) and of the loaders' reads (`reads`, common/reads/reader-pools.ts), and `essor_db_pool_max{pool}`;
  * - `essor_mail_outbox_messages{status}` when `mail_outbox` has a `status` column (the mail queue:
  *   `status="queued"` is its length, present even at 0); no series otherwise;
  * - `essor_job_queue_jobs{task, state}` from graphile-worker's `jobs` view when it exists: `waiting`,

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { audit, REDACTED } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
 import { insertAudited, lockRow, typedDbErrors, updateVersioned, editVersioned, type EditSpec } from '../../common/db/editing';
-import { columnsOf, hydrate } from '../../common/db/rows';
+import { columnsOf, hydrate } from '../../common/reads';
 import { commonErrors } from '../../common/domain-error';
 import { queryRow, queryRows, sql } from '../../common/sql/sql';
 import { rowIdOf } from '../../common/relay/global-id';

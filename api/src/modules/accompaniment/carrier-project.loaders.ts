@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { groupLoader, keyLoader } from '../../common/db/rows';
+import { groupLoader, keyLoader } from '../../common/reads';
 import { CarrierProjectReferral } from './carrier-project-referral.entity';
 import { CarrierProjectStageChange } from './carrier-project-stage-change.entity';
 import { CarrierProject } from './carrier-project.entity';
@@ -27,4 +27,11 @@ export function createCarrierProjectLoaders(ds: DataSource) {
         WHERE t.project_id = ANY($1::bigint[]) ORDER BY t.id`,
     ),
   };
+}
+
+/** This module's loaders in every request's `ctx.loaders` (built by the composition root, api/src/loaders.ts). */
+declare module '../../common/context' {
+  interface Loaders {
+    carrierProject: ReturnType<typeof createCarrierProjectLoaders>;
+  }
 }

@@ -1,5 +1,5 @@
 import type { Context } from '../../common/context';
-import { columnsOf, hydrate } from '../../common/db/rows';
+import { columnsOf, hydrate } from '../../common/reads';
 import { assertOffsetPage } from '../../common/pagination/connection';
 import { queryRow, queryRows, sql, whereOf, type Sql } from '../../common/sql/sql';
 import { sectorErrors } from '../sector/sector.errors';

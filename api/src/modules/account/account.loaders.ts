@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { groupLoader, keyLoader } from '../../common/db/rows';
+import { groupLoader, keyLoader } from '../../common/reads';
 import { Sector } from '../sector/sector.entity';
 import { Structure } from '../structure/structure.entity';
 import { Account } from './account.entity';
@@ -20,4 +20,11 @@ export function createAccountLoaders(ds: DataSource) {
         WHERE a.account_id = ANY($1::bigint[]) ORDER BY t.name`,
     ),
   };
+}
+
+/** This module's loaders in every request's `ctx.loaders` (built by the composition root, api/src/loaders.ts). */
+declare module '../../common/context' {
+  interface Loaders {
+    account: ReturnType<typeof createAccountLoaders>;
+  }
 }

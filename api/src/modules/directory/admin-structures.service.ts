@@ -1,5 +1,5 @@
 import type { Context } from '../../common/context';
-import { columnsOf, hydrate } from '../../common/db/rows';
+import { columnsOf, hydrate } from '../../common/reads';
 import { commonErrors } from '../../common/domain-error';
 import { assertOffsetPage } from '../../common/pagination/connection';
 import { queryRow, queryRows, sql, whereOf } from '../../common/sql/sql';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { columnsOf, hydrate, KEYED, queryPrepared, withoutKey } from '../../common/db/rows';
+import { columnsOf, hydrate, KEYED, queryPrepared, withoutKey } from '../../common/reads';
 import { compile, sql } from '../../common/sql/sql';
 import { Structure } from '../structure/structure.entity';
 import { chordOfKm, kmOfChordSql } from './geo';
@@ -59,4 +59,11 @@ export function createDirectoryLoaders(ds: DataSource) {
       return loader;
     },
   };
+}
+
+/** This module's loaders in every request's `ctx.loaders` (built by the composition root, api/src/loaders.ts). */
+declare module '../../common/context' {
+  interface Loaders {
+    directory: ReturnType<typeof createDirectoryLoaders>;
+  }
 }

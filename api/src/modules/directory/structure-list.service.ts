@@ -1,5 +1,5 @@
 import type { Context } from '../../common/context';
-import { columnsOf, hydrate } from '../../common/db/rows';
+import { columnsOf, hydrate } from '../../common/reads';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination/connection';
 import { and, queryRow, queryRows, sql } from '../../common/sql/sql';
 import { Structure } from '../structure/structure.entity';

@@ -1,5 +1,5 @@
 import type { Context } from '../../common/context';
-import { columnsOf, hydrate } from '../../common/db/rows';
+import { columnsOf, hydrate } from '../../common/reads';
 import { decodeCursor, encodeCursor, invalidCursor, pageSize } from '../../common/pagination/connection';
 import { toGlobalId } from '../../common/relay/global-id';
 import { and, queryRows, sql, type Sql } from '../../common/sql/sql';

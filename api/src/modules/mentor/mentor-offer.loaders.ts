@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { groupLoader, keyLoader } from '../../common/db/rows';
+import { groupLoader, keyLoader } from '../../common/reads';
 import { MentorOffer } from './mentor-offer.entity';
 
 export function createMentorOfferLoaders(ds: DataSource) {
@@ -12,4 +12,11 @@ export function createMentorOfferLoaders(ds: DataSource) {
         WHERE t.mentor_id = ANY($1::bigint[]) ORDER BY t.id`,
     ),
   };
+}
+
+/** This module's loaders in every request's `ctx.loaders` (built by the composition root, api/src/loaders.ts). */
+declare module '../../common/context' {
+  interface Loaders {
+    mentorOffer: ReturnType<typeof createMentorOfferLoaders>;
+  }
 }

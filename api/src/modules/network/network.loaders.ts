@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { nestedPageLoader } from '../../common/db/nested-page';
-import { countLoader, keyLoader, linkLoader, perColumnSet } from '../../common/db/rows';
+import { countLoader, keyLoader, linkLoader, perColumnSet } from '../../common/reads';
 import { Structure } from '../structure/structure.entity';
 import { Network } from './network.entity';
 
@@ -33,4 +33,11 @@ export function createNetworkLoaders(ds: DataSource) {
       memberCount,
     ),
   };
+}
+
+/** This module's loaders in every request's `ctx.loaders` (built by the composition root, api/src/loaders.ts). */
+declare module '../../common/context' {
+  interface Loaders {
+    network: ReturnType<typeof createNetworkLoaders>;
+  }
 }

@@ -1,7 +1,8 @@
-import { narrowingOf, type Narrowing } from '../../common/db/narrow';
+import { narrowingOf } from '../../common/graphql/narrowing';
+import type { Narrowing } from '../../common/reads';
 import { Network } from './network.entity';
 
-/** What a read of networks needs for the fields selected on them (see common/db/narrow). */
+/** What a read of networks needs for the fields selected on them (see common/reads/narrow). */
 export const NETWORK_NARROWING: Narrowing = {
   entity: Network,
   always: ['id', 'status'],

@@ -1,5 +1,5 @@
 import type { Context } from '../../common/context';
-import { queryPrepared } from '../../common/db/rows';
+import { queryPrepared } from '../../common/reads';
 import { compile, queryRows, sql, type Sql } from '../../common/sql/sql';
 import { assertTerritoryCodes } from '../territory/territory.service';
 import { ESS_FAMILY_LABELS, EssFamily } from '../structure/ess-family';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { groupLoader, keyLoader } from '../../common/db/rows';
+import { groupLoader, keyLoader } from '../../common/reads';
 import { ParticipatorySpace } from './participatory-space.entity';
 import { SpaceDeliverable } from './space-deliverable.entity';
 import { SpaceParticipant } from './space-participant.entity';
@@ -39,4 +39,11 @@ export function createSpaceLoaders(ds: DataSource) {
         WHERE t.space_id = ANY($1::bigint[]) ORDER BY t.delivered_at NULLS LAST, t.id`,
     ),
   };
+}
+
+/** This module's loaders in every request's `ctx.loaders` (built by the composition root, api/src/loaders.ts). */
+declare module '../../common/context' {
+  interface Loaders {
+    space: ReturnType<typeof createSpaceLoaders>;
+  }
 }

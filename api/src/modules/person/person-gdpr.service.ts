@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { audit } from '../../common/audit/audit';
 import type { Context } from '../../common/context';
 import { lockRow, type EditSpec } from '../../common/db/editing';
-import { columnsOf, hydrate } from '../../common/db/rows';
+import { columnsOf, hydrate } from '../../common/reads';
 import { liftStatementTimeout } from '../../common/db/statement-timeout';
 import { assertOffsetPage } from '../../common/pagination/connection';
 import { queryRow, queryRows, sql, whereOf, type Sql } from '../../common/sql/sql';

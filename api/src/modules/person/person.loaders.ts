@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { groupLoader, keyLoader } from '../../common/db/rows';
+import { groupLoader, keyLoader } from '../../common/reads';
 import { queryRows, sql } from '../../common/sql/sql';
 import type { Consent } from './consent.type';
 import { Person } from './person.entity';
@@ -29,4 +29,11 @@ export function createPersonLoaders(ds: DataSource) {
         WHERE t.structure_id = ANY($1::bigint[]) ORDER BY t.id`,
     ),
   };
+}
+
+/** This module's loaders in every request's `ctx.loaders` (built by the composition root, api/src/loaders.ts). */
+declare module '../../common/context' {
+  interface Loaders {
+    person: ReturnType<typeof createPersonLoaders>;
+  }
 }

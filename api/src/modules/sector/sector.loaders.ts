@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { nestedPageLoader } from '../../common/db/nested-page';
-import { countLoader, groupLoader, keyLoader, linkLoader, perColumnSet } from '../../common/db/rows';
+import { countLoader, groupLoader, keyLoader, linkLoader, perColumnSet } from '../../common/reads';
 import { Person } from '../person/person.entity';
 import { Structure } from '../structure/structure.entity';
 import { Sector } from './sector.entity';
@@ -46,4 +46,11 @@ export function createSectorLoaders(ds: DataSource) {
       structureCount,
     ),
   };
+}
+
+/** This module's loaders in every request's `ctx.loaders` (built by the composition root, api/src/loaders.ts). */
+declare module '../../common/context' {
+  interface Loaders {
+    sector: ReturnType<typeof createSectorLoaders>;
+  }
 }

@@ -1,7 +1,8 @@
-import { narrowingOf, type Narrowing } from '../../common/db/narrow';
+import { narrowingOf } from '../../common/graphql/narrowing';
+import type { Narrowing } from '../../common/reads';
 import { Sector } from './sector.entity';
 
-/** What a read of sectors needs for the fields selected on them (see common/db/narrow). */
+/** What a read of sectors needs for the fields selected on them (see common/reads/narrow). */
 export const SECTOR_NARROWING: Narrowing = {
   entity: Sector,
   always: ['id', 'status'],

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { keyLoader } from '../../common/db/rows';
+import { keyLoader } from '../../common/reads';
 import { Structure } from './structure.entity';
 
 export function createStructureLoaders(ds: DataSource) {
@@ -7,4 +7,11 @@ export function createStructureLoaders(ds: DataSource) {
     /** Any status: callers check visibility (see structure.permissions). */
     byId: keyLoader(ds, Structure, { table: 'structure', key: 'id', keyType: 'bigint' }),
   };
+}
+
+/** This module's loaders in every request's `ctx.loaders` (built by the composition root, api/src/loaders.ts). */
+declare module '../../common/context' {
+  interface Loaders {
+    structure: ReturnType<typeof createStructureLoaders>;
+  }
 }

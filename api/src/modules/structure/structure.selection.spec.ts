@@ -1,5 +1,5 @@
 import { buildEssorSchema } from '../../schema';
-import { columnProperties } from '../../common/db/narrow';
+import { columnProperties } from '../../common/reads';
 import { DERIVED_STRUCTURE_FIELDS, unneededStructureColumns } from './structure.selection';
 import { Structure } from './structure.entity';
 

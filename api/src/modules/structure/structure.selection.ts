@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { unneededColumns, type Narrowing } from '../../common/db/narrow';
+import { unneededColumns, type Narrowing } from '../../common/reads';
 import { perField, selectedFields } from '../../common/graphql/selection';
 import { Structure } from './structure.entity';
 

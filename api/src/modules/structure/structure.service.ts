@@ -1,5 +1,5 @@
 import type { Context } from '../../common/context';
-import { columnsOf, hydrate } from '../../common/db/rows';
+import { columnsOf, hydrate } from '../../common/reads';
 import { queryRow, sql } from '../../common/sql/sql';
 import { isValidSiret, normaliseIdentifier } from './siret';
 import { Structure } from './structure.entity';

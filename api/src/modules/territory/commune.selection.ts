@@ -1,7 +1,8 @@
-import { narrowingOf, unneededColumns, type Narrowing } from '../../common/db/narrow';
+import { narrowingOf } from '../../common/graphql/narrowing';
+import { unneededColumns, type Narrowing } from '../../common/reads';
 import { Commune } from './commune.entity';
 
-/** What a read of communes needs for the fields selected on them (see common/db/narrow). */
+/** What a read of communes needs for the fields selected on them (see common/reads/narrow). */
 export const COMMUNE_NARROWING: Narrowing = {
   entity: Commune,
   always: ['code'],

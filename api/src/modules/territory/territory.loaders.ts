@@ -1,16 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import {
-  KEYED,
-  columnsOf,
-  countLoader,
-  groupLoader,
-  hydrate,
-  hydratePrefixed,
-  keyLoader,
-  perColumnSet,
-  queryPrepared,
-} from '../../common/db/rows';
+import { columnsOf, countLoader, groupLoader, hydrate, hydratePrefixed, keyLoader, keyedBy, perColumnSet, queryPrepared } from '../../common/reads';
 import { Commune } from './commune.entity';
 import { Departement } from './departement.entity';
 import { Epci } from './epci.entity';
@@ -33,7 +23,7 @@ function communeWithEpciLoader(ds: DataSource, epciBySiren: DataLoader<string, E
         `SELECT ${columnsOf(ds, Commune, 't', without)}, ${epciCols} FROM commune t LEFT JOIN epci e ON e.siren = t.epci_siren
          WHERE t.code = ANY($1::text[])`,
         [codes],
-        KEYED,
+        keyedBy('code'),
       );
       const asked = new Set(codes);
       const byCode = new Map<string, Commune>();
@@ -87,4 +77,11 @@ export function createTerritoryLoaders(ds: DataSource) {
        WHERE c.epci_siren = ANY($1::text[]) AND s.status = 'PUBLISHED' GROUP BY 1`,
     ),
   };
+}
+
+/** This module's loaders in every request's `ctx.loaders` (built by the composition root, api/src/loaders.ts). */
+declare module '../../common/context' {
+  interface Loaders {
+    territory: ReturnType<typeof createTerritoryLoaders>;
+  }
 }

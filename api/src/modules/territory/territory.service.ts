@@ -1,5 +1,6 @@
 import type { Context } from '../../common/context';
-import { queryEntities, queryPrepared } from '../../common/db/rows';
+import { queryEntities } from '../../common/db/rows';
+import { queryPrepared } from '../../common/reads';
 import type { DomainError } from '../../common/domain-error';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination/connection';
 import { compile, queryRow, sql, whereOf, type Sql } from '../../common/sql/sql';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { isObjectType } from 'graphql';
-import { buildEssorSchema } from '../../schema';
-import { useDirectFieldResolvers } from './direct-field-resolvers';
+import { buildEssorSchema } from '../src/schema';
+import { useDirectFieldResolvers } from '../src/common/graphql/direct-field-resolvers';
 
 describe('direct field resolvers', () => {
   it('the hot field resolvers of lists are called directly; those with arguments or roles are not', async () => {

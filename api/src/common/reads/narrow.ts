@@ -1,6 +1,5 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { getMetadataArgsStorage } from 'typeorm';
-import { perField, selectedFields } from '../graphql/selection';
+import { readSwitches } from './switches';
 
 /**
  * Loaders that read only the columns the selection needs (what `structure.selection.ts` does for
@@ -36,8 +35,13 @@ export function columnProperties(entity: Function): ReadonlySet<string> {
   return columns;
 }
 
-/** Properties a read may leave out, given the fields selected on its rows. */
+/**
+ * Properties a read may leave out, given the names of the fields selected on its rows (the
+ * GraphQL side, `common/graphql/narrowing.ts`, reads them from the selection). `ESSOR_NARROW=0`:
+ * none (every read loads every column).
+ */
 export function unneededColumns(n: Narrowing, fields: ReadonlySet<string>): Set<string> {
+  if (!readSwitches.narrow()) return new Set();
   const columns = columnProperties(n.entity);
   const needed = new Set<string>(n.always);
   for (const f of fields) {
@@ -46,9 +50,4 @@ export function unneededColumns(n: Narrowing, fields: ReadonlySet<string>): Set<
     for (const p of reads) needed.add(p);
   }
   return new Set([...columns].filter((p) => !needed.has(p)));
-}
-
-/** `unneededColumns` of the fields selected under the resolved field (memoised per field of a document). */
-export function narrowingOf(n: Narrowing): (info: GraphQLResolveInfo) => Set<string> {
-  return perField((info) => unneededColumns(n, selectedFields(info)));
 }
