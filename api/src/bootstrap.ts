@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { withAdvisoryLock } from './common/db/advisory-lock';
 import { installJobQueue } from './common/jobs/job-runner';
+import { queryRow, sql } from './common/sql/sql';
 import { isDatabaseEmpty, seedDemo } from './modules/demo/demo-seed';
 import { loadTerritory } from './modules/territory/territory-reference';
 import { seedReferenceFigures } from './modules/observatory/reference-figures.service';
@@ -35,8 +36,11 @@ async function prepare(ds: DataSource, demo: boolean, log: (m: string) => void):
     log(`loaded the Sambre-Avesnois demo data: ${JSON.stringify(report.counts)}`);
   }
   // The observatory reads maintained snapshots: make sure this year's exists.
-  const [{ fresh }] = await ds.query('SELECT EXISTS (SELECT 1 FROM observatory_snapshot_run WHERE year = $1) AS fresh', [
-    new Date().getFullYear(),
-  ]);
+  const { fresh } = (await queryRow(
+    ds,
+    sql<{
+      fresh: boolean;
+    }>`SELECT EXISTS (SELECT 1 FROM observatory_snapshot_run WHERE year = ${new Date().getFullYear()}) AS fresh`,
+  ))!;
   if (!fresh) await refreshSnapshot(ds);
 }

@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { createInterface } from 'node:readline';
 import { createAppDataSource } from '../data-source';
+import { queryRow, queryRows, sql } from '../common/sql/sql';
 import { normaliseEmail } from '../modules/account/auth.service';
 import { hashPassword, passwordProblem } from '../modules/account/password';
 
@@ -61,17 +62,19 @@ async function main() {
     await ds.runMigrations({ transaction: 'each' });
     const hash = await hashPassword(password);
     const row = await ds.transaction(async (m) => {
-      const [row] = await m.query(
-        `INSERT INTO account (email, display_name, password_hash, roles) VALUES ($1, $2, $3, ARRAY['ADMIN'])
+      const row = (await queryRow(
+        m,
+        sql<{ id: string; created: boolean }>`INSERT INTO account (email, display_name, password_hash, roles)
+       VALUES (${normaliseEmail(email)}, ${name}, ${hash}, ARRAY['ADMIN'])
        ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, failed_logins = 0, locked_until = NULL, disabled = false,
          roles = (SELECT ARRAY(SELECT DISTINCT unnest(account.roles || ARRAY['ADMIN']))), updated_at = now(), version = account.version + 1
        RETURNING id::text, (xmax = 0) AS created`,
-        [normaliseEmail(email), name, hash],
-      );
-      await m.query(
-        `INSERT INTO audit_log (account_id, actor, action, entity_type, entity_id, after)
-       VALUES ($1::bigint, 'cli', $2, 'Account', $1::text, jsonb_build_object('email', $3::text, 'roles', ARRAY['ADMIN']))`,
-        [row.id, row.created ? 'CREATE' : 'PROMOTE_ADMIN', normaliseEmail(email)],
+      ))!;
+      await queryRows(
+        m,
+        sql`INSERT INTO audit_log (account_id, actor, action, entity_type, entity_id, after)
+       VALUES (${row.id}::bigint, 'cli', ${row.created ? 'CREATE' : 'PROMOTE_ADMIN'}, 'Account', ${row.id}::text,
+         jsonb_build_object('email', ${normaliseEmail(email)}::text, 'roles', ARRAY['ADMIN']))`,
       );
       return row;
     });

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Context } from '../context';
+import { queryRows, sql } from '../sql/sql';
 
 /** Keys never written to the audit trail. */
 const SECRET = /password|token|secret|session|hash/i;
@@ -49,18 +50,10 @@ export async function audit(m: EntityManager | DataSource, ctx: Context, e: Audi
   const diff = changedFields(e.before ?? null, e.after ?? null);
   const before = redactRow(diff.before, e.redact);
   const after = redactRow(diff.after, e.redact);
-  await m.query(
-    `INSERT INTO audit_log (account_id, actor, action, entity_type, entity_id, before, after, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [
-      ctx.viewer?.accountId ?? null,
-      ctx.viewer ? ctx.viewer.email : 'anonyme',
-      e.action,
-      e.entityType,
-      e.entityId,
-      before ? JSON.stringify(before) : null,
-      after ? JSON.stringify(after) : null,
-      ctx.requestId,
-    ],
+  await queryRows(
+    m,
+    sql`INSERT INTO audit_log (account_id, actor, action, entity_type, entity_id, before, after, request_id)
+     VALUES (${ctx.viewer?.accountId ?? null}, ${ctx.viewer ? ctx.viewer.email : 'anonyme'}, ${e.action}, ${e.entityType},
+       ${e.entityId}, ${before ? JSON.stringify(before) : null}, ${after ? JSON.stringify(after) : null}, ${ctx.requestId})`,
   );
 }

@@ -10,6 +10,7 @@ import type { StatementTally } from '../db/statement-counter';
 import { readPrimaryInThisRequest } from '../reads';
 import { relationCatalogueOf, tablesOfStatements } from './tables-read';
 import { metrics } from '../metrics/metrics';
+import { queryRow, queryRows, sql } from '../sql/sql';
 
 /** Responses larger than this are not stored. */
 const MAX_BODY_BYTES = 1_000_000;
@@ -51,26 +52,21 @@ export function responseCacheKey(
  * (the argument is in migrations/1796687774289_response_cache_per_table/up.sql). Rows of writes
  * below xmin(snapshot) are visible in it by definition: the index range skips them.
  */
-const VALID_ENTRY = `pg_snapshot_xmin(c.snapshot) >= (SELECT h.xid FROM response_cache_horizon h)
+const VALID_ENTRY = sql`pg_snapshot_xmin(c.snapshot) >= (SELECT h.xid FROM response_cache_horizon h)
   AND NOT EXISTS (
     SELECT 1 FROM response_cache_write w
     WHERE w.table_name = ANY (c.tables) AND w.xid >= pg_snapshot_xmin(c.snapshot)
       AND NOT pg_visible_in_snapshot(w.xid, c.snapshot))`;
 
-/** The look-up: the entry if valid, and the snapshot a miss's answer will be stored under. */
-const LOOKUP_SQL = `SELECT pg_current_snapshot()::text AS snapshot, c.body
-  FROM (VALUES (1)) AS one (x)
-  LEFT JOIN response_cache c ON c.key = $1 AND c.expires_at > now() AND ${VALID_ENTRY}`;
-
-const STORE_SQL = `INSERT INTO response_cache (key, snapshot, tables, body, expires_at)
-  VALUES ($1, $2::pg_snapshot, $3::text[], $4, now() + make_interval(secs => $5))
-  ON CONFLICT (key) DO UPDATE SET snapshot = excluded.snapshot, tables = excluded.tables, body = excluded.body,
-    expires_at = excluded.expires_at`;
-
 /** The entry of a key if it may be served (else a null body), and the snapshot of this look-up. */
 export async function lookUpEntry(ds: DataSource, key: string): Promise<{ snapshot: string; body: string | null }> {
-  const [row]: Array<{ snapshot: string; body: string | null }> = await ds.query(LOOKUP_SQL, [key]);
-  return row;
+  // The snapshot a miss's answer will be stored under comes with the look-up (one row, always).
+  return (await queryRow(
+    ds,
+    sql<{ snapshot: string; body: string | null }>`SELECT pg_current_snapshot()::text AS snapshot, c.body
+      FROM (VALUES (1)) AS one (x)
+      LEFT JOIN response_cache c ON c.key = ${key} AND c.expires_at > now() AND ${VALID_ENTRY}`,
+  ))!;
 }
 
 /** Stores an answer computed after the look-up that gave `snapshot`, reading `tables`. */
@@ -78,7 +74,13 @@ export async function storeEntry(
   ds: DataSource,
   e: { key: string; snapshot: string; tables: string[]; body: string; seconds: number },
 ): Promise<void> {
-  await ds.query(STORE_SQL, [e.key, e.snapshot, e.tables, e.body, e.seconds]);
+  await queryRows(
+    ds,
+    sql`INSERT INTO response_cache (key, snapshot, tables, body, expires_at)
+      VALUES (${e.key}, ${e.snapshot}::pg_snapshot, ${e.tables}::text[], ${e.body}, now() + make_interval(secs => ${e.seconds}))
+      ON CONFLICT (key) DO UPDATE SET snapshot = excluded.snapshot, tables = excluded.tables, body = excluded.body,
+        expires_at = excluded.expires_at`,
+  );
 }
 
 /** Exempt tables met in a public answer, reported once per process (see `storedTables`). */
@@ -169,7 +171,7 @@ export function responseCachePlugin(schema: GraphQLSchema): ApolloServerPlugin<C
  */
 export async function purgeResponseCache(ds: DataSource): Promise<void> {
   await ds.transaction(async (m) => {
-    await m.query(`DELETE FROM response_cache c WHERE NOT (c.expires_at > now() AND ${VALID_ENTRY})`);
+    await queryRows(m, sql`DELETE FROM response_cache c WHERE NOT (c.expires_at > now() AND ${VALID_ENTRY})`);
     await m.query(
       `UPDATE response_cache_horizon SET xid = greatest(xid, least(pg_snapshot_xmin(pg_current_snapshot()),
          (SELECT pg_snapshot_xmin(c.snapshot) FROM response_cache c ORDER BY 1 LIMIT 1)))`,

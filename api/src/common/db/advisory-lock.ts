@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { compile, sql } from '../sql/sql';
 
 /**
  * Runs `fn` holding a session advisory lock of the data source's database, taken on a connection
@@ -18,15 +19,18 @@ export async function withAdvisoryLock<T>(
   client.on('error', () => {});
   await client.connect();
   try {
-    const [{ locked }] = (await client.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [name])).rows;
+    // pg's client takes the compiled `{ text, values }` as its query config.
+    const [{ locked }] = (
+      await client.query<{ locked: boolean }>(compile(sql`SELECT pg_try_advisory_lock(hashtext(${name})) AS locked`))
+    ).rows;
     if (!locked) {
       opts.onWait?.();
-      await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+      await client.query(compile(sql`SELECT pg_advisory_lock(hashtext(${name}))`));
     }
     try {
       return await fn();
     } finally {
-      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => {});
+      await client.query(compile(sql`SELECT pg_advisory_unlock(hashtext(${name}))`)).catch(() => {});
     }
   } finally {
     await client.end().catch(() => {});

@@ -1,5 +1,6 @@
 import { Client, type ClientConfig } from 'pg';
 import type { DataSource } from 'typeorm';
+import { compile, sql } from '../sql/sql';
 
 /**
  * The connections of a data source's pools (TypeORM's and the readers' of `rows.ts`), so that a
@@ -44,8 +45,7 @@ export async function cancelRunningQueries(ds: DataSource, log: (m: string) => v
   try {
     await client.connect();
     const { rows } = await client.query<{ n: number }>(
-      'SELECT count(*) FILTER (WHERE pg_cancel_backend(pid))::int AS n FROM unnest($1::int[]) AS pid',
-      [pids],
+      compile(sql`SELECT count(*) FILTER (WHERE pg_cancel_backend(pid))::int AS n FROM unnest(${pids}::int[]) AS pid`),
     );
     return rows[0].n;
   } catch (e) {

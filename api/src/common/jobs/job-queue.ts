@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { queryRow, sql } from '../sql/sql';
 
 export interface EnqueueOptions {
   maxAttempts?: number;
@@ -19,9 +20,10 @@ export async function enqueueJob(
   payload: Record<string, unknown>,
   opts: EnqueueOptions = {},
 ): Promise<string> {
-  const [row]: Array<{ id: string }> = await m.query(
-    `SELECT (graphile_worker.add_job($1, $2::json, queue_name => $3, max_attempts => $4, job_key => $5)).id::text AS id`,
-    [name, JSON.stringify(payload), opts.queueName ?? null, opts.maxAttempts ?? null, opts.jobKey ?? null],
+  const row = await queryRow(
+    m,
+    sql<{ id: string }>`SELECT (graphile_worker.add_job(${name}, ${JSON.stringify(payload)}::json,
+      queue_name => ${opts.queueName ?? null}, max_attempts => ${opts.maxAttempts ?? null}, job_key => ${opts.jobKey ?? null})).id::text AS id`,
   );
-  return row.id;
+  return row!.id;
 }

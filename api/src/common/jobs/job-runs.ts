@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { queryRows, sql } from '../sql/sql';
 
 export type JobOutcome = 'success' | 'failure' | 'retry';
 /** Why a job ran: its schedule (cron), an admin's « Lancer maintenant », or an event (a mail to send). */
@@ -22,20 +23,10 @@ export interface JobRunRecord {
 
 /** One line of the run history (table job_run). */
 export async function recordJobRun(ds: DataSource, r: JobRunRecord): Promise<void> {
-  await ds.query(
-    `INSERT INTO job_run (job_name, job_id, started_at, duration_ms, outcome, error, attempt, max_attempts, trigger, result)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [
-      r.name,
-      r.jobId,
-      r.startedAt,
-      r.durationMs,
-      r.outcome,
-      r.error ?? null,
-      r.attempt,
-      r.maxAttempts,
-      r.trigger,
-      r.result ? JSON.stringify(r.result) : null,
-    ],
+  await queryRows(
+    ds,
+    sql`INSERT INTO job_run (job_name, job_id, started_at, duration_ms, outcome, error, attempt, max_attempts, trigger, result)
+     VALUES (${r.name}, ${r.jobId}, ${r.startedAt}, ${r.durationMs}, ${r.outcome}, ${r.error ?? null}, ${r.attempt},
+       ${r.maxAttempts}, ${r.trigger}, ${r.result ? JSON.stringify(r.result) : null})`,
   );
 }

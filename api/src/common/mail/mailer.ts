@@ -1,6 +1,7 @@
 import { DataSource, type EntityManager } from 'typeorm';
 import { enqueueJob } from '../jobs/job-queue';
 import { jobErrorMessage } from '../jobs/job-error';
+import { queryRow, queryRows, sql } from '../sql/sql';
 import type { RenderedMail } from './mail-layout';
 import { mailConfigFromEnv, type MailTransport } from './mail-transport';
 
@@ -55,10 +56,11 @@ export async function enqueueMail<P extends Record<string, unknown>>(
 ): Promise<string> {
   const maxAttempts = opts.maxAttempts ?? mailConfigFromEnv().maxAttempts;
   const run = async (tx: EntityManager) => {
-    const [row]: Array<{ id: string }> = await tx.query(
-      `INSERT INTO mail_outbox (recipient, subject, template, params) VALUES ($1, $2, $3, $4) RETURNING id::text`,
-      [to, template.subject, template.name, JSON.stringify(params)],
-    );
+    const row = (await queryRow(
+      tx,
+      sql<{ id: string }>`INSERT INTO mail_outbox (recipient, subject, template, params)
+        VALUES (${to}, ${template.subject}, ${template.name}, ${JSON.stringify(params)}) RETURNING id::text`,
+    ))!;
     await enqueueJob(tx, SEND_MAIL_JOB, { mailId: row.id }, { maxAttempts, jobKey: `mail:${row.id}` });
     return row.id;
   };
@@ -79,6 +81,15 @@ export interface DeliveryOptions {
 
 export type DeliveryOutcome = 'sent' | 'kept-in-outbox' | 'cancelled' | 'already-done';
 
+/** A row of mail_outbox as the sending job reads it. */
+interface QueuedMail {
+  recipient: string;
+  subject: string;
+  template: string | null;
+  params: never;
+  status: string;
+}
+
 const CANCELLED = 'Message annulé : son destinataire ou son objet n’existe plus (compte désactivé, proposition effacée).';
 
 /**
@@ -90,17 +101,19 @@ const CANCELLED = 'Message annulé : son destinataire ou son objet n’existe pl
 export async function deliverMail(ds: DataSource, mailId: string, o: DeliveryOptions): Promise<DeliveryOutcome> {
   try {
     return await ds.transaction(async (m) => {
-      const [mail]: Array<{ recipient: string; subject: string; template: string | null; params: never; status: string }> =
-        await m.query(`SELECT recipient, subject, template, params, status FROM mail_outbox WHERE id = $1 FOR UPDATE`, [mailId]);
+      const mail = await queryRow(
+        m,
+        sql<QueuedMail>`SELECT recipient, subject, template, params, status FROM mail_outbox WHERE id = ${mailId} FOR UPDATE`,
+      );
       if (!mail || mail.status !== 'queued') return 'already-done';
       const template = mail.template ? o.templates.get(mail.template) : undefined;
       if (!template) throw new Error(`unknown mail template ${mail.template ?? '(none)'}`);
       const rendered = await template.render(m, mail.params, o.env);
       if (!rendered) {
-        await m.query(`UPDATE mail_outbox SET status = 'failed', attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
-          mailId,
-          CANCELLED,
-        ]);
+        await queryRows(
+          m,
+          sql`UPDATE mail_outbox SET status = 'failed', attempts = attempts + 1, last_error = ${CANCELLED} WHERE id = ${mailId}`,
+        );
         return 'cancelled';
       }
       if (o.transport) {
@@ -109,19 +122,21 @@ export async function deliverMail(ds: DataSource, mailId: string, o: DeliveryOpt
       // The rendered message is kept when it holds no secret, or when there is no transport
       // (development: the admin's outbox is then the mailbox; purged like sent mail).
       const keep = !o.transport || !template.secret;
-      await m.query(
-        `UPDATE mail_outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL,
-           transport = $2, body = $3, html = $4 WHERE id = $1`,
-        [mailId, o.transport ? 'smtp' : 'outbox', keep ? rendered.text : null, keep ? rendered.html : null],
+      await queryRows(
+        m,
+        sql`UPDATE mail_outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL,
+           transport = ${o.transport ? 'smtp' : 'outbox'}, body = ${keep ? rendered.text : null}, html = ${keep ? rendered.html : null}
+         WHERE id = ${mailId}`,
       );
       return o.transport ? 'sent' : 'kept-in-outbox';
     });
   } catch (error) {
     const final = o.attempt >= o.maxAttempts;
-    await ds.query(
-      `UPDATE mail_outbox SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END
-       WHERE id = $1 AND status = 'queued'`,
-      [mailId, jobErrorMessage(error), final],
+    await queryRows(
+      ds,
+      sql`UPDATE mail_outbox SET attempts = attempts + 1, last_error = ${jobErrorMessage(error)},
+         status = CASE WHEN ${final} THEN 'failed' ELSE status END
+       WHERE id = ${mailId} AND status = 'queued'`,
     );
     throw error;
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from '../context';
 import { commonErrors } from '../domain-error';
+import { queryRows, sql } from '../sql/sql';
 
 /** A budget of requests per key (an IP, an e-mail) and per window (which starts at the key's first hit). */
 export interface RateLimit {
@@ -46,10 +47,12 @@ export async function hitRateLimits(
 ): Promise<void> {
   const counted = hits.filter(([, key]) => key !== null && key !== '') as Array<readonly [RateLimit, string]>;
   if (!counted.length) return;
-  const rows: Array<{ bucket: string; hits: number; retry_after: number }> = await ctx.ds.query(
-    `WITH h AS (
+  const rows = await queryRows(
+    ctx.ds,
+    sql<{ bucket: string; hits: number; retry_after: number }>`WITH h AS (
        SELECT bucket, decode(key_hex, 'hex') AS key_hash, minutes
-       FROM unnest($1::text[], $2::text[], $3::int[]) AS h(bucket, key_hex, minutes)
+       FROM unnest(${counted.map(([l]) => l.bucket)}::text[], ${counted.map(([, key]) => hashOf(key))}::text[],
+         ${counted.map(([l]) => l.windowMinutes)}::int[]) AS h(bucket, key_hex, minutes)
      ), expired AS (
        DELETE FROM rate_limit_counter d WHERE d.window_end < now()
          AND NOT EXISTS (SELECT 1 FROM h WHERE h.bucket = d.bucket AND h.key_hash = d.key_hash)
@@ -60,7 +63,6 @@ export async function hitRateLimits(
        hits = CASE WHEN c.window_end <= now() THEN 1 ELSE c.hits + 1 END,
        window_end = CASE WHEN c.window_end <= now() THEN excluded.window_end ELSE c.window_end END
      RETURNING c.bucket, c.hits, ceil(extract(epoch FROM c.window_end - now()))::int AS retry_after`,
-    [counted.map(([l]) => l.bucket), counted.map(([, key]) => hashOf(key)), counted.map(([l]) => l.windowMinutes)],
   );
   const over = rows.filter((r) => r.hits > counted.find(([l]) => l.bucket === r.bucket)![0].max);
   if (!over.length) return;

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource, EntityManager } from 'typeorm';
+import { queryRow, queryRows, sql } from '../../common/sql/sql';
 import { deriveEssFamily } from '../structure/ess-family';
 import { isValidSiret } from '../structure/siret';
 import { WORKFORCE_RANGES } from '../structure/workforce-range';
@@ -66,6 +67,13 @@ export function unitName(r: Record<string, string>): string | null {
 
 class CrashForTests extends Error {}
 
+/** A row of `sirene_import`: the job and its progress. */
+interface SireneJob {
+  id: string;
+  phase: string;
+  linesDone: number;
+}
+
 /** Turns a COPY text field into its escaped form. */
 const copyField = (x: unknown) =>
   x === null || x === undefined
@@ -82,9 +90,10 @@ async function copyRows(m: EntityManager, table: string, columns: string[], rows
 
 /** Communes of the territory codes (départements, EPCIs, communes). */
 async function territoryCommunes(ds: DataSource, codes: string[]): Promise<Set<string>> {
-  const rows: Array<{ code: string }> = await ds.query(
-    `SELECT code FROM commune WHERE code = ANY($1::text[]) OR departement_code = ANY($1::text[]) OR epci_siren = ANY($1::text[])`,
-    [codes],
+  const rows = await queryRows(
+    ds,
+    sql<{ code: string }>`SELECT code FROM commune
+      WHERE code = ANY(${codes}::text[]) OR departement_code = ANY(${codes}::text[]) OR epci_siren = ANY(${codes}::text[])`,
   );
   if (!rows.length) throw new Error(`No commune matches the territory ${codes.join(', ')}.`);
   return new Set(rows.map((r) => r.code));
@@ -115,17 +124,20 @@ export async function importSirene(ds: DataSource, o: SireneImportOptions): Prom
     o.territory.map((c) => arrondissements.get(c) ?? c),
   );
 
-  let [job] = await ds.query(
-    `SELECT id::text, phase, lines_done::int AS "linesDone" FROM sirene_import WHERE file_key = $1 AND phase <> 'DONE' ORDER BY sirene_import.id DESC LIMIT 1`,
-    [fileKey],
+  const pending = await queryRow(
+    ds,
+    sql<SireneJob>`SELECT id::text, phase, lines_done::int AS "linesDone" FROM sirene_import
+      WHERE file_key = ${fileKey} AND phase <> 'DONE' ORDER BY sirene_import.id DESC LIMIT 1`,
   );
-  const resumed = !!job;
-  if (!job) {
-    [job] = await ds.query(
-      `INSERT INTO sirene_import (file_key, file_date, territory) VALUES ($1, $2, $3) RETURNING id::text, phase, lines_done::int AS "linesDone"`,
-      [fileKey, o.fileDate, o.territory],
-    );
-  } else {
+  const resumed = !!pending;
+  const job: SireneJob =
+    pending ??
+    (await queryRow(
+      ds,
+      sql<SireneJob>`INSERT INTO sirene_import (file_key, file_date, territory)
+        VALUES (${fileKey}, ${o.fileDate}, ${o.territory}) RETURNING id::text, phase, lines_done::int AS "linesDone"`,
+    ))!;
+  if (resumed) {
     say(`reprise de l'import ${job.id} (phase ${job.phase}, ${job.linesDone} lignes déjà traitées)`);
   }
   const importId: string = job.id;
@@ -162,17 +174,19 @@ export async function importSirene(ds: DataSource, o: SireneImportOptions): Prom
       await ds.transaction(async (m) => {
         await copyRows(m, table, columns, rows);
         if (errors.length) {
-          await m.query(
-            `INSERT INTO sirene_import_error (import_id, file, line, message)
-             SELECT $1, $2, line, message FROM unnest($3::bigint[], $4::text[]) AS e(line, message) ON CONFLICT DO NOTHING`,
-            [importId, fileLabel, errors.map(([l]) => l), errors.map(([, msg]) => msg)],
+          await queryRows(
+            m,
+            sql`INSERT INTO sirene_import_error (import_id, file, line, message)
+              SELECT ${importId}, ${fileLabel}, line, message
+              FROM unnest(${errors.map(([l]) => l)}::bigint[], ${errors.map(([, msg]) => msg)}::text[]) AS e(line, message)
+              ON CONFLICT DO NOTHING`,
           );
         }
-        await m.query(`UPDATE sirene_import SET phase = $2, lines_done = $3 WHERE id = $1`, [
-          importId,
-          last ? nextPhase : fileLabel,
-          last ? 0 : line,
-        ]);
+        await queryRows(
+          m,
+          sql`UPDATE sirene_import SET phase = ${last ? nextPhase : fileLabel}, lines_done = ${last ? 0 : line}
+            WHERE id = ${importId}`,
+        );
       });
       rows = [];
       errors = [];
@@ -265,10 +279,13 @@ export async function importSirene(ds: DataSource, o: SireneImportOptions): Prom
   }
 
   if (job.phase === 'UNITES') {
-    const sirens = new Set<string>(
-      (await ds.query(`SELECT DISTINCT siren FROM sirene_stage_etablissement WHERE import_id = $1`, [importId])).map(
-        (r: { siren: string }) => r.siren,
-      ),
+    const sirens = new Set(
+      (
+        await queryRows(
+          ds,
+          sql<{ siren: string }>`SELECT DISTINCT siren FROM sirene_stage_etablissement WHERE import_id = ${importId}`,
+        )
+      ).map((r) => r.siren),
     );
     await stage(
       o.unites,
@@ -317,21 +334,23 @@ export async function importSirene(ds: DataSource, o: SireneImportOptions): Prom
   if (job.phase === 'UPSERT') {
     say('mise à jour des structures…');
     await ds.transaction(async (m) => {
-      const [{ outside }] = await m.query(
-        `SELECT count(*)::int AS outside FROM sirene_stage_etablissement e JOIN sirene_stage_unite u ON u.import_id = e.import_id AND u.siren = e.siren
-         WHERE e.import_id = $1 AND NOT u.in_perimeter`,
-        [importId],
-      );
-      report.outsidePerimeter = outside;
-      const rows: Array<{ inserted: boolean }> = await m.query(
-        `INSERT INTO structure AS s (name, siren, siret, legal_category, ess_family, naf_code, workforce_range, address, postal_code,
+      const staged = sql`sirene_stage_etablissement e JOIN sirene_stage_unite u ON u.import_id = e.import_id AND u.siren = e.siren
+        WHERE e.import_id = ${importId}`;
+      report.outsidePerimeter = (await queryRow(
+        m,
+        sql<{ outside: number }>`SELECT count(*)::int AS outside FROM ${staged} AND NOT u.in_perimeter`,
+      ))!.outside;
+      const rows = await queryRows(
+        m,
+        sql<{
+          inserted: boolean;
+        }>`INSERT INTO structure AS s (name, siren, siret, legal_category, ess_family, naf_code, workforce_range, address, postal_code,
            commune_code, latitude, longitude, status, source, source_date, sirene_ess_flag, diffusible, active, employer, in_perimeter)
          SELECT u.name, e.siren, e.siret, u.legal_category, u.ess_family, coalesce(e.naf_code, u.naf_code), e.workforce_range, e.address,
            e.postal_code, e.commune_code, e.latitude, e.longitude,
            CASE WHEN e.diffusible AND u.diffusible AND e.active AND u.active THEN 'PUBLISHED' ELSE 'DRAFT' END,
-           'SIRENE', $2::date, u.ess_flag, e.diffusible AND u.diffusible, e.active AND u.active, e.employer, u.in_perimeter
-         FROM sirene_stage_etablissement e JOIN sirene_stage_unite u ON u.import_id = e.import_id AND u.siren = e.siren
-         WHERE e.import_id = $1 AND u.in_perimeter
+           'SIRENE', ${o.fileDate}::date, u.ess_flag, e.diffusible AND u.diffusible, e.active AND u.active, e.employer, u.in_perimeter
+         FROM ${staged} AND u.in_perimeter
          ON CONFLICT (siret) DO UPDATE SET
            name = EXCLUDED.name, legal_category = EXCLUDED.legal_category, naf_code = EXCLUDED.naf_code,
            workforce_range = EXCLUDED.workforce_range, commune_code = EXCLUDED.commune_code,
@@ -345,29 +364,28 @@ export async function importSirene(ds: DataSource, o: SireneImportOptions): Prom
            IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.legal_category, EXCLUDED.naf_code, EXCLUDED.workforce_range, EXCLUDED.commune_code,
              EXCLUDED.sirene_ess_flag, EXCLUDED.diffusible, EXCLUDED.active, EXCLUDED.employer)
          RETURNING (xmax = 0) AS inserted`,
-        [importId, o.fileDate],
       );
-      const [{ kept }] = await m.query(
-        `SELECT count(*)::int AS kept FROM sirene_stage_etablissement e JOIN sirene_stage_unite u ON u.import_id = e.import_id AND u.siren = e.siren
-         WHERE e.import_id = $1 AND u.in_perimeter`,
-        [importId],
-      );
+      const { kept } = (await queryRow(
+        m,
+        sql<{ kept: number }>`SELECT count(*)::int AS kept FROM ${staged} AND u.in_perimeter`,
+      ))!;
       report.inserted = rows.filter((r) => r.inserted).length;
       report.updated = rows.length - report.inserted;
       report.unchanged = kept - rows.length;
-      await m.query('DELETE FROM sirene_stage_etablissement WHERE import_id = $1', [importId]);
-      await m.query('DELETE FROM sirene_stage_unite WHERE import_id = $1', [importId]);
-      const [{ rejected }] = await m.query('SELECT count(*)::int AS rejected FROM sirene_import_error WHERE import_id = $1', [
-        importId,
-      ]);
-      report.rejected = rejected;
-      await m.query(`UPDATE sirene_import SET phase = 'DONE', finished_at = now(), report = $2 WHERE id = $1`, [
-        importId,
-        JSON.stringify(report),
-      ]);
-      await m.query(
-        `INSERT INTO audit_log (actor, action, entity_type, entity_id, after) VALUES ('sirene-import', 'IMPORT', 'SireneImport', $1, $2)`,
-        [importId, JSON.stringify(report)],
+      await queryRows(m, sql`DELETE FROM sirene_stage_etablissement WHERE import_id = ${importId}`);
+      await queryRows(m, sql`DELETE FROM sirene_stage_unite WHERE import_id = ${importId}`);
+      report.rejected = (await queryRow(
+        m,
+        sql<{ rejected: number }>`SELECT count(*)::int AS rejected FROM sirene_import_error WHERE import_id = ${importId}`,
+      ))!.rejected;
+      await queryRows(
+        m,
+        sql`UPDATE sirene_import SET phase = 'DONE', finished_at = now(), report = ${JSON.stringify(report)} WHERE id = ${importId}`,
+      );
+      await queryRows(
+        m,
+        sql`INSERT INTO audit_log (actor, action, entity_type, entity_id, after)
+          VALUES ('sirene-import', 'IMPORT', 'SireneImport', ${importId}, ${JSON.stringify(report)})`,
       );
     });
     await refreshSnapshot(ds);
