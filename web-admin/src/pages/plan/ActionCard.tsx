@@ -3,7 +3,7 @@ import { ActionStatusForm } from './ActionStatusForm';
 import { IndicatorPanel } from './Indicators';
 import { Milestones } from './Milestones';
 import { ACTION_STATUS_LABELS, type PlanAction } from './model';
-import { StatusBadge } from './StatusBadge';
+import { StatusBadge } from './Status';
 
 /** One action of the plan: its objectives, milestones and indicators; the mission edits them in place. */
 export function ActionCard({ action, admin, onChanged }: { action: PlanAction; admin: boolean; onChanged: () => void }) {

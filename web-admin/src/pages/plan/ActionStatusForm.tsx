@@ -2,8 +2,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { ErrorNotice, Success } from '../../components/status';
 import { errorCode, errorMessage } from '../../lib/errors';
+import { Field, InputField } from './fields';
 import { ACTION_STATUS_LABELS, type PlanAction } from './model';
 import { UPDATE_PLAN_ACTION_MUTATION } from './operations';
+import { StatusOptions } from './Status';
 
 /** Status and owner of an action; on a version conflict the current version is reloaded. */
 export function ActionStatusForm({ action, onConflict }: { action: PlanAction; onConflict: () => void }) {
@@ -36,24 +38,12 @@ export function ActionStatusForm({ action, onConflict }: { action: PlanAction; o
       aria-label={`Modifier l'action ${action.number}`}
       onSubmit={(e) => void onSubmit(e)}
     >
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-status`}>
-          Statut
-        </label>
+      <Field id={`${id}-status`} label="Statut">
         <select id={`${id}-status`} className="input" value={status} onChange={(e) => setStatus(e.target.value)}>
-          {Object.entries(ACTION_STATUS_LABELS).map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
+          <StatusOptions labels={ACTION_STATUS_LABELS} />
         </select>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-owner`}>
-          Responsable
-        </label>
-        <input id={`${id}-owner`} className="input" value={owner} onChange={(e) => setOwner(e.target.value)} />
-      </div>
+      </Field>
+      <InputField id={`${id}-owner`} label="Responsable" value={owner} onChange={setOwner} />
       <button type="submit" className="button button--primary button--small" disabled={loading}>
         Enregistrer
       </button>

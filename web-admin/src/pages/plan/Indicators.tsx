@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { ErrorNotice, Success } from '../../components/status';
 import { formatDate } from '../../format';
 import { errorMessage } from '../../lib/errors';
+import { CompactTable, InputField } from './fields';
 import { fmt, progressText, today, type Indicator } from './model';
 import { RECORD_INDICATOR_VALUE_MUTATION } from './operations';
 
@@ -38,29 +39,16 @@ export function IndicatorPanel({
       {ind.history.length > 0 && (
         <details className="indicator__history">
           <summary>Historique ({ind.history.length})</summary>
-          <div className="table-wrapper">
-            <table className="data-table data-table--compact">
-              <caption>Historique de « {ind.title} »</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Valeur</th>
-                  <th scope="col">Source</th>
-                  <th scope="col">Note</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ind.history.map((h, i) => (
-                  <tr key={`${h.measuredOn}-${i}`}>
-                    <th scope="row">{formatDate(h.measuredOn)}</th>
-                    <td>{fmt(h.value)}</td>
-                    <td>{h.source === 'COMPUTED' ? 'Calcul' : 'Saisie'}</td>
-                    <td>{h.note ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CompactTable caption={`Historique de « ${ind.title} »`} columns={['Date', 'Valeur', 'Source', 'Note']}>
+            {ind.history.map((h, i) => (
+              <tr key={`${h.measuredOn}-${i}`}>
+                <th scope="row">{formatDate(h.measuredOn)}</th>
+                <td>{fmt(h.value)}</td>
+                <td>{h.source === 'COMPUTED' ? 'Calcul' : 'Saisie'}</td>
+                <td>{h.note ?? ''}</td>
+              </tr>
+            ))}
+          </CompactTable>
         </details>
       )}
       {admin && !ind.computedKey && <RecordValueForm indicator={ind} onRecorded={onRecorded} />}
@@ -68,6 +56,7 @@ export function IndicatorPanel({
   );
 }
 
+/** Records a value typed in for an indicator (the computed ones are measured by the API). */
 function RecordValueForm({ indicator, onRecorded }: { indicator: Indicator; onRecorded: () => void }) {
   const id = useId();
   const [measuredOn, setMeasuredOn] = useState(today());
@@ -101,44 +90,17 @@ function RecordValueForm({ indicator, onRecorded }: { indicator: Indicator; onRe
       aria-label={`Saisir une valeur pour « ${indicator.title} »`}
       onSubmit={(e) => void onSubmit(e)}
     >
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-date`}>
-          Date de mesure
-        </label>
-        <input
-          id={`${id}-date`}
-          className="input"
-          type="date"
-          required
-          value={measuredOn}
-          onChange={(e) => setMeasuredOn(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-value`}>
-          Valeur{indicator.unit ? ` (${indicator.unit})` : ''}
-        </label>
-        <input
-          id={`${id}-value`}
-          className="input"
-          inputMode="decimal"
-          value={value}
-          aria-invalid={invalid ? true : undefined}
-          aria-describedby={invalid ? `${id}-error` : undefined}
-          onChange={(e) => setValue(e.target.value)}
-        />
-        {invalid && (
-          <p id={`${id}-error`} className="field__error">
-            {invalid}
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-note`}>
-          Note
-        </label>
-        <input id={`${id}-note`} className="input" value={note} onChange={(e) => setNote(e.target.value)} />
-      </div>
+      <InputField id={`${id}-date`} label="Date de mesure" type="date" required value={measuredOn} onChange={setMeasuredOn} />
+      <InputField
+        id={`${id}-value`}
+        label={<>Valeur{indicator.unit ? ` (${indicator.unit})` : ''}</>}
+        inputMode="decimal"
+        value={value}
+        errors={invalid ? [invalid] : undefined}
+        errorId={`${id}-error`}
+        onChange={setValue}
+      />
+      <InputField id={`${id}-note`} label="Note" value={note} onChange={setNote} />
       <button type="submit" className="button button--primary button--small" disabled={loading}>
         Enregistrer la valeur
       </button>

@@ -3,10 +3,11 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { ErrorNotice, Loading } from '../../components/status';
 import { formatDate } from '../../format';
 import { errorMessage } from '../../lib/errors';
+import { CompactTable } from './fields';
 import { DECISION_STATUS_LABELS, type Decision, type Meeting, type PlanAction } from './model';
 import { NewMeetingForm } from './NewMeetingForm';
 import { STEERING_MEETINGS_QUERY, UPDATE_STEERING_DECISION_MUTATION } from './operations';
-import { StatusBadge } from './StatusBadge';
+import { StatusBadge, StatusOptions } from './Status';
 
 /** The steering committees and their decisions; the mission records a committee and follows its decisions. */
 export function MeetingsSection({ admin, actions }: { admin: boolean; actions: readonly PlanAction[] }) {
@@ -40,35 +41,23 @@ function MeetingCard({ meeting, admin, onChanged }: { meeting: Meeting; admin: b
       {meeting.decisions.length === 0 ? (
         <p className="muted">Aucune décision.</p>
       ) : (
-        <div className="table-wrapper">
-          <table className="data-table data-table--compact">
-            <caption>Décisions du comité du {formatDate(meeting.heldOn)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Décision</th>
-                <th scope="col">Action</th>
-                <th scope="col">Responsable</th>
-                <th scope="col">Échéance</th>
-                <th scope="col">Statut</th>
-                <th scope="col">Suivi</th>
-              </tr>
-            </thead>
-            <tbody>
-              {meeting.decisions.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">{d.text}</th>
-                  <td>{d.actionNumber ?? '—'}</td>
-                  <td>{d.owner ?? '—'}</td>
-                  <td>{formatDate(d.dueOn)}</td>
-                  <td>
-                    <StatusBadge status={d.status} labels={DECISION_STATUS_LABELS} />
-                  </td>
-                  <td>{admin ? <DecisionForm decision={d} onSaved={onChanged} /> : (d.followUp ?? '—')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CompactTable
+          caption={`Décisions du comité du ${formatDate(meeting.heldOn)}`}
+          columns={['Décision', 'Action', 'Responsable', 'Échéance', 'Statut', 'Suivi']}
+        >
+          {meeting.decisions.map((d) => (
+            <tr key={d.id}>
+              <th scope="row">{d.text}</th>
+              <td>{d.actionNumber ?? '—'}</td>
+              <td>{d.owner ?? '—'}</td>
+              <td>{formatDate(d.dueOn)}</td>
+              <td>
+                <StatusBadge status={d.status} labels={DECISION_STATUS_LABELS} />
+              </td>
+              <td>{admin ? <DecisionForm decision={d} onSaved={onChanged} /> : (d.followUp ?? '—')}</td>
+            </tr>
+          ))}
+        </CompactTable>
       )}
     </article>
   );
@@ -94,11 +83,7 @@ function DecisionForm({ decision, onSaved }: { decision: Decision; onSaved: () =
         Statut de la décision
       </label>
       <select id={`${id}-status`} className="input input--inline" value={status} onChange={(e) => setStatus(e.target.value)}>
-        {Object.entries(DECISION_STATUS_LABELS).map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
+        <StatusOptions labels={DECISION_STATUS_LABELS} />
       </select>
       <label className="visually-hidden" htmlFor={`${id}-follow`}>
         Suivi

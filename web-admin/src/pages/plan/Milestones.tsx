@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { ErrorNotice, Success } from '../../components/status';
 import { formatDate } from '../../format';
 import { errorMessage, fieldErrorsOf } from '../../lib/errors';
+import { CompactTable, InputField } from './fields';
 import { today, type Milestone, type PlanAction } from './model';
 import { ADD_PLAN_MILESTONE_MUTATION, SET_PLAN_MILESTONE_DONE_MUTATION } from './operations';
 
@@ -14,33 +15,23 @@ export function Milestones({ action, admin, onChanged }: { action: PlanAction; a
       {action.milestones.length === 0 ? (
         <p className="muted">Aucun jalon.</p>
       ) : (
-        <div className="table-wrapper">
-          <table className="data-table data-table--compact">
-            <caption>Jalons de l'action {action.number}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Jalon</th>
-                <th scope="col">Échéance</th>
-                <th scope="col">Réalisé le</th>
-                {admin && <th scope="col">Suivi</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {action.milestones.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">{m.title}</th>
-                  <td>{formatDate(m.dueOn)}</td>
-                  <td>{m.doneOn ? formatDate(m.doneOn) : 'à venir'}</td>
-                  {admin && (
-                    <td>
-                      <MilestoneDoneButton milestone={m} onChanged={onChanged} />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CompactTable
+          caption={`Jalons de l'action ${action.number}`}
+          columns={['Jalon', 'Échéance', 'Réalisé le', ...(admin ? ['Suivi'] : [])]}
+        >
+          {action.milestones.map((m) => (
+            <tr key={m.id}>
+              <th scope="row">{m.title}</th>
+              <td>{formatDate(m.dueOn)}</td>
+              <td>{m.doneOn ? formatDate(m.doneOn) : 'à venir'}</td>
+              {admin && (
+                <td>
+                  <MilestoneDoneButton milestone={m} onChanged={onChanged} />
+                </td>
+              )}
+            </tr>
+          ))}
+        </CompactTable>
       )}
       {admin && <MilestoneForm action={action} onAdded={onChanged} />}
     </>
@@ -115,7 +106,6 @@ function MilestoneForm({ action, onAdded }: { action: PlanAction; onAdded: () =>
     setDone(true);
     onAdded();
   };
-  const describedBy = (k: MilestoneKey) => (errors[k]?.length ? `${fieldId(k)}-error` : undefined);
   return (
     <form
       className="form form--inline plan-action__edit"
@@ -123,45 +113,23 @@ function MilestoneForm({ action, onAdded }: { action: PlanAction; onAdded: () =>
       noValidate
       onSubmit={(e) => void onSubmit(e)}
     >
-      <div className="field">
-        <label className="field__label" htmlFor={fieldId('title')}>
-          Intitulé du jalon
-        </label>
-        <input
-          id={fieldId('title')}
-          className="input"
-          required
-          maxLength={300}
-          value={title}
-          aria-invalid={errors.title ? true : undefined}
-          aria-describedby={describedBy('title')}
-          onChange={(e) => setTitle(e.target.value)}
-        />
-        {errors.title && (
-          <p id={`${fieldId('title')}-error`} className="field__error">
-            {errors.title.join(' ')}
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={fieldId('dueOn')}>
-          Échéance du jalon
-        </label>
-        <input
-          id={fieldId('dueOn')}
-          className="input"
-          type="date"
-          value={dueOn}
-          aria-invalid={errors.dueOn ? true : undefined}
-          aria-describedby={describedBy('dueOn')}
-          onChange={(e) => setDueOn(e.target.value)}
-        />
-        {errors.dueOn && (
-          <p id={`${fieldId('dueOn')}-error`} className="field__error">
-            {errors.dueOn.join(' ')}
-          </p>
-        )}
-      </div>
+      <InputField
+        id={fieldId('title')}
+        label="Intitulé du jalon"
+        required
+        maxLength={300}
+        value={title}
+        errors={errors.title}
+        onChange={setTitle}
+      />
+      <InputField
+        id={fieldId('dueOn')}
+        label="Échéance du jalon"
+        type="date"
+        value={dueOn}
+        errors={errors.dueOn}
+        onChange={setDueOn}
+      />
       <button type="submit" className="button button--primary button--small" disabled={loading}>
         Ajouter le jalon
       </button>

@@ -2,9 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { ErrorNotice, Success } from '../../components/status';
 import { errorMessage } from '../../lib/errors';
+import { Field, InputField } from './fields';
 import { today, type PlanAction } from './model';
 import { CREATE_STEERING_MEETING_MUTATION } from './operations';
 
+/** A decision being written in the new committee's form; `key` tells the drafts apart. */
 interface DecisionDraft {
   key: number;
   text: string;
@@ -13,6 +15,29 @@ interface DecisionDraft {
   actionNumber: string;
 }
 
+/** The list of decision drafts: add one, patch one, remove one, clear them all. */
+function useDecisionDrafts() {
+  const [drafts, setDrafts] = useState<DecisionDraft[]>([]);
+  return {
+    drafts,
+    add: () => setDrafts((ds) => [...ds, { key: Date.now() + ds.length, text: '', owner: '', dueOn: '', actionNumber: '' }]),
+    patch: (key: number, p: Partial<DecisionDraft>) => setDrafts((ds) => ds.map((d) => (d.key === key ? { ...d, ...p } : d))),
+    remove: (key: number) => setDrafts((ds) => ds.filter((x) => x.key !== key)),
+    clear: () => setDrafts([]),
+  };
+}
+
+/** The written decisions, as the API's decision inputs (the empty ones are left out). */
+const decisionInputs = (drafts: readonly DecisionDraft[]) =>
+  drafts
+    .filter((d) => d.text.trim())
+    .map((d) => ({
+      text: d.text.trim(),
+      owner: d.owner.trim() || null,
+      dueOn: d.dueOn || null,
+      actionNumber: d.actionNumber ? Number(d.actionNumber) : null,
+    }));
+
 /** A new steering committee with its decisions, behind a « Nouveau comité » button. */
 export function NewMeetingForm({ actions, onCreated }: { actions: readonly PlanAction[]; onCreated: () => void }) {
   const id = useId();
@@ -20,11 +45,9 @@ export function NewMeetingForm({ actions, onCreated }: { actions: readonly PlanA
   const [heldOn, setHeldOn] = useState(today());
   const [title, setTitle] = useState('Comité de pilotage');
   const [notes, setNotes] = useState('');
-  const [decisions, setDecisions] = useState<DecisionDraft[]>([]);
+  const decisions = useDecisionDrafts();
   const [done, setDone] = useState(false);
   const [create, { loading, error }] = useMutation(CREATE_STEERING_MEETING_MUTATION);
-  const patch = (key: number, p: Partial<DecisionDraft>) =>
-    setDecisions((ds) => ds.map((d) => (d.key === key ? { ...d, ...p } : d)));
   if (!open) {
     return (
       <div className="actions">
@@ -40,19 +63,7 @@ export function NewMeetingForm({ actions, onCreated }: { actions: readonly PlanA
     try {
       await create({
         variables: {
-          input: {
-            heldOn,
-            title: title.trim(),
-            notes: notes.trim() || null,
-            decisions: decisions
-              .filter((d) => d.text.trim())
-              .map((d) => ({
-                text: d.text.trim(),
-                owner: d.owner.trim() || null,
-                dueOn: d.dueOn || null,
-                actionNumber: d.actionNumber ? Number(d.actionNumber) : null,
-              })),
-          },
+          input: { heldOn, title: title.trim(), notes: notes.trim() || null, decisions: decisionInputs(decisions.drafts) },
         },
       });
     } catch {
@@ -60,114 +71,32 @@ export function NewMeetingForm({ actions, onCreated }: { actions: readonly PlanA
     }
     setOpen(false);
     setDone(true);
-    setDecisions([]);
+    decisions.clear();
     setNotes('');
     onCreated();
   };
   return (
     <form className="form card" aria-label="Nouveau comité de pilotage" onSubmit={(e) => void onSubmit(e)}>
       <div className="form-grid">
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-date`}>
-            Date
-          </label>
-          <input
-            id={`${id}-date`}
-            className="input"
-            type="date"
-            required
-            value={heldOn}
-            onChange={(e) => setHeldOn(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-title`}>
-            Titre
-          </label>
-          <input id={`${id}-title`} className="input" required value={title} onChange={(e) => setTitle(e.target.value)} />
-        </div>
-        <div className="field field--wide">
-          <label className="field__label" htmlFor={`${id}-notes`}>
-            Relevé
-          </label>
+        <InputField id={`${id}-date`} label="Date" type="date" required value={heldOn} onChange={setHeldOn} />
+        <InputField id={`${id}-title`} label="Titre" required value={title} onChange={setTitle} />
+        <Field id={`${id}-notes`} label="Relevé" wide>
           <textarea id={`${id}-notes`} className="input" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
-        </div>
+        </Field>
       </div>
-      {decisions.map((d, i) => (
-        <fieldset key={d.key} className="fieldset">
-          <legend>Décision {i + 1}</legend>
-          <div className="form-grid">
-            <div className="field field--wide">
-              <label className="field__label" htmlFor={`${id}-d${d.key}-text`}>
-                Décision
-              </label>
-              <input
-                id={`${id}-d${d.key}-text`}
-                className="input"
-                required
-                value={d.text}
-                onChange={(e) => patch(d.key, { text: e.target.value })}
-              />
-            </div>
-            <div className="field">
-              <label className="field__label" htmlFor={`${id}-d${d.key}-owner`}>
-                Responsable
-              </label>
-              <input
-                id={`${id}-d${d.key}-owner`}
-                className="input"
-                value={d.owner}
-                onChange={(e) => patch(d.key, { owner: e.target.value })}
-              />
-            </div>
-            <div className="field">
-              <label className="field__label" htmlFor={`${id}-d${d.key}-due`}>
-                Échéance
-              </label>
-              <input
-                id={`${id}-d${d.key}-due`}
-                className="input"
-                type="date"
-                value={d.dueOn}
-                onChange={(e) => patch(d.key, { dueOn: e.target.value })}
-              />
-            </div>
-            <div className="field">
-              <label className="field__label" htmlFor={`${id}-d${d.key}-action`}>
-                Action liée
-              </label>
-              <select
-                id={`${id}-d${d.key}-action`}
-                className="input"
-                value={d.actionNumber}
-                onChange={(e) => patch(d.key, { actionNumber: e.target.value })}
-              >
-                <option value="">Aucune</option>
-                {actions.map((a) => (
-                  <option key={a.number} value={a.number}>
-                    {a.number}. {a.title}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <button
-            type="button"
-            className="button button--danger-outline button--small"
-            onClick={() => setDecisions((ds) => ds.filter((x) => x.key !== d.key))}
-          >
-            Retirer la décision {i + 1}
-          </button>
-        </fieldset>
+      {decisions.drafts.map((d, i) => (
+        <DecisionFieldset
+          key={d.key}
+          draft={d}
+          index={i}
+          idPrefix={`${id}-d${d.key}`}
+          actions={actions}
+          onPatch={(p) => decisions.patch(d.key, p)}
+          onRemove={() => decisions.remove(d.key)}
+        />
       ))}
       <div className="actions">
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() =>
-            setDecisions((ds) => [...ds, { key: Date.now() + ds.length, text: '', owner: '', dueOn: '', actionNumber: '' }])
-          }
-        >
+        <button type="button" className="button button--secondary" onClick={decisions.add}>
           Ajouter une décision
         </button>
         <button type="submit" className="button button--primary" disabled={loading}>
@@ -179,5 +108,64 @@ export function NewMeetingForm({ actions, onCreated }: { actions: readonly PlanA
       </div>
       {error && <ErrorNotice message={errorMessage(error)} />}
     </form>
+  );
+}
+
+/** The fields of one decision draft (« Décision 1 », « Décision 2 »…), with its own remove button. */
+function DecisionFieldset({
+  draft: d,
+  index: i,
+  idPrefix,
+  actions,
+  onPatch,
+  onRemove,
+}: {
+  draft: DecisionDraft;
+  index: number;
+  idPrefix: string;
+  actions: readonly PlanAction[];
+  onPatch: (p: Partial<DecisionDraft>) => void;
+  onRemove: () => void;
+}) {
+  return (
+    <fieldset className="fieldset">
+      <legend>Décision {i + 1}</legend>
+      <div className="form-grid">
+        <InputField
+          id={`${idPrefix}-text`}
+          label="Décision"
+          wide
+          required
+          value={d.text}
+          onChange={(text) => onPatch({ text })}
+        />
+        <InputField id={`${idPrefix}-owner`} label="Responsable" value={d.owner} onChange={(owner) => onPatch({ owner })} />
+        <InputField
+          id={`${idPrefix}-due`}
+          label="Échéance"
+          type="date"
+          value={d.dueOn}
+          onChange={(dueOn) => onPatch({ dueOn })}
+        />
+        <Field id={`${idPrefix}-action`} label="Action liée">
+          <select
+            id={`${idPrefix}-action`}
+            className="input"
+            value={d.actionNumber}
+            onChange={(e) => onPatch({ actionNumber: e.target.value })}
+          >
+            <option value="">Aucune</option>
+            {actions.map((a) => (
+              <option key={a.number} value={a.number}>
+                {a.number}. {a.title}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <button type="button" className="button button--danger-outline button--small" onClick={onRemove}>
+        Retirer la décision {i + 1}
+      </button>
+    </fieldset>
   );
 }

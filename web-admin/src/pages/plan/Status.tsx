@@ -14,3 +14,12 @@ const STATUS_BADGE: Record<string, string> = {
 export function StatusBadge({ status, labels }: { status: string; labels: Record<string, string> }) {
   return <span className={`badge ${STATUS_BADGE[status] ?? ''}`}>{labels[status] ?? status}</span>;
 }
+
+/** The `<option>`s of a status `<select>`, in the order of the labels. */
+export function StatusOptions({ labels }: { labels: Record<string, string> }) {
+  return Object.entries(labels).map(([v, l]) => (
+    <option key={v} value={v}>
+      {l}
+    </option>
+  ));
+}
