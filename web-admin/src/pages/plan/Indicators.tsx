@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { ErrorNotice, Success } from '../../components/status';
+import { CompactTable } from '../../components/CompactTable';
 import { formatDate } from '../../format';
 import { errorMessage } from '../../lib/errors';
-import { CompactTable, InputField } from './fields';
+import { InputField } from './fields';
 import { fmt, progressText, today, type Indicator } from './model';
 import { RECORD_INDICATOR_VALUE_MUTATION } from './operations';
 

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { ErrorNotice, Loading } from '../../components/status';
+import { CompactTable } from '../../components/CompactTable';
 import { formatDate } from '../../format';
 import { errorMessage } from '../../lib/errors';
-import { CompactTable } from './fields';
 import { DECISION_STATUS_LABELS, type Decision, type Meeting, type PlanAction } from './model';
 import { NewMeetingForm } from './NewMeetingForm';
 import { STEERING_MEETINGS_QUERY, UPDATE_STEERING_DECISION_MUTATION } from './operations';

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { ErrorNotice, Success } from '../../components/status';
+import { CompactTable } from '../../components/CompactTable';
 import { formatDate } from '../../format';
 import { errorMessage, fieldErrorsOf } from '../../lib/errors';
-import { CompactTable, InputField } from './fields';
+import { InputField } from './fields';
 import { today, type Milestone, type PlanAction } from './model';
 import { ADD_PLAN_MILESTONE_MUTATION, SET_PLAN_MILESTONE_DONE_MUTATION } from './operations';
 

@@ -61,32 +61,3 @@ export function InputField({ id, label, value, onChange, errors, errorId = `${id
     </Field>
   );
 }
-
-/** A compact data table with its caption and column headers; the rows are the children. */
-export function CompactTable({
-  caption,
-  columns,
-  children,
-}: {
-  caption: ReactNode;
-  columns: readonly string[];
-  children: ReactNode;
-}) {
-  return (
-    <div className="table-wrapper">
-      <table className="data-table data-table--compact">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
-  );
-}
