@@ -12,7 +12,7 @@ import {
   STEERING_MEETINGS_QUERY,
   UPDATE_PLAN_ACTION_MUTATION,
 } from './operations';
-import { progressText } from './PlanPage';
+import { progressText } from './model';
 
 function action(current: number | null = 12) {
   return {
