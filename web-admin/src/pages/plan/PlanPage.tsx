@@ -3,8 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useViewer } from '../../auth/viewer';
 import { isAdmin } from '../../auth/permissions';
 import { ErrorNotice, Loading, Success } from '../../components/status';
-import { formatDate, formatNumber } from '../../format';
-import { errorCode, errorMessage, fieldErrorsOf } from '../../lib/errors';
+import { formatDate, formatNumber, errorCode, errorMessage, fieldErrorsOf } from '@essor/web-ui';
 import { usePageTitle } from '../../lib/usePageTitle';
 import type { PlanActionFieldsFragment, SteeringMeetingsQuery } from '../../gql/graphql';
 import {

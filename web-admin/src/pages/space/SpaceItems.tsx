@@ -6,9 +6,8 @@ import { SelectField, TextAreaField, TextField } from '../../components/form';
 import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
 import { StructurePicker, type PickedStructure } from '../../components/StructurePicker';
 import { ErrorNotice, Success } from '../../components/status';
-import { formatDateTime } from '../../format';
+import { formatShortDateTime as formatDateTime, errorMessage, fieldErrorsOf, findError, type FieldErrors } from '@essor/web-ui';
 import { focusSoon } from '../../lib/entityForm';
-import { errorMessage, fieldErrorsOf, findError, type FieldErrors } from '../../lib/errors';
 import {
   DELIVERABLE_KINDS,
   DELIVERABLE_KIND_LABELS,
