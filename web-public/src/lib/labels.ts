@@ -13,17 +13,8 @@ import {
 
 export const MENTOR_THEME_LABELS = MentorThemeLabels;
 
-export const MENTOR_THEMES: MentorTheme[] = [
-  'BUSINESS_MODEL',
-  'COMMUNICATION',
-  'DIGITAL',
-  'FUNDING',
-  'GOVERNANCE',
-  'GROWTH',
-  'HUMAN_RESOURCES',
-  'IMPACT',
-  'LEGAL',
-];
+/** In the schema's order (alphabetical, as the labels). */
+export const MENTOR_THEMES = Object.keys(MENTOR_THEME_LABELS) as MentorTheme[];
 
 export function isMentorTheme(value: string): value is MentorTheme {
   return Object.prototype.hasOwnProperty.call(MENTOR_THEME_LABELS, value);

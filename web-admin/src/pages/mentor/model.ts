@@ -11,17 +11,8 @@ import { changedKeysOf } from '../../lib/entityForm';
 import { formatValue } from '@essor/web-ui';
 
 export const MENTOR_THEME_LABELS = MentorThemeLabels;
-export const MENTOR_THEMES: MentorTheme[] = [
-  'BUSINESS_MODEL',
-  'COMMUNICATION',
-  'DIGITAL',
-  'FUNDING',
-  'GOVERNANCE',
-  'GROWTH',
-  'HUMAN_RESOURCES',
-  'IMPACT',
-  'LEGAL',
-];
+/** In the schema's order (alphabetical, as the labels). */
+export const MENTOR_THEMES = Object.keys(MENTOR_THEME_LABELS) as MentorTheme[];
 
 export const MENTOR_OFFER_STATUS_LABELS = MentorOfferStatusLabels;
 export const MENTOR_OFFER_STATUSES: MentorOfferStatus[] = ['OPEN', 'FULL', 'CLOSED'];
