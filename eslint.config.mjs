@@ -21,4 +21,23 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
+  // One SPA never imports the other by a relative path: what both need lives in @essor/web-ui.
+  {
+    files: ['web-public/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/web-admin/**'], message: 'Share it through @essor/web-ui.' }] },
+      ],
+    },
+  },
+  {
+    files: ['web-admin/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/web-public/**'], message: 'Share it through @essor/web-ui.' }] },
+      ],
+    },
+  },
 );

@@ -2,13 +2,15 @@ import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCach
 import { ErrorLink } from '@apollo/client/link/error';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { VIEWER_QUERY } from './auth/viewerQuery';
+import introspection from './gql/possible-types';
 
 const SPACE_LISTS = { sessions: { merge: false }, participants: { merge: false }, deliverables: { merge: false } };
 
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
-    // Fragments on an interface (workshops, chantiers and study days share ParticipatorySpace).
-    possibleTypes: { ParticipatorySpace: ['Workshop', 'Chantier', 'StudyDay'] },
+    // Fragments on an interface (workshops, chantiers and study days share ParticipatorySpace):
+    // the members of every interface, generated from the schema.
+    possibleTypes: introspection.possibleTypes,
     typePolicies: {
       Query: {
         fields: {

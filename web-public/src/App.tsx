@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
-import { PageLoading } from './components/status';
+import { PageLoading } from '@essor/web-ui';
 
 // Chaque page est un module chargé à la demande : le JS initial reste petit.
 const HomePage = lazy(() => import('./pages/HomePage'));

@@ -1,6 +1,7 @@
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import type { FieldPolicy } from '@apollo/client/cache';
 import { relayStylePagination } from '@apollo/client/utilities';
+import introspection from './gql/possible-types';
 
 /**
  * Arguments qui identifient une recherche : deux recherches différentes ont chacune
@@ -31,23 +32,8 @@ export const searchStructuresPolicy: FieldPolicy<SearchResultShape> = {
 
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
-    possibleTypes: {
-      ParticipatorySpace: ['Workshop', 'Chantier', 'StudyDay'],
-      Node: [
-        'Chantier',
-        'Commune',
-        'Departement',
-        'Epci',
-        'MentorOffer',
-        'Network',
-        'Person',
-        'Region',
-        'Sector',
-        'Structure',
-        'StudyDay',
-        'Workshop',
-      ],
-    },
+    // Members of the interfaces (Node, ParticipatorySpace), generated from the schema.
+    possibleTypes: introspection.possibleTypes,
     typePolicies: {
       Query: {
         fields: {

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { VIEWER_QUERY } from './viewerQuery';
 import type { ViewerQuery } from '../gql/graphql';
-import { ErrorNotice, Loading } from '../components/status';
+import { ErrorNotice, Loading } from '@essor/web-ui';
 import { canSee, type Section } from './permissions';
 import { usePageTitle } from '../lib/usePageTitle';
 
@@ -23,10 +23,9 @@ export function RequireAuth() {
   if (!known && error) {
     return (
       <main id="contenu" className="container site-main" tabIndex={-1}>
-        <ErrorNotice
-          message="La session n'a pas pu être vérifiée. Vérifiez que l'API est disponible puis réessayez."
-          onRetry={() => void refetch().catch(() => undefined)}
-        />
+        <ErrorNotice onRetry={() => void refetch().catch(() => undefined)}>
+          La session n'a pas pu être vérifiée. Vérifiez que l'API est disponible puis réessayez.
+        </ErrorNotice>
       </main>
     );
   }

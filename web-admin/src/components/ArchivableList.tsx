@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { Role } from '../gql/graphql';
 import { hasRole, isAdmin } from '../auth/permissions';
-import { errorMessage, findError } from '../lib/errors';
+import { errorMessage, findError } from '@essor/web-ui';
 import { FilterSelect } from './filters';
 
 /** Status filter ↔ URL value (French); absent: the active rows. */

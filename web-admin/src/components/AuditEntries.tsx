@@ -2,11 +2,10 @@ import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { graphql } from '../gql';
 import type { AuditLogQuery } from '../gql/graphql';
-import { formatDateTime, formatJsonValue, formatNumber } from '../format';
-import { errorMessage } from '../lib/errors';
+import { formatShortDateTime, formatJsonValue, formatNumber, errorMessage } from '@essor/web-ui';
 import { toGlobalId } from '../lib/ids';
 import { ENTITY_TYPE_LABELS, actionLabel, fieldLabel } from '../lib/labels';
-import { Empty, ErrorNotice, Loading } from './status';
+import { EmptyState, ErrorNotice, Loading } from '@essor/web-ui';
 import { useState } from 'react';
 
 export const AUDIT_LOG_QUERY = graphql(`
@@ -106,14 +105,13 @@ export function AuditEntries({
 
   if (error && !log) {
     return (
-      <ErrorNotice
-        message={`Le journal n'a pas pu être chargé. ${errorMessage(error, '')}`.trim()}
-        onRetry={() => void refetch().catch(() => undefined)}
-      />
+      <ErrorNotice onRetry={() => void refetch().catch(() => undefined)}>
+        {`Le journal n'a pas pu être chargé. ${errorMessage(error, '')}`.trim()}
+      </ErrorNotice>
     );
   }
   if (!log) return <Loading>Chargement du journal…</Loading>;
-  if (!log.edges.length) return <Empty>{emptyMessage}</Empty>;
+  if (!log.edges.length) return <EmptyState>{emptyMessage}</EmptyState>;
 
   const loadMore = async () => {
     setMoreError(null);
@@ -147,7 +145,7 @@ export function AuditEntries({
           <tbody>
             {log.edges.map(({ node }) => (
               <tr key={node.id}>
-                <td className="nowrap">{formatDateTime(node.at)}</td>
+                <td className="nowrap">{formatShortDateTime(node.at)}</td>
                 <td>{node.actor}</td>
                 <td>{actionLabel(node.action)}</td>
                 {showEntity && (
@@ -163,7 +161,7 @@ export function AuditEntries({
           </tbody>
         </table>
       </div>
-      {moreError && <ErrorNotice message={moreError} />}
+      {moreError && <ErrorNotice>{moreError}</ErrorNotice>}
       {log.pageInfo.hasNextPage && (
         <button
           type="button"

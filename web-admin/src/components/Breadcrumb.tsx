@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Breadcrumb as SharedBreadcrumb } from '@essor/web-ui';
 
 /** The list a page belongs to: « Réseaux » at /reseaux. */
 export interface ListLink {
@@ -6,16 +6,7 @@ export interface ListLink {
   label: string;
 }
 
-/** « Fil d'Ariane »: the list, then the current page. */
+/** « Fil d'Ariane » of the back office: the list, then the current page. */
 export function Breadcrumb({ list, current }: { list: ListLink; current: string }) {
-  return (
-    <nav aria-label="Fil d'Ariane" className="breadcrumb">
-      <ol>
-        <li>
-          <Link to={list.to}>{list.label}</Link>
-        </li>
-        <li aria-current="page">{current}</li>
-      </ol>
-    </nav>
-  );
+  return <SharedBreadcrumb home={null} items={[list, { label: current }]} />;
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
 import type { EcosystemStatsQuery } from '../gql/graphql';
-import { formatNumber } from '../format';
+import { formatNumber } from '@essor/web-ui';
 
 export const ECOSYSTEM_STATS_QUERY = graphql(`
   query EcosystemStats {

@@ -3,13 +3,13 @@ import { useApolloClient } from '@apollo/client/react';
 import { Link } from 'react-router';
 import type { Role } from '../gql/graphql';
 import { hasRole } from '../auth/permissions';
-import { errorMessage } from '../lib/errors';
+import { errorMessage } from '@essor/web-ui';
 import type { ConfirmedAction, VersionedAction } from '../lib/useVersionedAction';
 import { PERMISSION_NOTICE_ID } from '../lib/useVersionedEdit';
 import { AuditEntries } from './AuditEntries';
 import { Breadcrumb, type ListLink } from './Breadcrumb';
 import { ConfirmDialog } from './Dialog';
-import { ErrorNotice, Loading } from './status';
+import { ErrorNotice, Loading } from '@essor/web-ui';
 
 /**
  * What an edit page shows until its entity is there: the load error with « Réessayer », « Chargement… »,
@@ -50,7 +50,7 @@ export function EditPageLoader<T>({
       <>
         <Breadcrumb list={list} current={title} />
         <h1>{title}</h1>
-        <ErrorNotice message={`${failedMessage} ${errorMessage(error, '')}`.trim()} onRetry={onRetry} />
+        <ErrorNotice onRetry={onRetry}>{`${failedMessage} ${errorMessage(error, '')}`.trim()}</ErrorNotice>
       </>
     );
   }

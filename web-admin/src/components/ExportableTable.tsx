@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { formatNumber } from '../format';
+import { formatNumber } from '@essor/web-ui';
 import { downloadCsv, downloadXlsx, type Cell, type TableModel } from '../lib/exportTable';
 
 function displayCell(cell: Cell): string {

@@ -5,7 +5,7 @@ import { graphql } from '../gql';
 import { VIEWER_QUERY, useViewer } from '../auth/viewer';
 import { NAV_ITEMS, canSee } from '../auth/permissions';
 import { ROLE_LABELS } from '../lib/labels';
-import { Loading } from './status';
+import { Loading } from '@essor/web-ui';
 
 export const LOGOUT_MUTATION = graphql(`
   mutation Logout {

@@ -1,4 +1,4 @@
-import { formatNumber } from '../format';
+import { formatNumber } from '@essor/web-ui';
 
 /** Previous / next page and page size, for server-side paginated tables. */
 export function Pagination({

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useLazyQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
-import { errorMessage } from '../lib/errors';
+import { errorMessage } from '@essor/web-ui';
 
 export const PERSON_PICKER_QUERY = graphql(`
   query PersonPickerSearch($text: String, $page: Int, $pageSize: Int) {

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useLazyQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
 import { ADMIN_STRUCTURES_QUERY } from '../pages/StructuresPage';
-import { errorMessage } from '../lib/errors';
+import { errorMessage } from '@essor/web-ui';
 
 /** Published structures of the directory (for roles that may not list the admin table, e.g. facilitators). */
 export const PICKER_DIRECTORY_QUERY = graphql(`

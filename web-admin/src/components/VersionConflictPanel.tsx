@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import { formatDateTime, formatValue } from '../format';
+import { formatShortDateTime, formatValue } from '@essor/web-ui';
 import type { VersionConflict } from '../lib/entityForm';
 
 /**
@@ -31,7 +31,7 @@ export function VersionConflictPanel<V>({
       <h2 id="conflict-title">Conflit de modification</h2>
       <p role="alert">
         {conflict.lastChangedBy
-          ? `${subject} par ${conflict.lastChangedBy}${conflict.lastChangedAt ? ` le ${formatDateTime(conflict.lastChangedAt)}` : ''}`
+          ? `${subject} par ${conflict.lastChangedBy}${conflict.lastChangedAt ? ` le ${formatShortDateTime(conflict.lastChangedAt)}` : ''}`
           : `${subject} entre-temps`}{' '}
         (version {conflict.currentVersion ?? '?'}, vous étiez sur la version {conflict.submittedVersion}). Rien n'a été
         enregistré.

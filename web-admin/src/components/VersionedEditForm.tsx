@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { EntityFormValue } from '../lib/entityForm';
 import type { VersionedEdit, VersionedEntity } from '../lib/useVersionedEdit';
 import { FormErrorSummary, RequiredNote } from './form';
-import { Success } from './status';
+import { Success } from '@essor/web-ui';
 import { VersionConflictPanel } from './VersionConflictPanel';
 
 /**

@@ -156,10 +156,15 @@ export type DeliverableInput = {
 };
 
 export type DeliverableKind =
+  /** Événement */
   | 'EVENT'
+  /** Guide */
   | 'GUIDE'
+  /** Autre */
   | 'OTHER'
+  /** Rapport */
   | 'REPORT'
+  /** Outil */
   | 'TOOL';
 
 /** Famille de l'ESS */
@@ -217,8 +222,11 @@ export type MentorOfferPatch = {
 };
 
 export type MentorOfferStatus =
+  /** Clos */
   | 'CLOSED'
+  /** Complet */
   | 'FULL'
+  /** Disponible */
   | 'OPEN';
 
 export type MentorTheme =
@@ -250,10 +258,15 @@ export type MentorshipInput = {
 };
 
 export type NetworkKind =
+  /** Fédération */
   | 'FEDERATION'
+  /** Réseau local */
   | 'LOCAL_NETWORK'
+  /** Réseau national */
   | 'NATIONAL_NETWORK'
+  /** Autre réseau */
   | 'OTHER'
+  /** Chambre régionale */
   | 'REGIONAL_CHAMBER';
 
 export type NetworkPatch = {
@@ -266,9 +279,13 @@ export type NetworkPatch = {
 };
 
 export type NetworkScope =
+  /** Départemental */
   | 'DEPARTEMENT'
+  /** Local */
   | 'LOCAL'
+  /** National */
   | 'NATIONAL'
+  /** Régional */
   | 'REGION';
 
 export type ParticipantInput = {
@@ -341,13 +358,13 @@ export type ReferralStatus =
 
 /** Rôles des comptes Essor */
 export type Role =
-  /** Mission territoriale */
+  /** Mission territoriale (administration) */
   | 'ADMIN'
   /** Animateur·rice de secteur */
   | 'FACILITATOR'
   /** Partenaire (CRESS, APES) */
   | 'PARTNER'
-  /** Comité de pilotage */
+  /** Comité de pilotage (lecture) */
   | 'STEERING'
   /** Éditeur·rice de structure */
   | 'STRUCTURE_EDITOR';
@@ -373,8 +390,11 @@ export type SpaceItem =
 
 /** Atelier, chantier ou journée d’études. */
 export type SpaceKind =
+  /** Chantier */
   | 'CHANTIER'
+  /** Journée d'études */
   | 'STUDY_DAY'
+  /** Atelier */
   | 'WORKSHOP';
 
 export type SpacePatch = {
@@ -387,9 +407,13 @@ export type SpacePatch = {
 };
 
 export type SpaceStatus =
+  /** En cours */
   | 'ACTIVE'
+  /** Annulé */
   | 'CANCELLED'
+  /** Terminé */
   | 'COMPLETED'
+  /** Prévu */
   | 'PLANNED';
 
 export type StageChangeInput = {
@@ -443,8 +467,11 @@ export type StructurePatch = {
 
 /** Cycle de vie : brouillon, publiée, archivée. */
 export type StructureStatus =
+  /** Archivée */
   | 'ARCHIVED'
+  /** Brouillon */
   | 'DRAFT'
+  /** Publiée */
   | 'PUBLISHED';
 
 export type SubmissionKind =

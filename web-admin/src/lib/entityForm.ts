@@ -1,4 +1,4 @@
-import { findError } from './errors';
+import { findError } from '@essor/web-ui';
 
 /** A value of an edit form: text as typed, a checkbox, a list of codes or of picked items. */
 export type EntityFormValue = string | boolean | readonly string[] | ReadonlyArray<{ id: string }>;

@@ -1,33 +1,19 @@
 import type { EssFamily, Role, StructureStatus } from '../gql/graphql';
+import { EssFamilyLabels, RoleLabels, StructureStatusLabels } from '../gql/labels';
 
-export const STATUS_LABELS: Record<StructureStatus, string> = {
-  DRAFT: 'Brouillon',
-  PUBLISHED: 'Publiée',
-  ARCHIVED: 'Archivée',
-};
+// The enums' labels come from the schema's value descriptions (src/gql/labels.ts, generated).
+
+export const STATUS_LABELS = StructureStatusLabels;
 
 export const STATUSES: StructureStatus[] = ['DRAFT', 'PUBLISHED', 'ARCHIVED'];
 
-export const ESS_FAMILY_LABELS: Record<EssFamily, string> = {
-  ASSOCIATION: 'Association',
-  COOPERATIVE: 'Coopérative',
-  MUTUELLE: 'Mutuelle',
-  FONDATION: 'Fondation',
-  ENTREPRISE_ESS: "Entreprise commerciale de l'ESS",
-  OTHER: 'Autre',
-};
+export const ESS_FAMILY_LABELS = EssFamilyLabels;
 
-export const ESS_FAMILIES = Object.keys(ESS_FAMILY_LABELS) as EssFamily[];
+export const ESS_FAMILIES: EssFamily[] = ['ASSOCIATION', 'COOPERATIVE', 'MUTUELLE', 'FONDATION', 'ENTREPRISE_ESS', 'OTHER'];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  ADMIN: 'Mission territoriale (administration)',
-  STEERING: 'Comité de pilotage (lecture)',
-  FACILITATOR: 'Animateur·rice de secteur',
-  STRUCTURE_EDITOR: 'Éditeur·rice de structure',
-  PARTNER: 'Partenaire (CRESS, APES)',
-};
+export const ROLE_LABELS = RoleLabels;
 
-export const ROLES = Object.keys(ROLE_LABELS) as Role[];
+export const ROLES: Role[] = ['ADMIN', 'STEERING', 'FACILITATOR', 'STRUCTURE_EDITOR', 'PARTNER'];
 
 /** INSEE workforce ranges (tranches d'effectifs salariés). */
 export const WORKFORCE_RANGE_LABELS: ReadonlyArray<[string, string]> = [

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { focusSoon, splitFieldErrors } from './entityForm';
-import { errorMessage, fieldErrorsOf } from './errors';
+import { errorMessage, fieldErrorsOf } from '@essor/web-ui';
 
 /** Messages per field of a form (client checks or the API's). */
 export type FormFieldErrors<K extends string> = Partial<Record<K, string[]>>;

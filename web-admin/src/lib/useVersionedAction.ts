@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { errorMessage, findError } from './errors';
+import { errorMessage, findError } from '@essor/web-ui';
 
 /**
  * An action on the loaded version of an entity (archive, restore, close an offer): `busy` while it

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { changedKeysOf, focusSoon, versionConflictOf, type EntityFormValue, type VersionConflict } from './entityForm';
-import { errorMessage, findError } from './errors';
+import { errorMessage, findError } from '@essor/web-ui';
 import { useFormErrors, type FormFieldErrors } from './useFormErrors';
 
 export const SAVED_NOTICE = 'Modifications enregistrées.';

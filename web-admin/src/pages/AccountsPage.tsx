@@ -5,9 +5,17 @@ import type { AccountFieldsFragment, Role } from '../gql/graphql';
 import { Dialog } from '../components/Dialog';
 import { CheckboxField, CheckboxGroup, ErrorSummary, RequiredNote, TextField } from '../components/form';
 import { StructurePicker, type PickedStructure } from '../components/StructurePicker';
-import { Empty, ErrorNotice, Loading, Success } from '../components/status';
-import { formatDateTime, formatNumber } from '../format';
-import { errorMessage, fieldErrorsOf, findError } from '../lib/errors';
+import {
+  EmptyState,
+  ErrorNotice,
+  Loading,
+  Success,
+  formatShortDateTime,
+  formatNumber,
+  errorMessage,
+  fieldErrorsOf,
+  findError,
+} from '@essor/web-ui';
 import { ROLES, ROLE_LABELS } from '../lib/labels';
 import { usePageTitle } from '../lib/usePageTitle';
 import { MIN_PASSWORD_LENGTH } from './PasswordPages';
@@ -101,14 +109,13 @@ export function AccountsPage() {
       <p className="lead">Les comptes de la mission, du comité de pilotage, des animateur·rices et des structures.</p>
       {notice && <Success>{notice}</Success>}
       {error && !accounts ? (
-        <ErrorNotice
-          message={`Les comptes n'ont pas pu être chargés. ${errorMessage(error, '')}`.trim()}
-          onRetry={() => void refetch().catch(() => undefined)}
-        />
+        <ErrorNotice onRetry={() => void refetch().catch(() => undefined)}>
+          {`Les comptes n'ont pas pu être chargés. ${errorMessage(error, '')}`.trim()}
+        </ErrorNotice>
       ) : !accounts ? (
         <Loading>Chargement des comptes…</Loading>
       ) : accounts.edges.length === 0 ? (
-        <Empty>Aucun compte.</Empty>
+        <EmptyState>Aucun compte.</EmptyState>
       ) : (
         <>
           <p className="result-count">{formatNumber(accounts.totalCount)} comptes</p>
@@ -141,7 +148,7 @@ export function AccountsPage() {
                         {stateOf(a)}
                       </span>
                     </td>
-                    <td className="nowrap">{a.lastLoginAt ? formatDateTime(a.lastLoginAt) : 'Jamais'}</td>
+                    <td className="nowrap">{a.lastLoginAt ? formatShortDateTime(a.lastLoginAt) : 'Jamais'}</td>
                     <td>
                       <button
                         type="button"
@@ -157,7 +164,7 @@ export function AccountsPage() {
               </tbody>
             </table>
           </div>
-          {moreError && <ErrorNotice message={moreError} />}
+          {moreError && <ErrorNotice>{moreError}</ErrorNotice>}
           {accounts.pageInfo.hasNextPage && (
             <button
               type="button"

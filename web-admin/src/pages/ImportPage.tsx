@@ -2,9 +2,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../gql';
 import type { ImportStructuresMutation } from '../gql/graphql';
-import { ErrorNotice, Success } from '../components/status';
-import { plural } from '../format';
-import { errorMessage } from '../lib/errors';
+import { ErrorNotice, Success, plural, errorMessage } from '@essor/web-ui';
 import { usePageTitle } from '../lib/usePageTitle';
 
 export const IMPORT_STRUCTURES_MUTATION = graphql(`
@@ -162,7 +160,7 @@ export function ImportPage() {
         </div>
       </section>
 
-      {error && <ErrorNotice message={error} />}
+      {error && <ErrorNotice>{error}</ErrorNotice>}
 
       <div ref={resultRef} tabIndex={-1} aria-live="polite">
         {report && (

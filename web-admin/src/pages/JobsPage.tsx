@@ -3,9 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
 import { graphql } from '../gql';
 import type { BackgroundJobsQuery, JobOutcome, JobTrigger } from '../gql/graphql';
-import { Empty, ErrorNotice, Loading, Success } from '../components/status';
-import { formatDateTime, formatNumber } from '../format';
-import { errorMessage } from '../lib/errors';
+import { EmptyState, ErrorNotice, Loading, Success, formatShortDateTime, formatNumber, errorMessage } from '@essor/web-ui';
 import { usePageTitle } from '../lib/usePageTitle';
 
 export const BACKGROUND_JOBS_QUERY = graphql(`
@@ -155,7 +153,7 @@ function JobsTable({ jobs, onRun, running }: { jobs: Job[]; onRun: (job: Job) =>
               <td>
                 {job.lastRun ? (
                   <>
-                    <Outcome outcome={job.lastRun.outcome} /> le {formatDateTime(job.lastRun.startedAt)} (
+                    <Outcome outcome={job.lastRun.outcome} /> le {formatShortDateTime(job.lastRun.startedAt)} (
                     {formatDuration(job.lastRun.durationMs)})
                     {job.lastRun.error && (
                       <>
@@ -225,14 +223,13 @@ function RunHistory({ jobs }: { jobs: Job[] }) {
         </div>
       </div>
       {error && !runs ? (
-        <ErrorNotice
-          message={`L'historique n'a pas pu être chargé. ${errorMessage(error, '')}`.trim()}
-          onRetry={() => void refetch().catch(() => undefined)}
-        />
+        <ErrorNotice onRetry={() => void refetch().catch(() => undefined)}>
+          {`L'historique n'a pas pu être chargé. ${errorMessage(error, '')}`.trim()}
+        </ErrorNotice>
       ) : !runs ? (
         <Loading>Chargement de l'historique…</Loading>
       ) : runs.edges.length === 0 ? (
-        <Empty>Aucune exécution enregistrée.</Empty>
+        <EmptyState>Aucune exécution enregistrée.</EmptyState>
       ) : (
         <>
           <p className="result-count">
@@ -258,7 +255,7 @@ function RunHistory({ jobs }: { jobs: Job[] }) {
               <tbody>
                 {runs.edges.map(({ node: r }) => (
                   <tr key={r.id}>
-                    <td>{formatDateTime(r.startedAt)}</td>
+                    <td>{formatShortDateTime(r.startedAt)}</td>
                     <td>{labelOf(r.name)}</td>
                     <td>{TRIGGER_LABELS[r.trigger]}</td>
                     <td>
@@ -279,7 +276,7 @@ function RunHistory({ jobs }: { jobs: Job[] }) {
               </tbody>
             </table>
           </div>
-          {moreError && <ErrorNotice message={moreError} />}
+          {moreError && <ErrorNotice>{moreError}</ErrorNotice>}
           {runs.pageInfo.hasNextPage && (
             <button
               type="button"
@@ -346,10 +343,9 @@ export function JobsPage() {
           ))}
       </div>
       {error && !jobs ? (
-        <ErrorNotice
-          message={`Les tâches n'ont pas pu être chargées. ${errorMessage(error, '')}`.trim()}
-          onRetry={() => void refetch().catch(() => undefined)}
-        />
+        <ErrorNotice onRetry={() => void refetch().catch(() => undefined)}>
+          {`Les tâches n'ont pas pu être chargées. ${errorMessage(error, '')}`.trim()}
+        </ErrorNotice>
       ) : !jobs ? (
         <Loading>Chargement des tâches…</Loading>
       ) : (

@@ -5,8 +5,7 @@ import { graphql } from '../gql';
 import { VIEWER_QUERY, useViewer } from '../auth/viewer';
 import { homeOf } from '../auth/permissions';
 import { RequiredNote, TextField } from '../components/form';
-import { Loading, Success } from '../components/status';
-import { errorCode, errorMessage } from '../lib/errors';
+import { Loading, Success, errorCode, errorMessage } from '@essor/web-ui';
 import { usePageTitle } from '../lib/usePageTitle';
 
 export const LOGIN_MUTATION = graphql(`

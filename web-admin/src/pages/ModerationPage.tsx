@@ -6,9 +6,17 @@ import type { SubmissionsQuery, SubmissionStatus } from '../gql/graphql';
 import { useViewer } from '../auth/viewer';
 import { isAdmin } from '../auth/permissions';
 import { RequiredNote, TextAreaField } from '../components/form';
-import { Empty, ErrorNotice, Loading, Success } from '../components/status';
-import { formatDateTime, formatJsonValue, formatNumber } from '../format';
-import { errorMessage, fieldErrorsOf } from '../lib/errors';
+import {
+  EmptyState,
+  ErrorNotice,
+  Loading,
+  Success,
+  formatShortDateTime,
+  formatJsonValue,
+  formatNumber,
+  errorMessage,
+  fieldErrorsOf,
+} from '@essor/web-ui';
 import { fieldLabel } from '../lib/labels';
 import { usePageTitle } from '../lib/usePageTitle';
 
@@ -149,14 +157,13 @@ export function ModerationPage() {
         {notice && <Success>{notice}</Success>}
       </div>
       {error && !list ? (
-        <ErrorNotice
-          message={`La file de modération n'a pas pu être chargée. ${errorMessage(error, '')}`.trim()}
-          onRetry={() => void refetch().catch(() => undefined)}
-        />
+        <ErrorNotice onRetry={() => void refetch().catch(() => undefined)}>
+          {`La file de modération n'a pas pu être chargée. ${errorMessage(error, '')}`.trim()}
+        </ErrorNotice>
       ) : !list ? (
         <Loading>Chargement des propositions…</Loading>
       ) : list.edges.length === 0 ? (
-        <Empty>{filter[0] === 'en-attente' ? 'Aucune proposition en attente.' : 'Aucune proposition.'}</Empty>
+        <EmptyState>{filter[0] === 'en-attente' ? 'Aucune proposition en attente.' : 'Aucune proposition.'}</EmptyState>
       ) : (
         <>
           <p className="result-count">
@@ -170,7 +177,7 @@ export function ModerationPage() {
               </li>
             ))}
           </ul>
-          {moreError && <ErrorNotice message={moreError} />}
+          {moreError && <ErrorNotice>{moreError}</ErrorNotice>}
           {list.pageInfo.hasNextPage && (
             <button
               type="button"
@@ -245,14 +252,14 @@ export function SubmissionCard({
       </h2>
       <p className="meta">
         <span className={`badge badge--${s.status.toLowerCase()}`}>{SUBMISSION_STATUS_LABELS[s.status]}</span> Reçue le{' '}
-        {formatDateTime(s.createdAt)}
+        {formatShortDateTime(s.createdAt)}
         {(s.submitterName || s.submitterEmail) && (
           <>
             {' '}
             par {s.submitterName ?? ''} {s.submitterEmail && <a href={`mailto:${s.submitterEmail}`}>{s.submitterEmail}</a>}
           </>
         )}
-        {s.reviewedAt && <> · traitée le {formatDateTime(s.reviewedAt)}</>}
+        {s.reviewedAt && <> · traitée le {formatShortDateTime(s.reviewedAt)}</>}
       </p>
       {s.structure && (
         <p>

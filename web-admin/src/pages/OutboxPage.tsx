@@ -2,9 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
 import { graphql } from '../gql';
 import type { MailOutboxQuery, MailStatus } from '../gql/graphql';
-import { Empty, ErrorNotice, Loading } from '../components/status';
-import { formatDateTime, plural } from '../format';
-import { errorMessage } from '../lib/errors';
+import { EmptyState, ErrorNotice, Loading, formatShortDateTime, plural, errorMessage } from '@essor/web-ui';
 import { usePageTitle } from '../lib/usePageTitle';
 
 export const MAIL_OUTBOX_QUERY = graphql(`
@@ -66,11 +64,11 @@ function Delivery({ m }: { m: Mail }) {
   }
   return m.transport === 'OUTBOX' ? (
     <>
-      Conservé ici le {formatDateTime(m.sentAt)} : aucun serveur SMTP n'est configuré (<code>ESSOR_SMTP_URL</code>), rien ne
+      Conservé ici le {formatShortDateTime(m.sentAt)} : aucun serveur SMTP n'est configuré (<code>ESSOR_SMTP_URL</code>), rien ne
       quitte la plateforme.
     </>
   ) : (
-    <>Remis au serveur SMTP le {formatDateTime(m.sentAt)}.</>
+    <>Remis au serveur SMTP le {formatShortDateTime(m.sentAt)}.</>
   );
 }
 
@@ -121,14 +119,13 @@ export function OutboxPage() {
         </div>
       </div>
       {error && !messages ? (
-        <ErrorNotice
-          message={`La boîte d'envoi n'a pas pu être chargée. ${errorMessage(error, '')}`.trim()}
-          onRetry={() => void refetch().catch(() => undefined)}
-        />
+        <ErrorNotice onRetry={() => void refetch().catch(() => undefined)}>
+          {`La boîte d'envoi n'a pas pu être chargée. ${errorMessage(error, '')}`.trim()}
+        </ErrorNotice>
       ) : !messages ? (
         <Loading>Chargement des messages…</Loading>
       ) : messages.length === 0 ? (
-        <Empty>{filter[2] ? 'Aucun message dans cet état.' : 'Aucun message pour le moment.'}</Empty>
+        <EmptyState>{filter[2] ? 'Aucun message dans cet état.' : 'Aucun message pour le moment.'}</EmptyState>
       ) : (
         <>
           <p className="result-count" role="status">
@@ -140,7 +137,7 @@ export function OutboxPage() {
                 <h2 className="card__title">{m.subject}</h2>
                 <p className="meta">
                   <span className={STATUS_BADGES[m.status]}>{MAIL_STATUS_LABELS[m.status]}</span> À <strong>{m.recipient}</strong>
-                  , le {formatDateTime(m.createdAt)}
+                  , le {formatShortDateTime(m.createdAt)}
                 </p>
                 <p className="meta">
                   <Delivery m={m} />

@@ -3,8 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
 import { RequiredNote, TextField } from '../components/form';
-import { Success } from '../components/status';
-import { errorCode, errorMessage, fieldErrorsOf } from '../lib/errors';
+import { Success, errorCode, errorMessage, fieldErrorsOf } from '@essor/web-ui';
 import { usePageTitle } from '../lib/usePageTitle';
 
 export const REQUEST_PASSWORD_RESET_MUTATION = graphql(`

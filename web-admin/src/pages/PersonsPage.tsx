@@ -6,9 +6,7 @@ import type { PersonStatus } from '../gql/graphql';
 import { useViewer } from '../auth/viewer';
 import { isAdmin } from '../auth/permissions';
 import { Pagination } from '../components/Pagination';
-import { Empty, ErrorNotice, Loading, Success } from '../components/status';
-import { plural } from '../format';
-import { errorMessage } from '../lib/errors';
+import { EmptyState, ErrorNotice, Loading, Success, plural, errorMessage } from '@essor/web-ui';
 import { useLocationNotice } from '../lib/locationState';
 import { usePageTitle } from '../lib/usePageTitle';
 import { PersonGdprPanel } from './person/PersonGdprPanel';
@@ -114,10 +112,9 @@ export function PersonsPage() {
       />
       {notice ? <Success>{notice}</Success> : arrivedWith && <Success>{arrivedWith}</Success>}
       {error && !page ? (
-        <ErrorNotice
-          message={`Les personnes n'ont pas pu être chargées. ${errorMessage(error, '')}`.trim()}
-          onRetry={() => void refetch().catch(() => undefined)}
-        />
+        <ErrorNotice onRetry={() => void refetch().catch(() => undefined)}>
+          {`Les personnes n'ont pas pu être chargées. ${errorMessage(error, '')}`.trim()}
+        </ErrorNotice>
       ) : !page ? (
         <Loading>Chargement des personnes…</Loading>
       ) : (
@@ -127,7 +124,9 @@ export function PersonsPage() {
             {loading && ' — mise à jour…'}
           </p>
           {page.items.length === 0 ? (
-            <Empty>{text || status ? 'Aucune personne ne correspond à cette recherche.' : 'Aucune personne enregistrée.'}</Empty>
+            <EmptyState>
+              {text || status ? 'Aucune personne ne correspond à cette recherche.' : 'Aucune personne enregistrée.'}
+            </EmptyState>
           ) : (
             <div className="table-wrapper" tabIndex={0} role="region" aria-label="Liste des personnes">
               <table className="data-table" aria-busy={loading || undefined}>

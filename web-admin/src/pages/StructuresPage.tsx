@@ -15,10 +15,8 @@ import type { AdminStructureSort, AdminStructuresQuery, StructureStatus } from '
 import { useViewer } from '../auth/viewer';
 import { isAdmin } from '../auth/permissions';
 import { Pagination } from '../components/Pagination';
-import { Empty, ErrorNotice, Loading } from '../components/status';
-import { formatDateTime, plural } from '../format';
+import { EmptyState, ErrorNotice, Loading, formatShortDateTime, plural, errorMessage } from '@essor/web-ui';
 import { ESS_FAMILY_LABELS, STATUSES, STATUS_LABELS } from '../lib/labels';
-import { errorMessage } from '../lib/errors';
 import { usePageTitle } from '../lib/usePageTitle';
 import { useUrlParams } from '../lib/useUrlParams';
 
@@ -110,13 +108,13 @@ const columns = [
     header: 'Dernière modification',
     enableSorting: true,
     sortDescFirst: true,
-    cell: (info) => formatDateTime(info.getValue()),
+    cell: (info) => formatShortDateTime(info.getValue()),
   }),
   column.accessor('createdAt', {
     header: 'Création',
     enableSorting: true,
     sortDescFirst: true,
-    cell: (info) => formatDateTime(info.getValue()),
+    cell: (info) => formatShortDateTime(info.getValue()),
   }),
   column.accessor('viewerCanEdit', {
     header: 'Vos droits',
@@ -189,10 +187,9 @@ export function StructuresPage() {
         onApply={(text, status) => update({ q: text || null, statut: status || null, page: null })}
       />
       {error && !page ? (
-        <ErrorNotice
-          message={`La liste des structures n'a pas pu être chargée. ${errorMessage(error, '')}`.trim()}
-          onRetry={() => void refetch().catch(() => undefined)}
-        />
+        <ErrorNotice onRetry={() => void refetch().catch(() => undefined)}>
+          {`La liste des structures n'a pas pu être chargée. ${errorMessage(error, '')}`.trim()}
+        </ErrorNotice>
       ) : !page ? (
         <Loading>Chargement des structures…</Loading>
       ) : (
@@ -201,11 +198,11 @@ export function StructuresPage() {
             {plural(totalCount, 'structure', 'structures')}
             {loading && ' — mise à jour…'}
           </p>
-          {error && <ErrorNotice message={errorMessage(error)} onRetry={() => void refetch().catch(() => undefined)} />}
+          {error && <ErrorNotice onRetry={() => void refetch().catch(() => undefined)}>{errorMessage(error)}</ErrorNotice>}
           {page.items.length === 0 ? (
-            <Empty>
+            <EmptyState>
               {state.text || state.status ? 'Aucune structure ne correspond à ces critères.' : 'Aucune structure pour le moment.'}
-            </Empty>
+            </EmptyState>
           ) : (
             <div className="table-wrapper" tabIndex={0} role="region" aria-labelledby="structures-caption">
               <table className="data-table" aria-busy={loading || undefined}>

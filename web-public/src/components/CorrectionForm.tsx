@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../gql';
 import type { SuggestCorrectionInput } from '../gql/graphql';
-import { parseApiErrors, type ApiErrors } from '../lib/apiErrors';
+import { parseApiErrors, type ApiErrors } from '@essor/web-ui';
 import { ErrorSummary, TextAreaField, TextField } from './form';
 
 export const SUGGEST_CORRECTION_MUTATION = graphql(`

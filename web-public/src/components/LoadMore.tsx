@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import { formatNumber } from '../lib/format';
+import { formatNumber } from '@essor/web-ui';
 
 interface LoadMoreProps {
   /** Nombre d'éléments affichés et total. */

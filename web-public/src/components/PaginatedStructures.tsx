@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import type { StructureCardFragment } from '../gql/graphql';
 import { LoadMore } from './LoadMore';
 import { StructureCard } from './StructureCard';
-import { EmptyState } from './status';
+import { EmptyState } from '@essor/web-ui';
 
 interface PaginatedStructuresProps {
   connection: {

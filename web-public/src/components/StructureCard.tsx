@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { graphql } from '../gql';
 import type { StructureCardFragment } from '../gql/graphql';
 import { essFamilyLabel } from '../lib/essFamily';
-import { formatDistance } from '../lib/format';
+import { formatDistance } from '@essor/web-ui';
 import { paths } from '../lib/paths';
 
 export const STRUCTURE_CARD_FRAGMENT = graphql(`

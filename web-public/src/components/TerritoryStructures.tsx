@@ -2,10 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { graphql } from '../gql';
 import { essFamilyLabel, isEssFamily } from '../lib/essFamily';
-import { formatNumber, formatStructureCount } from '../lib/format';
+import { formatNumber, formatStructureCount, EmptyState, ErrorNotice, Loading } from '@essor/web-ui';
 import { paths } from '../lib/paths';
 import { StructureCard } from './StructureCard';
-import { EmptyState, ErrorNotice, Loading } from './status';
 
 export const TERRITORY_STRUCTURES_QUERY = graphql(`
   query TerritoryStructures($filter: StructureFilter) {

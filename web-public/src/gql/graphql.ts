@@ -5,10 +5,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type DeliverableKind =
+  /** Événement */
   | 'EVENT'
+  /** Guide */
   | 'GUIDE'
+  /** Autre */
   | 'OTHER'
+  /** Rapport */
   | 'REPORT'
+  /** Outil */
   | 'TOOL';
 
 /** Famille de l'ESS */
@@ -27,8 +32,11 @@ export type EssFamily =
   | 'OTHER';
 
 export type MentorOfferStatus =
+  /** Clos */
   | 'CLOSED'
+  /** Complet */
   | 'FULL'
+  /** Disponible */
   | 'OPEN';
 
 export type MentorTheme =
@@ -60,16 +68,25 @@ export type NearInput = {
 };
 
 export type NetworkKind =
+  /** Fédération */
   | 'FEDERATION'
+  /** Réseau local */
   | 'LOCAL_NETWORK'
+  /** Réseau national */
   | 'NATIONAL_NETWORK'
+  /** Autre réseau */
   | 'OTHER'
+  /** Chambre régionale */
   | 'REGIONAL_CHAMBER';
 
 export type NetworkScope =
+  /** Départemental */
   | 'DEPARTEMENT'
+  /** Local */
   | 'LOCAL'
+  /** National */
   | 'NATIONAL'
+  /** Régional */
   | 'REGION';
 
 export type ParticipantRole =
@@ -97,14 +114,21 @@ export type ProposeStructureInput = {
 
 /** Atelier, chantier ou journée d’études. */
 export type SpaceKind =
+  /** Chantier */
   | 'CHANTIER'
+  /** Journée d'études */
   | 'STUDY_DAY'
+  /** Atelier */
   | 'WORKSHOP';
 
 export type SpaceStatus =
+  /** En cours */
   | 'ACTIVE'
+  /** Annulé */
   | 'CANCELLED'
+  /** Terminé */
   | 'COMPLETED'
+  /** Prévu */
   | 'PLANNED';
 
 /** Narrows a list of structures; every field is optional, all of them apply. */

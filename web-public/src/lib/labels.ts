@@ -1,43 +1,28 @@
-import type {
-  DeliverableKind,
-  MentorOfferStatus,
-  MentorTheme,
-  NetworkKind,
-  NetworkScope,
-  ParticipantRole,
-  SpaceKind,
-  SpaceStatus,
-} from '../gql/graphql';
+import type { MentorTheme, ParticipantRole, SpaceKind } from '../gql/graphql';
+import {
+  DeliverableKindLabels,
+  MentorOfferStatusLabels,
+  MentorThemeLabels,
+  NetworkKindLabels,
+  NetworkScopeLabels,
+  SpaceKindLabels,
+  SpaceStatusLabels,
+} from '../gql/labels';
 
-export const MENTOR_THEME_LABELS: Readonly<Record<MentorTheme, string>> = {
-  BUSINESS_MODEL: 'Modèle économique',
-  COMMUNICATION: 'Communication',
-  DIGITAL: 'Numérique',
-  FUNDING: 'Financement',
-  GOVERNANCE: 'Gouvernance',
-  GROWTH: 'Croissance, changement d’échelle',
-  HUMAN_RESOURCES: 'Ressources humaines',
-  IMPACT: "Mesure d'impact",
-  LEGAL: 'Juridique',
-};
+// The enums' labels come from the schema's value descriptions (src/gql/labels.ts, generated).
 
+export const MENTOR_THEME_LABELS = MentorThemeLabels;
+
+/** In the schema's order (alphabetical, as the labels). */
 export const MENTOR_THEMES = Object.keys(MENTOR_THEME_LABELS) as MentorTheme[];
 
 export function isMentorTheme(value: string): value is MentorTheme {
   return Object.prototype.hasOwnProperty.call(MENTOR_THEME_LABELS, value);
 }
 
-export const MENTOR_OFFER_STATUS_LABELS: Readonly<Record<MentorOfferStatus, string>> = {
-  OPEN: 'Disponible',
-  FULL: 'Complet',
-  CLOSED: 'Clos',
-};
+export const MENTOR_OFFER_STATUS_LABELS = MentorOfferStatusLabels;
 
-export const SPACE_KIND_LABELS: Readonly<Record<SpaceKind, string>> = {
-  WORKSHOP: 'Atelier',
-  CHANTIER: 'Chantier',
-  STUDY_DAY: "Journée d'études",
-};
+export const SPACE_KIND_LABELS = SpaceKindLabels;
 
 export const SPACE_KIND_PLURAL_LABELS: Readonly<Record<SpaceKind, string>> = {
   WORKSHOP: 'Ateliers',
@@ -52,12 +37,7 @@ export const SPACE_KIND_PATHS: Readonly<Record<SpaceKind, string>> = {
   STUDY_DAY: 'journees',
 };
 
-export const SPACE_STATUS_LABELS: Readonly<Record<SpaceStatus, string>> = {
-  PLANNED: 'Prévu',
-  ACTIVE: 'En cours',
-  COMPLETED: 'Terminé',
-  CANCELLED: 'Annulé',
-};
+export const SPACE_STATUS_LABELS = SpaceStatusLabels;
 
 export const PARTICIPANT_ROLE_LABELS: Readonly<Record<ParticipantRole, string>> = {
   FACILITATOR: 'Animation',
@@ -65,28 +45,11 @@ export const PARTICIPANT_ROLE_LABELS: Readonly<Record<ParticipantRole, string>> 
   PARTICIPANT: 'Participation',
 };
 
-export const DELIVERABLE_KIND_LABELS: Readonly<Record<DeliverableKind, string>> = {
-  EVENT: 'Événement',
-  GUIDE: 'Guide',
-  REPORT: 'Rapport',
-  TOOL: 'Outil',
-  OTHER: 'Autre',
-};
+export const DELIVERABLE_KIND_LABELS = DeliverableKindLabels;
 
-export const NETWORK_KIND_LABELS: Readonly<Record<NetworkKind, string>> = {
-  REGIONAL_CHAMBER: 'Chambre régionale',
-  FEDERATION: 'Fédération',
-  NATIONAL_NETWORK: 'Réseau national',
-  LOCAL_NETWORK: 'Réseau local',
-  OTHER: 'Autre réseau',
-};
+export const NETWORK_KIND_LABELS = NetworkKindLabels;
 
-export const NETWORK_SCOPE_LABELS: Readonly<Record<NetworkScope, string>> = {
-  LOCAL: 'Local',
-  DEPARTEMENT: 'Départemental',
-  REGION: 'Régional',
-  NATIONAL: 'National',
-};
+export const NETWORK_SCOPE_LABELS = NetworkScopeLabels;
 
 export const EPCI_KIND_LABELS: Readonly<Record<string, string>> = {
   CA: "Communauté d'agglomération",

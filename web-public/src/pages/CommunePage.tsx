@@ -1,10 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
-import { Breadcrumb } from '../components/Breadcrumb';
-import { ErrorNotice, NotFoundContent, PageLoading } from '../components/status';
+import { Breadcrumb, ErrorNotice, PageLoading, formatNumber } from '@essor/web-ui';
+import { NotFoundContent } from '../components/status';
 import { TerritoryStructures } from '../components/TerritoryStructures';
 import { graphql } from '../gql';
-import { formatNumber } from '../lib/format';
 import { paths } from '../lib/paths';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 

@@ -2,11 +2,10 @@ import { useQuery } from '@apollo/client/react';
 import { Link, useNavigate } from 'react-router';
 import { SearchBox } from '../components/search/SearchBox';
 import { StructureCard } from '../components/StructureCard';
-import { ErrorNotice, Loading } from '../components/status';
+import { ErrorNotice, Loading, formatLongDateTime, formatNumber, formatStructureCount } from '@essor/web-ui';
 import { graphql } from '../gql';
 import type { HomePanoramaQuery } from '../gql/graphql';
 import { essFamilyLabel, isEssFamily } from '../lib/essFamily';
-import { formatDateTime, formatNumber, formatStructureCount } from '../lib/format';
 import { SPACE_KIND_LABELS } from '../lib/labels';
 import { paths } from '../lib/paths';
 import { SITE_NAME, useDocumentTitle } from '../lib/useDocumentTitle';
@@ -186,7 +185,7 @@ export default function HomePage() {
                   {data.upcomingSessions.map((session) => (
                     <li key={session.id} className="session">
                       <p className="session__date">
-                        <time dateTime={session.startsAt}>{formatDateTime(session.startsAt)}</time>
+                        <time dateTime={session.startsAt}>{formatLongDateTime(session.startsAt)}</time>
                       </p>
                       <p className="session__title">
                         <span className="badge badge--kind">{SPACE_KIND_LABELS[session.space.kind]}</span>{' '}

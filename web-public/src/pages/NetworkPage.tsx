@@ -1,11 +1,10 @@
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
-import { Breadcrumb } from '../components/Breadcrumb';
+import { Breadcrumb, ErrorNotice, PageLoading, displayUrl, plural } from '@essor/web-ui';
 import { PaginatedStructures } from '../components/PaginatedStructures';
-import { ErrorNotice, NotFoundContent, PageLoading } from '../components/status';
+import { NotFoundContent } from '../components/status';
 import { graphql } from '../gql';
-import { displayUrl, plural } from '../lib/format';
 import { NETWORK_KIND_LABELS, NETWORK_SCOPE_LABELS } from '../lib/labels';
 import { paths } from '../lib/paths';
 import { useDocumentTitle } from '../lib/useDocumentTitle';

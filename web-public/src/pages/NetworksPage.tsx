@@ -1,9 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
-import { Breadcrumb } from '../components/Breadcrumb';
-import { EmptyState, ErrorNotice, Loading } from '../components/status';
+import { Breadcrumb, EmptyState, ErrorNotice, Loading, plural } from '@essor/web-ui';
 import { graphql } from '../gql';
-import { plural } from '../lib/format';
 import { NETWORK_KIND_LABELS, NETWORK_SCOPE_LABELS } from '../lib/labels';
 import { paths } from '../lib/paths';
 import { useDocumentTitle } from '../lib/useDocumentTitle';

@@ -1,16 +1,22 @@
 import { useEffect, useId, useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
-import { Breadcrumb } from '../components/Breadcrumb';
+import {
+  Breadcrumb,
+  EmptyState,
+  ErrorNotice,
+  Loading,
+  requestErrorMessages,
+  formatDate,
+  formatNumber,
+  plural,
+} from '@essor/web-ui';
 import { BarList } from '../components/observatory/BarList';
 import { OBSERVATORY_QUERY } from '../components/observatory/observatoryDocuments';
 import { Breakdown, DataTable, type BreakdownRow } from '../components/observatory/ObservatoryTables';
 import '../components/observatory/observatory.css';
-import { EmptyState, ErrorNotice, Loading } from '../components/status';
 import type { EssFamily, ObservatoryQuery } from '../gql/graphql';
-import { requestErrorMessages } from '../lib/apiErrors';
 import { ESS_FAMILIES, essFamilyLabel, isEssFamily } from '../lib/essFamily';
-import { formatDate, formatNumber, plural } from '../lib/format';
 import {
   clearObservatoryFilters,
   formatEmployees,

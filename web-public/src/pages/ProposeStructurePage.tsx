@@ -1,11 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Link } from 'react-router';
-import { Breadcrumb } from '../components/Breadcrumb';
+import { Breadcrumb, parseApiErrors, type ApiErrors } from '@essor/web-ui';
 import { ErrorSummary, SelectField, TextAreaField, TextField } from '../components/form';
 import { graphql } from '../gql';
 import type { ProposeStructureInput } from '../gql/graphql';
-import { parseApiErrors, type ApiErrors } from '../lib/apiErrors';
 import { paths } from '../lib/paths';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { useTerritoryCommunes } from '../lib/useTerritoryCommunes';

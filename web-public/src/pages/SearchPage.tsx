@@ -9,11 +9,9 @@ import { SearchBox } from '../components/search/SearchBox';
 import { SEARCH_PAGE_SIZE, SEARCH_STRUCTURES_QUERY } from '../components/search/searchDocuments';
 import { LoadMore } from '../components/LoadMore';
 import { StructureCard } from '../components/StructureCard';
-import { EmptyState, ErrorNotice } from '../components/status';
+import { EmptyState, ErrorNotice, requestErrorMessages, formatNumber, formatStructureCount } from '@essor/web-ui';
 import type { SearchStructuresQuery } from '../gql/graphql';
-import { requestErrorMessages } from '../lib/apiErrors';
 import { essFamilyLabel, isEssFamily } from '../lib/essFamily';
-import { formatNumber, formatStructureCount } from '../lib/format';
 import {
   activeFilterCount,
   clearFilters,

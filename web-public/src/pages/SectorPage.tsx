@@ -1,12 +1,11 @@
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
-import { Breadcrumb } from '../components/Breadcrumb';
+import { Breadcrumb, ErrorNotice, PageLoading, formatStructureCount, telHref } from '@essor/web-ui';
 import { PaginatedStructures } from '../components/PaginatedStructures';
 import { SpaceList } from '../components/SpaceList';
-import { ErrorNotice, NotFoundContent, PageLoading } from '../components/status';
+import { NotFoundContent } from '../components/status';
 import { graphql } from '../gql';
-import { formatStructureCount, telHref } from '../lib/format';
 import { paths } from '../lib/paths';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 

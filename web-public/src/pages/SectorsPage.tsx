@@ -1,9 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
-import { Breadcrumb } from '../components/Breadcrumb';
-import { EmptyState, ErrorNotice, Loading } from '../components/status';
+import { Breadcrumb, EmptyState, ErrorNotice, Loading, formatStructureCount } from '@essor/web-ui';
 import { graphql } from '../gql';
-import { formatStructureCount } from '../lib/format';
 import { paths } from '../lib/paths';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 

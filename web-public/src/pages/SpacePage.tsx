@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
-import { Breadcrumb } from '../components/Breadcrumb';
-import { ErrorNotice, NotFoundContent, PageLoading } from '../components/status';
+import { Breadcrumb, ErrorNotice, PageLoading, errorCode, formatDate, formatLongDateTime, formatTime } from '@essor/web-ui';
+import { NotFoundContent } from '../components/status';
 import { graphql } from '../gql';
 import type { SpaceKind } from '../gql/graphql';
-import { apiErrorCode } from '../lib/apiErrors';
-import { formatDate, formatDateTime, formatTime } from '../lib/format';
 import {
   DELIVERABLE_KIND_LABELS,
   PARTICIPANT_ROLE_LABELS,
@@ -91,7 +89,7 @@ export default function SpacePage({ kind }: { kind: SpaceKind }) {
   const kindLabel = SPACE_KIND_LABELS[kind];
   useDocumentTitle(space ? `${kindLabel} « ${space.title} »` : loading ? 'Chargement…' : `${kindLabel} introuvable`);
 
-  if (error && apiErrorCode(error) === 'INVALID_ID') return <NotFoundContent title={`${kindLabel} introuvable`} />;
+  if (error && errorCode(error) === 'INVALID_ID') return <NotFoundContent title={`${kindLabel} introuvable`} />;
   if (error && !data) {
     return (
       <div className="container page">
@@ -144,7 +142,7 @@ export default function SpacePage({ kind }: { kind: SpaceKind }) {
               return (
                 <li key={session.id} className={past ? 'session session--past' : 'session'}>
                   <p className="session__date">
-                    <time dateTime={session.startsAt}>{formatDateTime(session.startsAt)}</time>
+                    <time dateTime={session.startsAt}>{formatLongDateTime(session.startsAt)}</time>
                     {session.endsAt ? <> – {formatTime(session.endsAt)}</> : null}
                     {past ? <span className="muted"> (passée)</span> : null}
                   </p>

@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
-import { Breadcrumb } from '../components/Breadcrumb';
+import { Breadcrumb, ErrorNotice, PageLoading, errorCode, displayUrl, formatDistance, telHref } from '@essor/web-ui';
 import { CorrectionForm } from '../components/CorrectionForm';
-import { ErrorNotice, NotFoundContent, PageLoading } from '../components/status';
+import { NotFoundContent } from '../components/status';
 import { graphql } from '../gql';
 import type { StructurePageQuery } from '../gql/graphql';
-import { apiErrorCode } from '../lib/apiErrors';
 import { essFamilyLabel } from '../lib/essFamily';
-import { displayUrl, formatDistance, telHref } from '../lib/format';
 import { SPACE_KIND_LABELS, SPACE_STATUS_LABELS } from '../lib/labels';
 import { paths } from '../lib/paths';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -185,7 +183,7 @@ export default function StructurePage() {
   const structure = data?.structure;
   useDocumentTitle(structure?.name ?? (loading ? 'Chargement…' : 'Structure introuvable'));
 
-  if (error && apiErrorCode(error) === 'INVALID_ID') {
+  if (error && errorCode(error) === 'INVALID_ID') {
     return <NotFoundContent title="Structure introuvable" />;
   }
   if (error && !data) {

@@ -1,2 +1,5 @@
-/** @essor/web-ui: what both SPAs share (filled by the web-platform work of issue 14). */
-export {};
+/** @essor/web-ui: what both SPAs share (status notices, breadcrumb, API-error parsing, formatting). */
+export * from './api-errors';
+export * from './Breadcrumb';
+export * from './format';
+export * from './status';

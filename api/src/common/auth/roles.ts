@@ -16,8 +16,8 @@ registerEnumType(Role, {
   name: 'Role',
   description: 'Rôles des comptes Essor',
   valuesConfig: {
-    ADMIN: { description: 'Mission territoriale' },
-    STEERING: { description: 'Comité de pilotage' },
+    ADMIN: { description: 'Mission territoriale (administration)' },
+    STEERING: { description: 'Comité de pilotage (lecture)' },
     FACILITATOR: { description: 'Animateur·rice de secteur' },
     STRUCTURE_EDITOR: { description: 'Éditeur·rice de structure' },
     PARTNER: { description: 'Partenaire (CRESS, APES)' },

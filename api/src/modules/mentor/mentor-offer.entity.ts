@@ -34,7 +34,14 @@ export enum MentorOfferStatus {
   FULL = 'FULL',
   CLOSED = 'CLOSED',
 }
-registerEnumType(MentorOfferStatus, { name: 'MentorOfferStatus' });
+registerEnumType(MentorOfferStatus, {
+  name: 'MentorOfferStatus',
+  valuesConfig: {
+    OPEN: { description: 'Disponible' },
+    FULL: { description: 'Complet' },
+    CLOSED: { description: 'Clos' },
+  },
+});
 
 @ObjectType({ implements: Node, description: 'Offre de tutorat : un·e tuteur·rice, des thèmes, une disponibilité.' })
 @Entity('mentor_offer')

@@ -10,7 +10,16 @@ export enum NetworkKind {
   NATIONAL_NETWORK = 'NATIONAL_NETWORK',
   OTHER = 'OTHER',
 }
-registerEnumType(NetworkKind, { name: 'NetworkKind' });
+registerEnumType(NetworkKind, {
+  name: 'NetworkKind',
+  valuesConfig: {
+    REGIONAL_CHAMBER: { description: 'Chambre régionale' },
+    FEDERATION: { description: 'Fédération' },
+    NATIONAL_NETWORK: { description: 'Réseau national' },
+    LOCAL_NETWORK: { description: 'Réseau local' },
+    OTHER: { description: 'Autre réseau' },
+  },
+});
 
 export enum NetworkScope {
   LOCAL = 'LOCAL',
@@ -18,7 +27,15 @@ export enum NetworkScope {
   REGION = 'REGION',
   NATIONAL = 'NATIONAL',
 }
-registerEnumType(NetworkScope, { name: 'NetworkScope' });
+registerEnumType(NetworkScope, {
+  name: 'NetworkScope',
+  valuesConfig: {
+    LOCAL: { description: 'Local' },
+    DEPARTEMENT: { description: 'Départemental' },
+    REGION: { description: 'Régional' },
+    NATIONAL: { description: 'National' },
+  },
+});
 
 @ObjectType({ implements: Node, description: 'Tête de réseau (CRESS, APES, fédérations…).' })
 @Entity('network')

@@ -10,6 +10,11 @@ export enum SpaceKind {
 registerEnumType(SpaceKind, {
   name: 'SpaceKind',
   description: 'Atelier, chantier ou journée d’études.',
+  valuesConfig: {
+    WORKSHOP: { description: 'Atelier' },
+    CHANTIER: { description: 'Chantier' },
+    STUDY_DAY: { description: "Journée d'études" },
+  },
 });
 
 export enum SpaceStatus {
@@ -18,7 +23,15 @@ export enum SpaceStatus {
   COMPLETED = 'COMPLETED',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(SpaceStatus, { name: 'SpaceStatus' });
+registerEnumType(SpaceStatus, {
+  name: 'SpaceStatus',
+  valuesConfig: {
+    PLANNED: { description: 'Prévu' },
+    ACTIVE: { description: 'En cours' },
+    COMPLETED: { description: 'Terminé' },
+    CANCELLED: { description: 'Annulé' },
+  },
+});
 
 /** GraphQL type name of each kind of participatory space. */
 export const SPACE_TYPENAME: Record<SpaceKind, 'Workshop' | 'Chantier' | 'StudyDay'> = {

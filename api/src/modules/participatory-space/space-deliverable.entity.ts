@@ -8,7 +8,16 @@ export enum DeliverableKind {
   EVENT = 'EVENT',
   OTHER = 'OTHER',
 }
-registerEnumType(DeliverableKind, { name: 'DeliverableKind' });
+registerEnumType(DeliverableKind, {
+  name: 'DeliverableKind',
+  valuesConfig: {
+    REPORT: { description: 'Rapport' },
+    GUIDE: { description: 'Guide' },
+    TOOL: { description: 'Outil' },
+    EVENT: { description: 'Événement' },
+    OTHER: { description: 'Autre' },
+  },
+});
 
 @ObjectType({ description: 'What a participatory space produced (livrable).' })
 @Entity('space_deliverable')

@@ -9,7 +9,15 @@ export enum StructureStatus {
   PUBLISHED = 'PUBLISHED',
   ARCHIVED = 'ARCHIVED',
 }
-registerEnumType(StructureStatus, { name: 'StructureStatus', description: 'Cycle de vie : brouillon, publiée, archivée.' });
+registerEnumType(StructureStatus, {
+  name: 'StructureStatus',
+  description: 'Cycle de vie : brouillon, publiée, archivée.',
+  valuesConfig: {
+    DRAFT: { description: 'Brouillon' },
+    PUBLISHED: { description: 'Publiée' },
+    ARCHIVED: { description: 'Archivée' },
+  },
+});
 
 @ObjectType({ implements: Node, description: "Structure de l'ESS (association, coopérative, mutuelle, fondation…)." })
 @Entity('structure')

@@ -12,7 +12,7 @@ import type {
   TechnicalOpinionVerdict,
 } from '../../gql/graphql';
 import { SelectField, TextAreaField, TextField } from '../../components/form';
-import { ActionOutcome } from '../../components/status';
+import { ActionOutcome } from '@essor/web-ui';
 import { StructurePicker, type PickedStructure } from '../../components/StructurePicker';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import {

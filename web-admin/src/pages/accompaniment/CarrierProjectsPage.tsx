@@ -9,9 +9,7 @@ import { ARCHIVE_STATUS_FILTERS, ArchiveStatusField, type ArchiveStatusFilter } 
 import { FilterSearch, FilterSelect } from '../../components/filters';
 import { Pagination } from '../../components/Pagination';
 import { SortableTable } from '../../components/SortableTable';
-import { Empty, ErrorNotice, Loading, Success } from '../../components/status';
-import { formatNumber, plural } from '../../format';
-import { errorMessage } from '../../lib/errors';
+import { EmptyState, ErrorNotice, Loading, Success, formatNumber, plural, errorMessage } from '@essor/web-ui';
 import { useLocationNotice } from '../../lib/locationState';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useUrlParams } from '../../lib/useUrlParams';
@@ -141,10 +139,9 @@ export function CarrierProjectsPage() {
         />
       )}
       {error && !page ? (
-        <ErrorNotice
-          message={`Les projets n'ont pas pu être chargés. ${errorMessage(error, '')}`.trim()}
-          onRetry={() => void refetch().catch(() => undefined)}
-        />
+        <ErrorNotice onRetry={() => void refetch().catch(() => undefined)}>
+          {`Les projets n'ont pas pu être chargés. ${errorMessage(error, '')}`.trim()}
+        </ErrorNotice>
       ) : !page ? (
         <Loading>Chargement des projets…</Loading>
       ) : (
@@ -153,9 +150,11 @@ export function CarrierProjectsPage() {
             {plural(page.totalCount, 'projet', 'projets')}
             {loading && ' — mise à jour…'}
           </p>
-          {error && <ErrorNotice message={errorMessage(error)} onRetry={() => void refetch().catch(() => undefined)} />}
+          {error && <ErrorNotice onRetry={() => void refetch().catch(() => undefined)}>{errorMessage(error)}</ErrorNotice>}
           {page.items.length === 0 ? (
-            <Empty>{filtered ? 'Aucun projet ne correspond à ces critères.' : 'Aucun projet accompagné pour le moment.'}</Empty>
+            <EmptyState>
+              {filtered ? 'Aucun projet ne correspond à ces critères.' : 'Aucun projet accompagné pour le moment.'}
+            </EmptyState>
           ) : (
             <SortableTable
               id="carrier-projects"

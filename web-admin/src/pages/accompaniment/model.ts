@@ -6,9 +6,10 @@ import type {
   ReferralStatus,
   TechnicalOpinionVerdict,
 } from '../../gql/graphql';
+import { TechnicalOpinionVerdictLabels } from '../../gql/labels';
 import type { PickedPerson } from '../../components/PersonPicker';
 import { changedKeysOf } from '../../lib/entityForm';
-import { formatValue } from '../../format';
+import { formatValue } from '@essor/web-ui';
 
 export const CARRIER_PROJECTS_LIST = { to: '/accompagnement', label: 'Accompagnement' };
 
@@ -40,12 +41,8 @@ export const REFERRAL_STATUS_LABELS: Readonly<Record<ReferralStatus, string>> = 
 };
 export const REFERRAL_STATUSES = Object.keys(REFERRAL_STATUS_LABELS) as ReferralStatus[];
 
-export const VERDICT_LABELS: Readonly<Record<TechnicalOpinionVerdict, string>> = {
-  FAVORABLE: 'Favorable',
-  RESERVED: 'Réservé',
-  UNFAVORABLE: 'Défavorable',
-};
-export const VERDICTS = Object.keys(VERDICT_LABELS) as TechnicalOpinionVerdict[];
+export const VERDICT_LABELS = TechnicalOpinionVerdictLabels;
+export const VERDICTS: TechnicalOpinionVerdict[] = ['FAVORABLE', 'RESERVED', 'UNFAVORABLE'];
 
 /** Today in the browser's calendar (YYYY-MM-DD), the default of the forms' dates. */
 export const todayIso = () => {

@@ -13,7 +13,7 @@ import {
   useHistoryRefresh,
 } from '../../components/EditPage';
 import { VersionedEditForm } from '../../components/VersionedEditForm';
-import { formatDate } from '../../format';
+import { formatDate } from '@essor/web-ui';
 import { rowIdOf } from '../../lib/ids';
 import { useJustCreated } from '../../lib/locationState';
 import { usePageTitle } from '../../lib/usePageTitle';

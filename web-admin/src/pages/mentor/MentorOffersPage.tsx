@@ -8,9 +8,7 @@ import { isAdmin } from '../../auth/permissions';
 import { FilterSelect } from '../../components/filters';
 import { Pagination } from '../../components/Pagination';
 import { SortableTable } from '../../components/SortableTable';
-import { Empty, ErrorNotice, Loading } from '../../components/status';
-import { plural } from '../../format';
-import { errorMessage } from '../../lib/errors';
+import { EmptyState, ErrorNotice, Loading, plural, errorMessage } from '@essor/web-ui';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useUrlParams } from '../../lib/useUrlParams';
 import {
@@ -145,10 +143,9 @@ function MentorOfferTable({
 
   if (error && !page) {
     return (
-      <ErrorNotice
-        message={`Les offres de tutorat n'ont pas pu être chargées. ${errorMessage(error, '')}`.trim()}
-        onRetry={() => void refetch().catch(() => undefined)}
-      />
+      <ErrorNotice onRetry={() => void refetch().catch(() => undefined)}>
+        {`Les offres de tutorat n'ont pas pu être chargées. ${errorMessage(error, '')}`.trim()}
+      </ErrorNotice>
     );
   }
   if (!page) return <Loading>Chargement des offres…</Loading>;
@@ -158,11 +155,11 @@ function MentorOfferTable({
         {plural(totalCount, 'offre', 'offres')}
         {loading && ' — mise à jour…'}
       </p>
-      {error && <ErrorNotice message={errorMessage(error)} onRetry={() => void refetch().catch(() => undefined)} />}
+      {error && <ErrorNotice onRetry={() => void refetch().catch(() => undefined)}>{errorMessage(error)}</ErrorNotice>}
       {page.nodes.length === 0 ? (
-        <Empty>
+        <EmptyState>
           {status || theme ? 'Aucune offre ne correspond à ces critères.' : 'Aucune offre de tutorat pour le moment.'}
-        </Empty>
+        </EmptyState>
       ) : (
         <SortableTable
           id="mentor-offers"

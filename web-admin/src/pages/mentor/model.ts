@@ -5,29 +5,17 @@ import type {
   MentorOfferStatus,
   MentorTheme,
 } from '../../gql/graphql';
+import { MentorOfferStatusLabels, MentorThemeLabels } from '../../gql/labels';
 import type { PickedPerson } from '../../components/PersonPicker';
 import { changedKeysOf } from '../../lib/entityForm';
-import { formatValue } from '../../format';
+import { formatValue } from '@essor/web-ui';
 
-export const MENTOR_THEME_LABELS: Readonly<Record<MentorTheme, string>> = {
-  BUSINESS_MODEL: 'Modèle économique',
-  COMMUNICATION: 'Communication',
-  DIGITAL: 'Numérique',
-  FUNDING: 'Financement',
-  GOVERNANCE: 'Gouvernance',
-  GROWTH: 'Croissance, changement d’échelle',
-  HUMAN_RESOURCES: 'Ressources humaines',
-  IMPACT: "Mesure d'impact",
-  LEGAL: 'Juridique',
-};
+export const MENTOR_THEME_LABELS = MentorThemeLabels;
+/** In the schema's order (alphabetical, as the labels). */
 export const MENTOR_THEMES = Object.keys(MENTOR_THEME_LABELS) as MentorTheme[];
 
-export const MENTOR_OFFER_STATUS_LABELS: Readonly<Record<MentorOfferStatus, string>> = {
-  OPEN: 'Disponible',
-  FULL: 'Complet',
-  CLOSED: 'Clos',
-};
-export const MENTOR_OFFER_STATUSES = Object.keys(MENTOR_OFFER_STATUS_LABELS) as MentorOfferStatus[];
+export const MENTOR_OFFER_STATUS_LABELS = MentorOfferStatusLabels;
+export const MENTOR_OFFER_STATUSES: MentorOfferStatus[] = ['OPEN', 'FULL', 'CLOSED'];
 
 /** Badge colour of each status (the structure statuses' classes). */
 export const MENTOR_OFFER_STATUS_BADGES: Readonly<Record<MentorOfferStatus, string>> = {

@@ -13,9 +13,8 @@ import {
   VersionedActionButton,
   useHistoryRefresh,
 } from '../../components/EditPage';
-import { ActionOutcome } from '../../components/status';
+import { ActionOutcome, plural } from '@essor/web-ui';
 import { VersionedEditForm } from '../../components/VersionedEditForm';
-import { plural } from '../../format';
 import { rowIdOf } from '../../lib/ids';
 import { useJustCreated } from '../../lib/locationState';
 import { usePageTitle } from '../../lib/usePageTitle';

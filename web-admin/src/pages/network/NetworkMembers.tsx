@@ -2,9 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { StructurePicker, type PickedStructure } from '../../components/StructurePicker';
-import { ErrorNotice, Loading, Success } from '../../components/status';
-import { plural } from '../../format';
-import { errorMessage, findError } from '../../lib/errors';
+import { ErrorNotice, Loading, Success, plural, errorMessage, findError } from '@essor/web-ui';
 import { ADD_NETWORK_MEMBER_MUTATION, NETWORK_MEMBERS_QUERY, REMOVE_NETWORK_MEMBER_MUTATION } from './operations';
 
 export const MEMBERS_PAGE = 100;
@@ -81,10 +79,9 @@ export function NetworkMembers({
     <section className="section" aria-labelledby="members-title">
       <h2 id="members-title">Structures membres</h2>
       {error && !data ? (
-        <ErrorNotice
-          message={`Les membres n'ont pas pu être chargés. ${errorMessage(error, '')}`.trim()}
-          onRetry={() => void refetch().catch(() => undefined)}
-        />
+        <ErrorNotice onRetry={() => void refetch().catch(() => undefined)}>
+          {`Les membres n'ont pas pu être chargés. ${errorMessage(error, '')}`.trim()}
+        </ErrorNotice>
       ) : !data ? (
         <Loading>Chargement des membres…</Loading>
       ) : (

@@ -7,10 +7,8 @@ import { isAdmin } from '../../auth/permissions';
 import { ArchiveStatusField, archivableNameColumn, archiveStatusFilter, useRowRestore } from '../../components/ArchivableList';
 import { FilterSearch, FilterSelect } from '../../components/filters';
 import { SortableTable } from '../../components/SortableTable';
-import { ActionOutcome, Empty, ErrorNotice, Loading } from '../../components/status';
-import { formatNumber, plural } from '../../format';
+import { ActionOutcome, EmptyState, ErrorNotice, Loading, formatNumber, plural, errorMessage } from '@essor/web-ui';
 import { normalize } from '../../lib/entityForm';
-import { errorMessage } from '../../lib/errors';
 import { useLocationNotice } from '../../lib/locationState';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useUrlParams, urlSorting } from '../../lib/useUrlParams';
@@ -99,10 +97,9 @@ export function NetworksPage() {
         )}
       </form>
       {error && !data ? (
-        <ErrorNotice
-          message={`La liste des réseaux n'a pas pu être chargée. ${errorMessage(error, '')}`.trim()}
-          onRetry={() => void refetch().catch(() => undefined)}
-        />
+        <ErrorNotice onRetry={() => void refetch().catch(() => undefined)}>
+          {`La liste des réseaux n'a pas pu être chargée. ${errorMessage(error, '')}`.trim()}
+        </ErrorNotice>
       ) : !data ? (
         <Loading>Chargement des réseaux…</Loading>
       ) : (
@@ -112,13 +109,13 @@ export function NetworksPage() {
             {loading && ' — mise à jour…'}
           </p>
           {rows.length === 0 ? (
-            <Empty>
+            <EmptyState>
               {words || kind
                 ? 'Aucun réseau ne correspond à ces critères.'
                 : status === 'archives'
                   ? 'Aucun réseau archivé.'
                   : 'Aucun réseau pour le moment.'}
-            </Empty>
+            </EmptyState>
           ) : (
             <SortableTable
               id="networks"

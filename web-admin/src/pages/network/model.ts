@@ -1,23 +1,13 @@
 import type { CreateNetworkInput, NetworkEditFieldsFragment, NetworkKind, NetworkPatch, NetworkScope } from '../../gql/graphql';
+import { NetworkKindLabels, NetworkScopeLabels } from '../../gql/labels';
 import { SLUG_PATTERN, changedKeysOf } from '../../lib/entityForm';
-import { formatValue } from '../../format';
+import { formatValue } from '@essor/web-ui';
 
-export const NETWORK_KIND_LABELS: Readonly<Record<NetworkKind, string>> = {
-  REGIONAL_CHAMBER: 'Chambre régionale',
-  FEDERATION: 'Fédération',
-  NATIONAL_NETWORK: 'Réseau national',
-  LOCAL_NETWORK: 'Réseau local',
-  OTHER: 'Autre réseau',
-};
-export const NETWORK_KINDS = Object.keys(NETWORK_KIND_LABELS) as NetworkKind[];
+export const NETWORK_KIND_LABELS = NetworkKindLabels;
+export const NETWORK_KINDS: NetworkKind[] = ['REGIONAL_CHAMBER', 'FEDERATION', 'NATIONAL_NETWORK', 'LOCAL_NETWORK', 'OTHER'];
 
-export const NETWORK_SCOPE_LABELS: Readonly<Record<NetworkScope, string>> = {
-  LOCAL: 'Local',
-  DEPARTEMENT: 'Départemental',
-  REGION: 'Régional',
-  NATIONAL: 'National',
-};
-export const NETWORK_SCOPES = Object.keys(NETWORK_SCOPE_LABELS) as NetworkScope[];
+export const NETWORK_SCOPE_LABELS = NetworkScopeLabels;
+export const NETWORK_SCOPES: NetworkScope[] = ['LOCAL', 'DEPARTEMENT', 'REGION', 'NATIONAL'];
 
 /** The form's values: text as typed, codes of the lists. */
 export interface NetworkFormValues {

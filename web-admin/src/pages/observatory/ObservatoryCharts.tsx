@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatNumber } from '../../format';
+import { formatNumber } from '@essor/web-ui';
 
 /** Charts of the observatory (Recharts, loaded with this module only). Decorative: each has a data table. */
 

@@ -1,6 +1,6 @@
 import 'leaflet/dist/leaflet.css';
 import { CircleMarker, MapContainer, TileLayer, Tooltip } from 'react-leaflet';
-import { formatNumber } from '../../format';
+import { formatNumber } from '@essor/web-ui';
 
 /** Map of the territory (Leaflet, loaded with this module only). The same figures are in the tables. */
 

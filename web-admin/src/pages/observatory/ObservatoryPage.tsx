@@ -4,9 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useViewer } from '../../auth/viewer';
 import { isAdmin } from '../../auth/permissions';
 import { ExportableTable } from '../../components/ExportableTable';
-import { ErrorNotice, Loading, Success } from '../../components/status';
-import { formatDateTime, formatNumber } from '../../format';
-import { errorMessage } from '../../lib/errors';
+import { ErrorNotice, Loading, Success, formatShortDateTime, formatNumber, errorMessage } from '@essor/web-ui';
 import { ESS_FAMILIES, ESS_FAMILY_LABELS } from '../../lib/labels';
 import type { TableModel } from '../../lib/exportTable';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -67,7 +65,7 @@ export function ObservatoryPage() {
       <ObservatoryFiltersForm filters={filters} years={report?.series.map((s) => s.year) ?? []} onChange={apply} />
       {isAdmin(viewer?.roles) && <RefreshSnapshot year={report?.year ?? filters.year} onDone={() => void refetch()} />}
       {error && !report ? (
-        <ErrorNotice message={errorMessage(error, "L'observatoire n'a pas pu être chargé.")} onRetry={() => void refetch()} />
+        <ErrorNotice onRetry={() => void refetch()}>{errorMessage(error, "L'observatoire n'a pas pu être chargé.")}</ErrorNotice>
       ) : !report ? (
         <Loading>Chargement de l'observatoire…</Loading>
       ) : (
@@ -214,7 +212,7 @@ function RefreshSnapshot({ year, onDone }: { year: number | null; onDone: () => 
         {loading ? 'Recalcul en cours…' : `Recalculer l'instantané${year ? ` ${year}` : ''}`}
       </button>
       {done !== null && <Success>Instantané recalculé : {formatNumber(done)} structures comptées.</Success>}
-      {error && <ErrorNotice message={errorMessage(error, 'Le recalcul a échoué.')} />}
+      {error && <ErrorNotice>{errorMessage(error, 'Le recalcul a échoué.')}</ErrorNotice>}
     </div>
   );
 }
@@ -300,7 +298,7 @@ function ObservatoryReportView({ report, epci }: { report: Report; epci: string 
         </h2>
         <Headline report={report} />
         <p className="meta">
-          Instantané calculé le {formatDateTime(report.computedAt)}
+          Instantané calculé le {formatShortDateTime(report.computedAt)}
           {report.ruleVersion ? ` (règles ${report.ruleVersion})` : ''}.
         </p>
       </section>

@@ -15,9 +15,8 @@ import {
   VersionedActionButton,
   useHistoryRefresh,
 } from '../../components/EditPage';
-import { ActionOutcome, Success } from '../../components/status';
+import { ActionOutcome, Success, formatDate } from '@essor/web-ui';
 import { VersionedEditForm } from '../../components/VersionedEditForm';
-import { formatDate } from '../../format';
 import { rowIdOf } from '../../lib/ids';
 import { useJustCreated } from '../../lib/locationState';
 import { usePageTitle } from '../../lib/usePageTitle';

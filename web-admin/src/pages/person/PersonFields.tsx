@@ -1,6 +1,6 @@
 import { CheckboxField, TextAreaField, TextField } from '../../components/form';
 import { StructurePicker } from '../../components/StructurePicker';
-import { formatDate } from '../../format';
+import { formatDate } from '@essor/web-ui';
 import { personFieldId, personFieldLabel, type PersonFormKey, type PersonFormValues } from './model';
 
 type TextKey = 'firstName' | 'lastName' | 'email' | 'phone' | 'jobTitle' | 'bio';

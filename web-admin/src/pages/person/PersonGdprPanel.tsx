@@ -2,9 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { ConfirmDialog } from '../../components/Dialog';
 import { TextField } from '../../components/form';
-import { Success } from '../../components/status';
-import { formatDate } from '../../format';
-import { errorMessage, fieldErrorsOf } from '../../lib/errors';
+import { Success, formatDate, errorMessage, fieldErrorsOf } from '@essor/web-ui';
 import { rowIdOf } from '../../lib/ids';
 import { ERASE_PERSON_MUTATION, PERSON_DATA_QUERY, RECORD_CONSENT_MUTATION, WITHDRAW_CONSENT_MUTATION } from './operations';
 

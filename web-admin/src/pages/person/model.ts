@@ -1,6 +1,6 @@
 import type { PersonEditFieldsFragment, PersonPatch } from '../../gql/graphql';
 import type { PickedStructure } from '../../components/StructurePicker';
-import { formatDate, formatValue } from '../../format';
+import { formatDate, formatValue } from '@essor/web-ui';
 import { changedKeysOf } from '../../lib/entityForm';
 import { rowIdOf } from '../../lib/ids';
 

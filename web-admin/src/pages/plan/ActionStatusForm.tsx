@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { ErrorNotice, Success } from '../../components/status';
-import { errorCode, errorMessage } from '../../lib/errors';
+import { errorCode, errorMessage } from '@essor/web-ui';
 import { Field, InputField } from './fields';
 import { ACTION_STATUS_LABELS, type PlanAction } from './model';
 import { UPDATE_PLAN_ACTION_MUTATION } from './operations';

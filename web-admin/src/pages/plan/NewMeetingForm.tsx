@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { ErrorNotice, Success } from '../../components/status';
-import { errorMessage } from '../../lib/errors';
+import { errorMessage } from '@essor/web-ui';
 import { Field, InputField } from './fields';
 import { today, type PlanAction } from './model';
 import { CREATE_STEERING_MEETING_MUTATION } from './operations';

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useViewer } from '../../auth/viewer';
 import { isAdmin } from '../../auth/permissions';
 import { ErrorNotice, Loading } from '../../components/status';
-import { errorMessage } from '../../lib/errors';
+import { errorMessage } from '@essor/web-ui';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { ActionCard } from './ActionCard';
 import { MeetingsSection } from './Meetings';

@@ -1,5 +1,5 @@
 import type { PlanActionFieldsFragment, SteeringMeetingsQuery } from '../../gql/graphql';
-import { formatNumber } from '../../format';
+import { formatNumber } from '@essor/web-ui';
 
 export type PlanAction = PlanActionFieldsFragment;
 export type Milestone = PlanAction['milestones'][number];

@@ -7,10 +7,8 @@ import { isAdmin } from '../../auth/permissions';
 import { ArchiveStatusField, archivableNameColumn, archiveStatusFilter, useRowRestore } from '../../components/ArchivableList';
 import { FilterSearch } from '../../components/filters';
 import { SortableTable } from '../../components/SortableTable';
-import { ActionOutcome, Empty, ErrorNotice, Loading } from '../../components/status';
-import { formatNumber, plural } from '../../format';
+import { ActionOutcome, EmptyState, ErrorNotice, Loading, formatNumber, plural, errorMessage } from '@essor/web-ui';
 import { normalize } from '../../lib/entityForm';
-import { errorMessage } from '../../lib/errors';
 import { useLocationNotice } from '../../lib/locationState';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { urlSorting, useUrlParams } from '../../lib/useUrlParams';
@@ -90,10 +88,9 @@ export function SectorsPage() {
         )}
       </form>
       {error && !data ? (
-        <ErrorNotice
-          message={`La liste des secteurs n'a pas pu être chargée. ${errorMessage(error, '')}`.trim()}
-          onRetry={() => void refetch().catch(() => undefined)}
-        />
+        <ErrorNotice onRetry={() => void refetch().catch(() => undefined)}>
+          {`La liste des secteurs n'a pas pu être chargée. ${errorMessage(error, '')}`.trim()}
+        </ErrorNotice>
       ) : !data ? (
         <Loading>Chargement des secteurs…</Loading>
       ) : (
@@ -103,13 +100,13 @@ export function SectorsPage() {
             {loading && ' — mise à jour…'}
           </p>
           {rows.length === 0 ? (
-            <Empty>
+            <EmptyState>
               {words
                 ? 'Aucun secteur ne correspond à cette recherche.'
                 : status === 'archives'
                   ? 'Aucun secteur archivé.'
                   : 'Aucun secteur pour le moment.'}
-            </Empty>
+            </EmptyState>
           ) : (
             <SortableTable
               id="sectors"

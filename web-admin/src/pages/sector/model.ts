@@ -1,7 +1,7 @@
 import type { CreateSectorInput, SectorEditFieldsFragment, SectorPatch } from '../../gql/graphql';
 import type { PickedPerson } from '../../components/PersonPicker';
 import { SLUG_PATTERN, changedKeysOf } from '../../lib/entityForm';
-import { formatValue } from '../../format';
+import { formatValue } from '@essor/web-ui';
 import { rowIdOf } from '../../lib/ids';
 
 /** The form's values: text as typed, the facilitators picked. */

@@ -13,9 +13,8 @@ import {
   PermissionNotice,
   useHistoryRefresh,
 } from '../../components/EditPage';
-import { Success } from '../../components/status';
+import { Success, formatValue } from '@essor/web-ui';
 import { VersionedEditForm } from '../../components/VersionedEditForm';
-import { formatValue } from '../../format';
 import { decodeGlobalId } from '../../lib/ids';
 import { useJustCreated } from '../../lib/locationState';
 import { usePageTitle } from '../../lib/usePageTitle';

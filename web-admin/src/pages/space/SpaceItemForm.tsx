@@ -4,7 +4,7 @@ import { useMutation } from '@apollo/client/react';
 import type { SpaceItem } from '../../gql/graphql';
 import { ErrorNotice, Success } from '../../components/status';
 import { focusSoon } from '../../lib/entityForm';
-import { errorMessage, fieldErrorsOf, type FieldErrors } from '../../lib/errors';
+import { errorMessage, fieldErrorsOf, type FieldErrors } from '@essor/web-ui';
 import type { Space } from './model';
 
 /** Messages of the fields of a small form; the others (and errors without a field) in one sentence. */

@@ -4,7 +4,7 @@ import type { SpaceItem } from '../../gql/graphql';
 import { CompactTable } from '../../components/CompactTable';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Success } from '../../components/status';
-import { errorMessage } from '../../lib/errors';
+import { errorMessage } from '@essor/web-ui';
 import type { Space } from './model';
 import { REMOVE_SPACE_ITEM_MUTATION } from './operations';
 

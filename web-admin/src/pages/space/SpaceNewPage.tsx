@@ -5,7 +5,7 @@ import { useViewer } from '../../auth/viewer';
 import { isAdmin } from '../../auth/permissions';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { NewEntityForm } from '../../components/NewEntityForm';
-import { ErrorNotice, Loading } from '../../components/status';
+import { ErrorNotice, Loading } from '@essor/web-ui';
 import { useCreateForm } from '../../lib/useCreateForm';
 import { usePageTitle } from '../../lib/usePageTitle';
 import {
@@ -58,10 +58,9 @@ export function SpaceNewPage() {
         sur sa page.
       </p>
       {refs.error && !refs.data ? (
-        <ErrorNotice
-          message="Les secteurs n'ont pas pu être chargés."
-          onRetry={() => void refs.refetch().catch(() => undefined)}
-        />
+        <ErrorNotice onRetry={() => void refs.refetch().catch(() => undefined)}>
+          Les secteurs n'ont pas pu être chargés.
+        </ErrorNotice>
       ) : !refs.data ? (
         <Loading>Chargement du formulaire…</Loading>
       ) : sectors.length === 0 ? (

@@ -6,9 +6,7 @@ import type { SpaceKind, SpaceRowFieldsFragment, SpaceStatus } from '../../gql/g
 import { useViewer } from '../../auth/viewer';
 import { canSee } from '../../auth/permissions';
 import { Pagination } from '../../components/Pagination';
-import { Empty, ErrorNotice, Loading } from '../../components/status';
-import { formatDateTime, formatNumber, plural } from '../../format';
-import { errorMessage } from '../../lib/errors';
+import { EmptyState, ErrorNotice, Loading, formatShortDateTime, formatNumber, plural, errorMessage } from '@essor/web-ui';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useUrlParams } from '../../lib/useUrlParams';
 import {
@@ -70,7 +68,7 @@ const columns = [
       ) : (
         <>
           {formatNumber(count)}
-          {date && <span className="muted"> (prochaine ou dernière : {formatDateTime(date)})</span>}
+          {date && <span className="muted"> (prochaine ou dernière : {formatShortDateTime(date)})</span>}
         </>
       );
     },
@@ -167,10 +165,9 @@ export function SpacesPage() {
         onApply={(kind, sector, status) => update({ type: KIND_URL[kind], secteur: sector || null, etat: status || null })}
       />
       {error && !page ? (
-        <ErrorNotice
-          message={`La liste n'a pas pu être chargée. ${errorMessage(error, '')}`.trim()}
-          onRetry={() => void refetch().catch(() => undefined)}
-        />
+        <ErrorNotice onRetry={() => void refetch().catch(() => undefined)}>
+          {`La liste n'a pas pu être chargée. ${errorMessage(error, '')}`.trim()}
+        </ErrorNotice>
       ) : !page ? (
         <Loading>Chargement des espaces…</Loading>
       ) : (
@@ -180,13 +177,13 @@ export function SpacesPage() {
             {sectorName && ` dans le secteur « ${sectorName} »`}
             {loading && ' — mise à jour…'}
           </p>
-          {error && <ErrorNotice message={errorMessage(error)} onRetry={() => void refetch().catch(() => undefined)} />}
+          {error && <ErrorNotice onRetry={() => void refetch().catch(() => undefined)}>{errorMessage(error)}</ErrorNotice>}
           {page.nodes.length === 0 ? (
-            <Empty>
+            <EmptyState>
               {state.sector || state.status
                 ? 'Aucun espace ne correspond à ces critères.'
                 : `Aucun espace de type « ${KIND_LABELS[state.kind]} » pour le moment.`}
-            </Empty>
+            </EmptyState>
           ) : (
             <div className="table-wrapper" tabIndex={0} role="region" aria-labelledby="spaces-caption">
               <table className="data-table" aria-busy={loading || undefined}>

@@ -9,18 +9,15 @@ import type {
   SpaceReferencesQuery,
   SpaceStatus,
 } from '../../gql/graphql';
-import { formatDate } from '../../format';
+import { DeliverableKindLabels, SpaceKindLabels, SpaceStatusLabels } from '../../gql/labels';
+import { formatDate } from '@essor/web-ui';
 import { changedKeysOf } from '../../lib/entityForm';
 
 export type Space = SpaceEditFieldsFragment;
 
 export const SPACE_KINDS: SpaceKind[] = ['WORKSHOP', 'CHANTIER', 'STUDY_DAY'];
 
-export const KIND_LABELS: Record<SpaceKind, string> = {
-  WORKSHOP: 'Atelier',
-  CHANTIER: 'Chantier',
-  STUDY_DAY: "Journée d'études",
-};
+export const KIND_LABELS = SpaceKindLabels;
 
 /** Plural labels (filter, page titles). */
 export const KIND_PLURAL_LABELS: Record<SpaceKind, string> = {
@@ -42,12 +39,7 @@ export function kindFromUrl(value: string | null): SpaceKind | null {
 
 export const SPACE_STATUSES: SpaceStatus[] = ['PLANNED', 'ACTIVE', 'COMPLETED', 'CANCELLED'];
 
-export const SPACE_STATUS_LABELS: Record<SpaceStatus, string> = {
-  PLANNED: 'Prévu',
-  ACTIVE: 'En cours',
-  COMPLETED: 'Terminé',
-  CANCELLED: 'Annulé',
-};
+export const SPACE_STATUS_LABELS = SpaceStatusLabels;
 
 /** Existing badge colours. */
 export const SPACE_STATUS_BADGE: Record<SpaceStatus, string> = {
@@ -67,13 +59,7 @@ export const PARTICIPANT_ROLE_LABELS: Record<ParticipantRole, string> = {
 
 export const DELIVERABLE_KINDS: DeliverableKind[] = ['REPORT', 'GUIDE', 'TOOL', 'EVENT', 'OTHER'];
 
-export const DELIVERABLE_KIND_LABELS: Record<DeliverableKind, string> = {
-  REPORT: 'Rapport',
-  GUIDE: 'Guide',
-  TOOL: 'Outil',
-  EVENT: 'Événement',
-  OTHER: 'Autre',
-};
+export const DELIVERABLE_KIND_LABELS = DeliverableKindLabels;
 
 export const SPACE_TYPENAMES = ['Workshop', 'Chantier', 'StudyDay'] as const;
 

@@ -14,7 +14,7 @@ import {
   useHistoryRefresh,
 } from '../../components/EditPage';
 import { VersionedEditForm } from '../../components/VersionedEditForm';
-import { formatDateTime } from '../../format';
+import { formatShortDateTime } from '@essor/web-ui';
 import { STATUS_LABELS, fieldLabel } from '../../lib/labels';
 import { rowIdOf } from '../../lib/ids';
 import { useJustCreated } from '../../lib/locationState';
@@ -137,8 +137,8 @@ function StructureEditor({
         meta={
           <>
             <span className={`badge badge--${current.status.toLowerCase()}`}>{STATUS_LABELS[current.status]}</span> Version{' '}
-            {current.version} · modifiée le {formatDateTime(current.updatedAt)}
-            {current.lastVerifiedAt && <> · vérifiée le {formatDateTime(current.lastVerifiedAt)}</>}
+            {current.version} · modifiée le {formatShortDateTime(current.updatedAt)}
+            {current.lastVerifiedAt && <> · vérifiée le {formatShortDateTime(current.lastVerifiedAt)}</>}
           </>
         }
       >

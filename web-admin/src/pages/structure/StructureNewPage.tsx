@@ -2,8 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useNavigate } from 'react-router';
 import { Breadcrumb } from '../../components/Breadcrumb';
 import { NewEntityForm } from '../../components/NewEntityForm';
-import { ErrorNotice, Loading } from '../../components/status';
-import { errorMessage, fieldErrorsOf } from '../../lib/errors';
+import { ErrorNotice, Loading, errorMessage, fieldErrorsOf } from '@essor/web-ui';
 import { fieldLabel } from '../../lib/labels';
 import { useCreateForm } from '../../lib/useCreateForm';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -63,10 +62,9 @@ export function StructureNewPage() {
         Seul le nom est obligatoire. La structure est créée en brouillon sauf si vous choisissez un autre statut.
       </p>
       {refs.error && !refs.data ? (
-        <ErrorNotice
-          message="Les secteurs et réseaux n'ont pas pu être chargés."
-          onRetry={() => void refs.refetch().catch(() => undefined)}
-        />
+        <ErrorNotice onRetry={() => void refs.refetch().catch(() => undefined)}>
+          Les secteurs et réseaux n'ont pas pu être chargés.
+        </ErrorNotice>
       ) : !refs.data ? (
         <Loading>Chargement du formulaire…</Loading>
       ) : (

@@ -1,9 +1,8 @@
 import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ObservatoryFiguresFieldsFragment } from '../../gql/graphql';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, EmptyState } from '@essor/web-ui';
 import { formatEmployees, formatPercent, shareOf } from '../../lib/observatory';
-import { EmptyState } from '../status';
 import { BarList } from './BarList';
 
 export type Figures = ObservatoryFiguresFieldsFragment;

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { formatNumber } from '../../lib/format';
+import { formatNumber } from '@essor/web-ui';
 
 export interface FacetOption {
   value: string;

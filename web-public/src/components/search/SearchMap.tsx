@@ -8,7 +8,7 @@ import { useQuery } from '@apollo/client/react';
 import { useNavigate } from 'react-router';
 import type { EssFamily, SearchMapPointsQuery } from '../../gql/graphql';
 import { essFamilyLabel } from '../../lib/essFamily';
-import { formatStructureCount } from '../../lib/format';
+import { formatStructureCount } from '@essor/web-ui';
 import { paths } from '../../lib/paths';
 import { toSearchVariables, type SearchFilters } from '../../lib/searchParams';
 import { SEARCH_MAP_POINTS_QUERY } from './searchDocuments';

@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { describe, expect, it } from 'vitest';
-import { apiErrorCode, parseApiErrors } from './apiErrors';
+import { errorCode, parseApiErrors } from './api-errors';
 
 function graphQLErrors(errors: { message: string; extensions?: Record<string, unknown> }[]) {
   return new CombinedGraphQLErrors({ errors, data: null });
@@ -42,7 +42,7 @@ describe('erreurs de l’API', () => {
         .general,
     ).toEqual(['Une erreur inattendue est survenue. Veuillez réessayer plus tard.']);
     expect(parseApiErrors(new Error('Failed to fetch')).general[0]).toMatch(/Vérifiez votre connexion/);
-    expect(apiErrorCode(graphQLErrors([{ message: 'x', extensions: { code: 'INVALID_ID' } }]))).toBe('INVALID_ID');
-    expect(apiErrorCode(new Error('x'))).toBeUndefined();
+    expect(errorCode(graphQLErrors([{ message: 'x', extensions: { code: 'INVALID_ID' } }]))).toBe('INVALID_ID');
+    expect(errorCode(new Error('x'))).toBeUndefined();
   });
 });

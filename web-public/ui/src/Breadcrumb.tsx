@@ -1,18 +1,19 @@
 import { Link } from 'react-router';
 
-interface Crumb {
+export interface Crumb {
   label: string;
   to?: string;
 }
 
-/** Fil d'Ariane : la dernière entrée est la page courante. */
-export function Breadcrumb({ items }: { items: Crumb[] }) {
+/**
+ * « Fil d'Ariane »: `home` (the public site's « Accueil » by default; `null` for none), then the
+ * items; the last item is the current page.
+ */
+export function Breadcrumb({ items, home = { label: 'Accueil', to: '/' } }: { items: readonly Crumb[]; home?: Crumb | null }) {
   return (
     <nav className="breadcrumb" aria-label="Fil d'Ariane">
       <ol>
-        <li>
-          <Link to="/">Accueil</Link>
-        </li>
+        {home ? <li>{home.to ? <Link to={home.to}>{home.label}</Link> : <span>{home.label}</span>}</li> : null}
         {items.map((item, index) => (
           <li key={`${item.label}-${index}`}>
             {index === items.length - 1 ? (
