@@ -30,6 +30,7 @@ import { MentorOfferEditingResolver } from './modules/mentor/mentor-offer-editin
 import { ParticipatorySpaceEditingResolver } from './modules/participatory-space/participatory-space-editing.resolver';
 import { MentorOfferResolver } from './modules/mentor/mentor-offer.resolver';
 import { NetworkResolver } from './modules/network/network.resolver';
+import { StructureNetworksResolver } from './modules/network/structure-networks.resolver';
 import {
   ChantierResolver,
   SpaceParticipantResolver,
@@ -37,13 +38,16 @@ import {
   StudyDayResolver,
   WorkshopResolver,
 } from './modules/participatory-space/participatory-space.resolver';
+import { StructureParticipationsResolver } from './modules/participatory-space/structure-participations.resolver';
 import { Chantier, resolveSpaceType, StudyDay, Workshop } from './modules/participatory-space/participatory-space.types';
 import { ObservatoryResolver } from './modules/observatory/observatory.resolver';
 import { PlanResolver } from './modules/plan/plan.resolver';
 import { PersonGdprResolver } from './modules/person/person-gdpr.resolver';
 import { PersonResolver } from './modules/person/person.resolver';
+import { StructureContactsResolver } from './modules/person/structure-contacts.resolver';
 import { NodeResolver } from './modules/relay/node.resolver';
 import { SectorResolver } from './modules/sector/sector.resolver';
+import { StructureSectorsResolver } from './modules/sector/structure-sectors.resolver';
 import { EcosystemStatsResolver } from './modules/stats/ecosystem-stats.resolver';
 import { AdminStructuresResolver } from './modules/directory/admin-structures.resolver';
 import { StructureListResolver } from './modules/directory/structure-list.resolver';
@@ -59,6 +63,10 @@ export const RESOLVERS = [
   EpciResolver,
   CommuneResolver,
   StructureResolver,
+  StructureSectorsResolver,
+  StructureNetworksResolver,
+  StructureContactsResolver,
+  StructureParticipationsResolver,
   StructureListResolver,
   StructureSearchResolver,
   StructureNearbyResolver,

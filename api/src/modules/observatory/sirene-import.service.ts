@@ -11,7 +11,7 @@ import { isValidSiret } from '../structure/siret';
 import { WORKFORCE_RANGES } from '../structure/workforce-range';
 import { municipalArrondissements } from '../territory/territory-reference';
 import { lambert93ToWgs84 } from './lambert93';
-import { perimeterOf } from './perimeter';
+import { perimeterOf } from '../structure/perimeter';
 import { refreshSnapshot } from './snapshot.service';
 
 export interface SireneImportOptions {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { queryRow, queryRows, sql } from '../../common/sql/sql';
 import { liftStatementTimeout } from '../../common/db/statement-timeout';
-import { PERIMETER_RULE_VERSION } from './perimeter';
+import { PERIMETER_RULE_VERSION } from '../structure/perimeter';
 
 /**
  * Recomputes the snapshot of a year from the structures in the perimeter (active, not

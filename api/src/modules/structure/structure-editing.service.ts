@@ -6,7 +6,7 @@ import { commonErrors } from '../../common/domain-error';
 import { queryRow, queryRows, sql } from '../../common/sql/sql';
 import { rowIdOf } from '../../common/relay/global-id';
 import { assertTerritoryCodes } from '../territory/territory.service';
-import { perimeterOf } from '../observatory/perimeter';
+import { perimeterOf } from './perimeter';
 import { deriveEssFamily } from './ess-family';
 import { Structure, StructureStatus } from './structure.entity';
 import { canEditStructure, canManageStructures } from './structure.permissions';

@@ -1,20 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import { unneededNetworkColumns } from '../network/network.selection';
-import { unneededSectorColumns } from '../sector/sector.selection';
 import { COMMUNE_FOR_EPCI, unneededCommuneColumns } from '../territory/commune.selection';
 import { Public, PUBLIC_CACHE_SECONDS } from '../../common/auth/access';
 import type { Context } from '../../common/context';
 import { ConnectionType } from '../../common/pagination/connection';
 import { rowIdOf } from '../../common/relay/global-id';
-import { Network } from '../network/network.entity';
-import { ParticipatorySpaceType } from '../participatory-space/participatory-space.types';
-import { Person } from '../person/person.entity';
-import { contactsOf } from '../person/person.service';
-import { Sector } from '../sector/sector.entity';
 import { Commune } from '../territory/commune.entity';
 import { Epci } from '../territory/epci.entity';
-import { perimeterOf } from '../observatory/perimeter';
+import { perimeterOf } from './perimeter';
 import { explainEssFamily } from './ess-family';
 import { Structure } from './structure.entity';
 import { findStructure, findStructureBySiret } from './structure.service';
@@ -45,26 +38,6 @@ export class StructureResolver {
   async epci(@Root() s: Structure, @Ctx() ctx: Context) {
     const commune = s.communeCode ? await ctx.loaders.territory.communeByCodeFor(COMMUNE_FOR_EPCI).load(s.communeCode) : null;
     return commune?.epciSiren ? ctx.loaders.territory.epciBySiren.load(commune.epciSiren) : null;
-  }
-
-  @FieldResolver(() => [Sector])
-  sectors(@Root() s: Structure, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.sector.byStructureIdFor(unneededSectorColumns(info)).load(s.id);
-  }
-
-  @FieldResolver(() => [Network])
-  networks(@Root() s: Structure, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.network.byStructureIdFor(unneededNetworkColumns(info)).load(s.id);
-  }
-
-  @FieldResolver(() => [Person], { description: 'Contact persons (personal fields follow each person’s choice).' })
-  contacts(@Root() s: Structure, @Ctx() ctx: Context) {
-    return contactsOf(ctx, s.id);
-  }
-
-  @FieldResolver(() => [ParticipatorySpaceType], { description: 'Workshops, chantiers and study days it takes part in.' })
-  participations(@Root() s: Structure, @Ctx() ctx: Context) {
-    return ctx.loaders.space.byStructureId.load(s.id);
   }
 
   @FieldResolver(() => String, { description: 'Why the structure is (or is not) in the ESS perimeter: rule and version.' })

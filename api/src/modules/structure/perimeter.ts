@@ -1,4 +1,4 @@
-import { deriveEssFamily, ESS_FAMILY_LABELS, ESS_FAMILY_RULE_VERSION } from '../structure/ess-family';
+import { deriveEssFamily, ESS_FAMILY_LABELS, ESS_FAMILY_RULE_VERSION } from './ess-family';
 
 /**
  * ESS perimeter, versioned. In order:
