@@ -29,6 +29,7 @@ import { PersonEditingResolver } from './modules/person/person-editing.resolver'
 import { MentorOfferEditingResolver } from './modules/mentor/mentor-offer-editing.resolver';
 import { ParticipatorySpaceEditingResolver } from './modules/participatory-space/participatory-space-editing.resolver';
 import { MentorOfferResolver } from './modules/mentor/mentor-offer.resolver';
+import { PersonMentorOffersResolver } from './modules/mentor/person-mentor-offers.resolver';
 import { NetworkResolver } from './modules/network/network.resolver';
 import { StructureNetworksResolver } from './modules/network/structure-networks.resolver';
 import {
@@ -38,6 +39,7 @@ import {
   StudyDayResolver,
   WorkshopResolver,
 } from './modules/participatory-space/participatory-space.resolver';
+import { SectorSpacesResolver } from './modules/participatory-space/sector-spaces.resolver';
 import { StructureParticipationsResolver } from './modules/participatory-space/structure-participations.resolver';
 import { Chantier, resolveSpaceType, StudyDay, Workshop } from './modules/participatory-space/participatory-space.types';
 import { ObservatoryResolver } from './modules/observatory/observatory.resolver';
@@ -47,6 +49,7 @@ import { PersonResolver } from './modules/person/person.resolver';
 import { StructureContactsResolver } from './modules/person/structure-contacts.resolver';
 import { NodeResolver } from './modules/relay/node.resolver';
 import { SectorResolver } from './modules/sector/sector.resolver';
+import { PersonFacilitatedSectorsResolver } from './modules/sector/person-facilitated-sectors.resolver';
 import { StructureSectorsResolver } from './modules/sector/structure-sectors.resolver';
 import { EcosystemStatsResolver } from './modules/stats/ecosystem-stats.resolver';
 import { AdminStructuresResolver } from './modules/directory/admin-structures.resolver';
@@ -85,8 +88,11 @@ export const RESOLVERS = [
   PlanResolver,
   AuditResolver,
   SectorResolver,
+  SectorSpacesResolver,
   NetworkResolver,
   PersonResolver,
+  PersonFacilitatedSectorsResolver,
+  PersonMentorOffersResolver,
   PersonGdprResolver,
   MentorOfferResolver,
   WorkshopResolver,

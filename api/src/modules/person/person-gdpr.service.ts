@@ -8,7 +8,7 @@ import { assertOffsetPage } from '../../common/pagination/connection';
 import { queryRow, queryRows, sql, whereOf, type Sql } from '../../common/sql/sql';
 import { rowIdOf } from '../../common/relay/global-id';
 import { searchWords } from '../territory/territory.service';
-import { anonymiseCarrierProjects, carrierProjectsJson } from '../accompaniment/carrier-project-gdpr.service';
+import { anonymiseCarrierProjects, carrierProjectsJson } from './carrier-project-gdpr.service';
 import type { Consent } from './consent.type';
 import { Person, type PersonStatus } from './person.entity';
 import { personErrors } from './person.errors';

@@ -3,8 +3,6 @@ import { Public } from '../../common/auth/access';
 import type { Context } from '../../common/context';
 import { ConnectionType, PageArgs } from '../../common/pagination/connection';
 import { rowIdOf } from '../../common/relay/global-id';
-import { MentorOffer } from '../mentor/mentor-offer.entity';
-import { Sector } from '../sector/sector.entity';
 import { Structure } from '../structure/structure.entity';
 import { findStructure } from '../structure/structure.service';
 import { Person, PersonStatus } from './person.entity';
@@ -77,15 +75,5 @@ export class PersonResolver {
   @FieldResolver(() => Structure, { nullable: true })
   structure(@Root() p: Person, @Ctx() ctx: Context) {
     return p.structureId ? findStructure(ctx, p.structureId) : null;
-  }
-
-  @FieldResolver(() => [Sector], { description: 'Sectors this person facilitates.' })
-  facilitatedSectors(@Root() p: Person, @Ctx() ctx: Context) {
-    return ctx.loaders.sector.facilitatedByPerson.load(p.id);
-  }
-
-  @FieldResolver(() => [MentorOffer])
-  mentorOffers(@Root() p: Person, @Ctx() ctx: Context) {
-    return ctx.loaders.mentorOffer.byMentorId.load(p.id);
   }
 }

@@ -4,8 +4,6 @@ import { unneededColumnsOfConnection } from '../structure/structure.selection';
 import { Public, PUBLIC_CACHE_SECONDS } from '../../common/auth/access';
 import type { Context } from '../../common/context';
 import { PageArgs, pageSize } from '../../common/pagination/connection';
-import { Chantier, StudyDay, Workshop } from '../participatory-space/participatory-space.types';
-import { SpaceKind } from '../participatory-space/participatory-space.entity';
 import { Person } from '../person/person.entity';
 import { StructureConnection } from '../structure/structure.resolver';
 import { Sector } from './sector.entity';
@@ -55,20 +53,5 @@ export class SectorResolver {
   @FieldResolver(() => Int)
   structureCount(@Root() s: Sector, @Ctx() ctx: Context) {
     return ctx.loaders.sector.structureCount.load(s.id);
-  }
-
-  @FieldResolver(() => [Workshop])
-  async workshops(@Root() s: Sector, @Ctx() ctx: Context) {
-    return (await ctx.loaders.space.bySectorId.load(s.id)).filter((x) => x.kind === SpaceKind.WORKSHOP);
-  }
-
-  @FieldResolver(() => [Chantier])
-  async chantiers(@Root() s: Sector, @Ctx() ctx: Context) {
-    return (await ctx.loaders.space.bySectorId.load(s.id)).filter((x) => x.kind === SpaceKind.CHANTIER);
-  }
-
-  @FieldResolver(() => [StudyDay])
-  async studyDays(@Root() s: Sector, @Ctx() ctx: Context) {
-    return (await ctx.loaders.space.bySectorId.load(s.id)).filter((x) => x.kind === SpaceKind.STUDY_DAY);
   }
 }

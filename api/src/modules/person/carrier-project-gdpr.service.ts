@@ -5,6 +5,9 @@ import { queryRows, sql, type Sql } from '../../common/sql/sql';
 export const ANONYMISED_PROJECT_TITLE = 'Projet anonymisé';
 
 /**
+ * A person's data in the carrier projects (tables of modules/accompaniment), here because the person's
+ * rights (person-gdpr.service.ts) span every table holding their data and person sits below accompaniment.
+ *
  * Erasure and retention of persons (person-gdpr.service.ts): empties the free texts of their projects
  * (title, description, opinion, notes of the referrals and of the stage history), in one statement. The
  * rows, stages, dates, referrals and mentorships stay: the aggregates (plan indicators) keep counting them.
