@@ -40,4 +40,30 @@ export default tseslint.config(
       ],
     },
   },
+  // Typed SQL (api/src/common/sql): no SQL parameter numbered by hand. `$${…}` in a template and a
+  // `$<digit>` in a string are refused; the read runtime (common/reads: the loaders' KEYS, the fused
+  // renumbering) and regex replacements ('$1…') are the exceptions, listed here.
+  {
+    files: ['api/src/**/*.ts'],
+    ignores: [
+      'api/src/**/*.spec.ts',
+      'api/src/common/reads/**',
+      'api/src/common/log/log-safe.ts',
+      'api/src/common/jobs/job-error.ts',
+      'api/src/common/db/naming.strategy.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TemplateElement[tail=false][value.raw=/\\$$/]',
+          message: 'Hand-numbered SQL parameter: write the statement with the `sql` template of common/sql/sql.ts.',
+        },
+        {
+          selector: 'TemplateElement[value.raw=/\\$[0-9]/], Literal[value=/\\$[0-9]/]',
+          message: 'Hand-written `$n` SQL parameter: write the statement with the `sql` template of common/sql/sql.ts.',
+        },
+      ],
+    },
+  },
 );

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../pagination/connection';
 import { KEYED, columnsOf, hydrate, queryPrepared, withoutKey } from '../reads';
+import { compile, sql } from '../sql/sql';
 
 export interface NestedPageKey {
   parent: string;
@@ -39,17 +40,16 @@ export function nestedPageLoader<T extends ObjectLiteral & { id: string }>(
       }
       const results = new Map<string, T[]>();
       for (const [g, { size, after, without, parents }] of groups) {
-        const rows = await queryPrepared(
-          ds,
-          `SELECT p.key::text AS __key, c.* FROM unnest($1::bigint[]) AS p(key)
+        // The parents first: a keyed read's keys are its first parameter (fused-reads.ts merges by them).
+        const { text, values } = compile(
+          sql`SELECT p.key::text AS __key, c.* FROM unnest(${parents}::bigint[]) AS p(key)
            CROSS JOIN LATERAL (
-             SELECT ${columnsOf(ds, entity, 't', without)} FROM ${from}
-             ${after === null ? '' : 'AND t.id > $3::bigint'}
-             ORDER BY t.id LIMIT $2
+             SELECT ${sql.raw(columnsOf(ds, entity, 't', without))} FROM ${sql.raw(from)}
+             ${after === null ? sql`` : sql`AND t.id > ${after}::bigint`}
+             ORDER BY t.id LIMIT ${size + 1}
            ) c`,
-          after === null ? [parents, size + 1] : [parents, size + 1, after],
-          KEYED,
         );
+        const rows = await queryPrepared(ds, text, values, KEYED);
         // Rows of other requests' parents may come too (`mergeKeyed`): only those asked are hydrated.
         const pages = new Map<string, T[]>(parents.map((p) => [p, []]));
         for (const r of rows) pages.get(r.__key as string)?.push(hydrate(ds, entity, r));

@@ -29,6 +29,6 @@ export { columnsOf, hydrate, hydratePrefixed, jsonReviver, JSON_ROW, LossyFusedR
 export { closeReaderPool, hasReplicas, readerPoolStats, readPrimaryInThisRequest, setReplicaUrls } from './reader-pools';
 export { KEYED, keyedBy, queryPrepared, ReadContractError, type ReadOptions } from './fused-reads';
 export { parameterSpans, renumberParameters, UnsafeFusedSqlError } from './sql-parameters';
-export { countLoader, groupLoader, keyLoader, linkLoader, perColumnSet, withoutKey } from './loaders';
+export { countLoader, groupLoader, KEYS, keyLoader, linkLoader, perColumnSet, withoutKey } from './loaders';
 export { columnProperties, unneededColumns, type Narrowing } from './narrow';
 export { readSwitches } from './switches';

@@ -30,6 +30,13 @@ export function perColumnSet<L>(create: (without?: ReadonlySet<string>) => L): (
   };
 }
 
+/**
+ * The keys of a loader's read, for `= ANY(${KEYS.bigint})`: a keyed read's keys are always its first
+ * parameter (the key merging of fused-reads.ts unites reads by it), so that one number is written
+ * here, once, and nowhere else. Any other value of a loader's SQL goes through `sql` (common/sql).
+ */
+export const KEYS = { bigint: '$1::bigint[]', text: '$1::text[]' } as const;
+
 const LOADER_OPTIONS = { maxBatchSize: 1000 };
 /** `WHERE key = ANY($1)` loader: one statement for all keys of a tick. */
 export function keyLoader<T extends ObjectLiteral>(
@@ -42,7 +49,7 @@ export function keyLoader<T extends ObjectLiteral>(
     const raw = await queryPrepared(
       ds,
       `SELECT ${columnsOf(ds, entity, 't', without)} FROM ${opts.table} t
-       WHERE t.${opts.key} = ANY($1::${opts.keyType}[])${opts.where ? ` AND ${opts.where}` : ''}`,
+       WHERE t.${opts.key} = ANY(${KEYS[opts.keyType]})${opts.where ? ` AND ${opts.where}` : ''}`,
       [keys],
       keyedBy(opts.key),
     );

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { groupLoader, keyLoader } from '../../common/reads';
+import { groupLoader, keyLoader, KEYS } from '../../common/reads';
 import { CarrierProjectReferral } from './carrier-project-referral.entity';
 import { CarrierProjectStageChange } from './carrier-project-stage-change.entity';
 import { CarrierProject } from './carrier-project.entity';
@@ -12,19 +12,19 @@ export function createCarrierProjectLoaders(ds: DataSource) {
       ds,
       CarrierProject,
       (cols) => `SELECT t.person_id::text AS __key, ${cols} FROM carrier_project t
-        WHERE t.person_id = ANY($1::bigint[]) ORDER BY t.id`,
+        WHERE t.person_id = ANY(${KEYS.bigint}) ORDER BY t.id`,
     ),
     referrals: groupLoader(
       ds,
       CarrierProjectReferral,
       (cols) => `SELECT t.project_id::text AS __key, ${cols} FROM carrier_project_referral t
-        WHERE t.project_id = ANY($1::bigint[]) ORDER BY t.referred_on, t.id`,
+        WHERE t.project_id = ANY(${KEYS.bigint}) ORDER BY t.referred_on, t.id`,
     ),
     stageHistory: groupLoader(
       ds,
       CarrierProjectStageChange,
       (cols) => `SELECT t.project_id::text AS __key, ${cols} FROM carrier_project_stage_change t
-        WHERE t.project_id = ANY($1::bigint[]) ORDER BY t.id`,
+        WHERE t.project_id = ANY(${KEYS.bigint}) ORDER BY t.id`,
     ),
   };
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { groupLoader, keyLoader } from '../../common/reads';
+import { groupLoader, keyLoader, KEYS } from '../../common/reads';
 import { Sector } from '../sector/sector.entity';
 import { Structure } from '../structure/structure.entity';
 import { Account } from './account.entity';
@@ -11,13 +11,13 @@ export function createAccountLoaders(ds: DataSource) {
       ds,
       Structure,
       (cols) => `SELECT a.account_id::text AS __key, ${cols} FROM account_structure a JOIN structure t ON t.id = a.structure_id
-        WHERE a.account_id = ANY($1::bigint[]) ORDER BY t.search_name, t.id`,
+        WHERE a.account_id = ANY(${KEYS.bigint}) ORDER BY t.search_name, t.id`,
     ),
     sectors: groupLoader(
       ds,
       Sector,
       (cols) => `SELECT a.account_id::text AS __key, ${cols} FROM account_sector a JOIN sector t ON t.id = a.sector_id
-        WHERE a.account_id = ANY($1::bigint[]) ORDER BY t.name`,
+        WHERE a.account_id = ANY(${KEYS.bigint}) ORDER BY t.name`,
     ),
   };
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { groupLoader, keyLoader } from '../../common/reads';
+import { groupLoader, keyLoader, KEYS } from '../../common/reads';
 import { MentorOffer } from './mentor-offer.entity';
 
 export function createMentorOfferLoaders(ds: DataSource) {
@@ -9,7 +9,7 @@ export function createMentorOfferLoaders(ds: DataSource) {
       ds,
       MentorOffer,
       (cols) => `SELECT t.mentor_id::text AS __key, ${cols} FROM mentor_offer t
-        WHERE t.mentor_id = ANY($1::bigint[]) ORDER BY t.id`,
+        WHERE t.mentor_id = ANY(${KEYS.bigint}) ORDER BY t.id`,
     ),
   };
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { nestedPageLoader } from '../../common/db/nested-page';
-import { countLoader, keyLoader, linkLoader, perColumnSet } from '../../common/reads';
+import { countLoader, keyLoader, KEYS, linkLoader, perColumnSet } from '../../common/reads';
 import { Structure } from '../structure/structure.entity';
 import { Network } from './network.entity';
 
@@ -9,7 +9,7 @@ export function createNetworkLoaders(ds: DataSource) {
     ds,
     `SELECT m.network_id::text AS __key, count(*) AS n FROM network_membership m
      JOIN structure s ON s.id = m.structure_id AND s.status = 'PUBLISHED'
-     WHERE m.network_id = ANY($1::bigint[]) GROUP BY 1`,
+     WHERE m.network_id = ANY(${KEYS.bigint}) GROUP BY 1`,
   );
   return {
     byId: keyLoader(ds, Network, { table: 'network', key: 'id', keyType: 'bigint' }),
@@ -19,7 +19,7 @@ export function createNetworkLoaders(ds: DataSource) {
         ds,
         Network,
         (cols) => `SELECT array_agg(m.structure_id::text) AS __keys, ${cols} FROM network_membership m
-        JOIN network t ON t.id = m.network_id AND t.status = 'ACTIVE' WHERE m.structure_id = ANY($1::bigint[])
+        JOIN network t ON t.id = m.network_id AND t.status = 'ACTIVE' WHERE m.structure_id = ANY(${KEYS.bigint})
         GROUP BY t.id ORDER BY t.name, t.id`,
         without,
       ),

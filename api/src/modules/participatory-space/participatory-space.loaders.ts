@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { groupLoader, keyLoader } from '../../common/reads';
+import { groupLoader, keyLoader, KEYS } from '../../common/reads';
 import { ParticipatorySpace } from './participatory-space.entity';
 import { SpaceDeliverable } from './space-deliverable.entity';
 import { SpaceParticipant } from './space-participant.entity';
@@ -12,31 +12,31 @@ export function createSpaceLoaders(ds: DataSource) {
       ds,
       ParticipatorySpace,
       (cols) => `SELECT t.sector_id::text AS __key, ${cols} FROM participatory_space t
-        WHERE t.sector_id = ANY($1::bigint[]) AND NOT t.archived ORDER BY t.kind, t.id`,
+        WHERE t.sector_id = ANY(${KEYS.bigint}) AND NOT t.archived ORDER BY t.kind, t.id`,
     ),
     byStructureId: groupLoader(
       ds,
       ParticipatorySpace,
       (cols) => `SELECT p.structure_id::text AS __key, ${cols} FROM space_participant p
-        JOIN participatory_space t ON t.id = p.space_id AND NOT t.archived WHERE p.structure_id = ANY($1::bigint[]) ORDER BY t.kind, t.id`,
+        JOIN participatory_space t ON t.id = p.space_id AND NOT t.archived WHERE p.structure_id = ANY(${KEYS.bigint}) ORDER BY t.kind, t.id`,
     ),
     sessions: groupLoader(
       ds,
       SpaceSession,
       (cols) => `SELECT t.space_id::text AS __key, ${cols} FROM space_session t
-        WHERE t.space_id = ANY($1::bigint[]) ORDER BY t.starts_at, t.id`,
+        WHERE t.space_id = ANY(${KEYS.bigint}) ORDER BY t.starts_at, t.id`,
     ),
     participants: groupLoader(
       ds,
       SpaceParticipant,
       (cols) => `SELECT t.space_id::text AS __key, ${cols} FROM space_participant t
-        WHERE t.space_id = ANY($1::bigint[]) ORDER BY t.role, t.id`,
+        WHERE t.space_id = ANY(${KEYS.bigint}) ORDER BY t.role, t.id`,
     ),
     deliverables: groupLoader(
       ds,
       SpaceDeliverable,
       (cols) => `SELECT t.space_id::text AS __key, ${cols} FROM space_deliverable t
-        WHERE t.space_id = ANY($1::bigint[]) ORDER BY t.delivered_at NULLS LAST, t.id`,
+        WHERE t.space_id = ANY(${KEYS.bigint}) ORDER BY t.delivered_at NULLS LAST, t.id`,
     ),
   };
 }

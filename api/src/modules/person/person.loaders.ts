@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { groupLoader, keyLoader } from '../../common/reads';
+import { groupLoader, keyLoader, KEYS } from '../../common/reads';
 import { queryRows, sql } from '../../common/sql/sql';
 import type { Consent } from './consent.type';
 import { Person } from './person.entity';
@@ -26,7 +26,7 @@ export function createPersonLoaders(ds: DataSource) {
       ds,
       Person,
       (cols) => `SELECT t.structure_id::text AS __key, ${cols} FROM person t
-        WHERE t.structure_id = ANY($1::bigint[]) ORDER BY t.id`,
+        WHERE t.structure_id = ANY(${KEYS.bigint}) ORDER BY t.id`,
     ),
   };
 }

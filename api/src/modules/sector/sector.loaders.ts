@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { nestedPageLoader } from '../../common/db/nested-page';
-import { countLoader, groupLoader, keyLoader, linkLoader, perColumnSet } from '../../common/reads';
+import { countLoader, groupLoader, keyLoader, KEYS, linkLoader, perColumnSet } from '../../common/reads';
 import { Person } from '../person/person.entity';
 import { Structure } from '../structure/structure.entity';
 import { Sector } from './sector.entity';
@@ -10,7 +10,7 @@ export function createSectorLoaders(ds: DataSource) {
     ds,
     `SELECT ss.sector_id::text AS __key, count(*) AS n FROM structure_sector ss
      JOIN structure s ON s.id = ss.structure_id AND s.status = 'PUBLISHED'
-     WHERE ss.sector_id = ANY($1::bigint[]) GROUP BY 1`,
+     WHERE ss.sector_id = ANY(${KEYS.bigint}) GROUP BY 1`,
   );
   return {
     byId: keyLoader(ds, Sector, { table: 'sector', key: 'id', keyType: 'bigint' }),
@@ -20,7 +20,7 @@ export function createSectorLoaders(ds: DataSource) {
         ds,
         Sector,
         (cols) => `SELECT array_agg(ss.structure_id::text) AS __keys, ${cols} FROM structure_sector ss
-        JOIN sector t ON t.id = ss.sector_id AND t.status = 'ACTIVE' WHERE ss.structure_id = ANY($1::bigint[])
+        JOIN sector t ON t.id = ss.sector_id AND t.status = 'ACTIVE' WHERE ss.structure_id = ANY(${KEYS.bigint})
         GROUP BY t.id ORDER BY t.name, t.id`,
         without,
       ),
@@ -29,13 +29,13 @@ export function createSectorLoaders(ds: DataSource) {
       ds,
       Person,
       (cols) => `SELECT f.sector_id::text AS __key, ${cols} FROM sector_facilitator f
-        JOIN person t ON t.id = f.person_id AND t.status = 'ACTIVE' WHERE f.sector_id = ANY($1::bigint[]) ORDER BY t.id`,
+        JOIN person t ON t.id = f.person_id AND t.status = 'ACTIVE' WHERE f.sector_id = ANY(${KEYS.bigint}) ORDER BY t.id`,
     ),
     facilitatedByPerson: groupLoader(
       ds,
       Sector,
       (cols) => `SELECT f.person_id::text AS __key, ${cols} FROM sector_facilitator f
-        JOIN sector t ON t.id = f.sector_id AND t.status = 'ACTIVE' WHERE f.person_id = ANY($1::bigint[]) ORDER BY t.name`,
+        JOIN sector t ON t.id = f.sector_id AND t.status = 'ACTIVE' WHERE f.person_id = ANY(${KEYS.bigint}) ORDER BY t.name`,
     ),
     structureCount,
     structures: nestedPageLoader(

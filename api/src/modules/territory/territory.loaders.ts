@@ -1,6 +1,17 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { columnsOf, countLoader, groupLoader, hydrate, hydratePrefixed, keyLoader, keyedBy, perColumnSet, queryPrepared } from '../../common/reads';
+import {
+  columnsOf,
+  countLoader,
+  groupLoader,
+  hydrate,
+  hydratePrefixed,
+  keyedBy,
+  keyLoader,
+  KEYS,
+  perColumnSet,
+  queryPrepared,
+} from '../../common/reads';
 import { Commune } from './commune.entity';
 import { Departement } from './departement.entity';
 import { Epci } from './epci.entity';
@@ -21,7 +32,7 @@ function communeWithEpciLoader(ds: DataSource, epciBySiren: DataLoader<string, E
       const rows = await queryPrepared(
         ds,
         `SELECT ${columnsOf(ds, Commune, 't', without)}, ${epciCols} FROM commune t LEFT JOIN epci e ON e.siren = t.epci_siren
-         WHERE t.code = ANY($1::text[])`,
+         WHERE t.code = ANY(${KEYS.text})`,
         [codes],
         keyedBy('code'),
       );
@@ -56,25 +67,25 @@ export function createTerritoryLoaders(ds: DataSource) {
       ds,
       Commune,
       (cols) =>
-        `SELECT t.epci_siren AS __key, ${cols} FROM commune t WHERE t.epci_siren = ANY($1::text[]) ORDER BY t.name, t.code`,
+        `SELECT t.epci_siren AS __key, ${cols} FROM commune t WHERE t.epci_siren = ANY(${KEYS.text}) ORDER BY t.name, t.code`,
     ),
     communeCountByEpci: countLoader(
       ds,
-      `SELECT epci_siren AS __key, count(*) AS n FROM commune WHERE epci_siren = ANY($1::text[]) GROUP BY epci_siren`,
+      `SELECT epci_siren AS __key, count(*) AS n FROM commune WHERE epci_siren = ANY(${KEYS.text}) GROUP BY epci_siren`,
     ),
     communeCountByDepartement: countLoader(
       ds,
-      `SELECT departement_code AS __key, count(*) AS n FROM commune WHERE departement_code = ANY($1::text[]) GROUP BY 1`,
+      `SELECT departement_code AS __key, count(*) AS n FROM commune WHERE departement_code = ANY(${KEYS.text}) GROUP BY 1`,
     ),
     structureCountByCommune: countLoader(
       ds,
       `SELECT commune_code AS __key, count(*) AS n FROM structure
-       WHERE commune_code = ANY($1::text[]) AND status = 'PUBLISHED' GROUP BY 1`,
+       WHERE commune_code = ANY(${KEYS.text}) AND status = 'PUBLISHED' GROUP BY 1`,
     ),
     structureCountByEpci: countLoader(
       ds,
       `SELECT c.epci_siren AS __key, count(*) AS n FROM structure s JOIN commune c ON c.code = s.commune_code
-       WHERE c.epci_siren = ANY($1::text[]) AND s.status = 'PUBLISHED' GROUP BY 1`,
+       WHERE c.epci_siren = ANY(${KEYS.text}) AND s.status = 'PUBLISHED' GROUP BY 1`,
     ),
   };
 }
