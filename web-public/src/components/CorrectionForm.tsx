@@ -48,7 +48,7 @@ interface CorrectionFormProps {
   structureName: string;
 }
 
-/** « Proposer une correction » : la proposition est modérée par l'équipe du pôle. */
+/** « Proposer une correction »: the hub's team moderates the proposal. */
 export function CorrectionForm({ structureId, structureName }: CorrectionFormProps) {
   const idPrefix = useId().replace(/:/g, '');
   const [selected, setSelected] = useState<CorrectableField[]>([]);

@@ -50,7 +50,7 @@ function rowsOf(items: readonly Item[], extra?: (item: Item) => Partial<Breakdow
   }));
 }
 
-export default function ObservatoryPage() {
+export function ObservatoryPage() {
   useEffect(() => {
     document.title = OBSERVATORY_DOCUMENT_TITLE;
   }, []);
@@ -61,7 +61,7 @@ export default function ObservatoryPage() {
   const yearId = useId();
 
   const { data, previousData, loading, error, refetch } = useQuery(OBSERVATORY_QUERY, { variables });
-  // Pendant le chargement d'un autre périmètre, les chiffres précédents restent visibles (atténués).
+  // While another scope loads, the previous figures stay visible (dimmed).
   const report = data?.observatory ?? (loading && !error ? previousData?.observatory : undefined);
   const stale = loading && report !== undefined;
   const filtered = hasObservatoryFilters(state);
@@ -212,9 +212,9 @@ function ObservatoryReport({ report, onClearFilters }: { report: Report; onClear
   const empty = totals.establishments === 0;
   const scope = readableScope(report.scope);
   const context = `${scope}, ${report.year}`;
-  // Communes listées (au plus 1 000 ; au-delà, l'API regroupe les autres dans une dernière entrée sans clé).
+  // Listed communes (at most 1,000; beyond, the API groups the others in a last entry without a key).
   const communeCount = report.byCommune.filter((item) => item.key !== '').length;
-  // Sans filtre par secteur, l'API renvoie une seule entrée sans clé (tout le périmètre) : ce n'est pas une répartition.
+  // Without a sector filter, the API returns a single entry without a key (the whole scope): not a breakdown.
   const sectorRows = rowsOf(
     report.bySector.filter((item) => item.key !== ''),
     (item) => ({ href: paths.sector(item.key) }),

@@ -45,7 +45,7 @@ const OPTIONAL_FIELDS = ['siret', 'address', 'website', 'email', 'phone', 'descr
 const EMPTY_ERRORS: ApiErrors = { fields: {}, general: [] };
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export default function ProposeStructurePage() {
+export function ProposeStructurePage() {
   useDocumentTitle('Ajouter ma structure');
   const idPrefix = useId().replace(/:/g, '');
   const { communes, loading: communesLoading, error: communesError } = useTerritoryCommunes();

@@ -9,7 +9,7 @@ export interface CommuneOption {
 interface NearControlProps {
   communes: CommuneOption[];
   communesLoading: boolean;
-  /** Commune centre (code INSEE) ou null. */
+  /** Centre commune (INSEE code) or null. */
   commune: string | null;
   usingPosition: boolean;
   radius: number;
@@ -33,7 +33,7 @@ function geolocationMessage(error: GeolocationPositionError): string {
   }
 }
 
-/** « À proximité » : une commune du territoire ou la position de l'utilisateur, et un rayon. */
+/** « À proximité »: a commune of the territory or the user's position, and a radius. */
 export function NearControl({
   communes,
   communesLoading,
@@ -60,7 +60,7 @@ export function NearControl({
     navigator.geolocation.getCurrentPosition(
       (position) => {
         setLocate({ status: 'idle' });
-        // ~100 m de précision suffisent et l'URL partagée ne donne pas l'adresse exacte.
+        // ~100 m of precision is enough, and the shared URL does not give the exact address.
         onPosition(Math.round(position.coords.latitude * 1000) / 1000, Math.round(position.coords.longitude * 1000) / 1000);
       },
       (error) => setLocate({ status: 'error', message: geolocationMessage(error) }),
