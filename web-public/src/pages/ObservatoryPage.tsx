@@ -6,6 +6,7 @@ import {
   EmptyState,
   ErrorNotice,
   Loading,
+  SelectField,
   requestErrorMessages,
   formatDate,
   formatNumber,
@@ -98,42 +99,23 @@ export function ObservatoryPage() {
           Périmètre
         </h2>
         <div className="obs-filters__grid">
-          <div className="field">
-            <label htmlFor={epciId} className="field__label">
-              Intercommunalité
-            </label>
-            <select
-              id={epciId}
-              className="field__select"
-              value={state.epci ?? ''}
-              onChange={(event) => setSearchParams(withParam(searchParams, 'epci', [event.target.value]))}
-            >
-              <option value="">Tout le territoire ({TERRITORY_NAME})</option>
-              {OBSERVATORY_EPCIS.map((epci) => (
-                <option key={epci.siren} value={epci.siren}>
-                  {epci.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={yearId} className="field__label">
-              Année
-            </label>
-            <select
-              id={yearId}
-              className="field__select"
-              value={state.annee === null ? '' : String(state.annee)}
-              onChange={(event) => setSearchParams(withParam(searchParams, 'annee', [event.target.value]))}
-            >
-              <option value="">Dernière année disponible</option>
-              {years.map((year) => (
-                <option key={year} value={String(year)}>
-                  {year}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={epciId}
+            label="Intercommunalité"
+            value={state.epci ?? ''}
+            onChange={(value) => setSearchParams(withParam(searchParams, 'epci', [value]))}
+            options={[
+              ['', `Tout le territoire (${TERRITORY_NAME})`],
+              ...OBSERVATORY_EPCIS.map((epci) => [epci.siren, epci.name] as const),
+            ]}
+          />
+          <SelectField
+            id={yearId}
+            label="Année"
+            value={state.annee === null ? '' : String(state.annee)}
+            onChange={(value) => setSearchParams(withParam(searchParams, 'annee', [value]))}
+            options={[['', 'Dernière année disponible'], ...years.map((year) => [String(year), String(year)] as const)]}
+          />
           <fieldset className="facet obs-filters__families">
             <legend className="facet__legend">Familles de l'ESS</legend>
             <ul className="obs-filters__checkboxes">

@@ -231,7 +231,7 @@ export function SearchPage() {
                 </label>
                 <select
                   id={sortId}
-                  className="field__select"
+                  className="input"
                   value={currentSort}
                   onChange={(event) => update(setParam(searchParams, 'tri', event.target.value))}
                 >

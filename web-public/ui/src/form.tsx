@@ -16,7 +16,8 @@ interface FieldBase {
   required?: boolean | undefined;
 }
 
-function describedBy(id: string, hint: unknown, errors: readonly string[] | undefined): string | undefined {
+/** The `aria-describedby` of the control `id`: its hint and its error, when they are shown (see `FieldMessages`). */
+export function fieldDescribedBy(id: string, hint: unknown, errors: readonly string[] | undefined): string | undefined {
   const ids = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
@@ -41,7 +42,8 @@ function Label({ id, label, required }: { id: string; label: ReactNode; required
   );
 }
 
-function HintAndError({ id, hint, errors }: { id: string; hint?: ReactNode; errors?: readonly string[] | undefined }) {
+/** The hint (`<id>-hint`) and the error (`<id>-error`) of a field or a fieldset built by hand. */
+export function FieldMessages({ id, hint, errors }: { id: string; hint?: ReactNode; errors?: readonly string[] | undefined }) {
   return (
     <>
       {hint && (
@@ -75,10 +77,10 @@ export function TextField({ id, label, hint, errors, required, value, onChange, 
         value={value}
         required={required}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
+        aria-describedby={fieldDescribedBy(id, hint, errors)}
         onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(e.target.value)}
       />
-      <HintAndError id={id} hint={hint} errors={errors} />
+      <FieldMessages id={id} hint={hint} errors={errors} />
     </div>
   );
 }
@@ -117,10 +119,10 @@ export function TextAreaField({
         value={value}
         required={required}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
+        aria-describedby={fieldDescribedBy(id, hint, errors)}
         onChange={(e) => onChange(e.target.value)}
       />
-      <HintAndError id={id} hint={hint} errors={errors} />
+      <FieldMessages id={id} hint={hint} errors={errors} />
     </div>
   );
 }
@@ -159,7 +161,7 @@ export function SelectField({
         required={required}
         disabled={disabled}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
+        aria-describedby={fieldDescribedBy(id, hint, errors)}
         onChange={(e) => onChange(e.target.value)}
       >
         {options?.map(([v, l]) => (
@@ -169,7 +171,7 @@ export function SelectField({
         ))}
         {children}
       </select>
-      <HintAndError id={id} hint={hint} errors={errors} />
+      <FieldMessages id={id} hint={hint} errors={errors} />
     </div>
   );
 }
@@ -190,11 +192,11 @@ export function CheckboxField({ id, label, hint, errors, checked, onChange, disa
         checked={checked}
         disabled={disabled}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
+        aria-describedby={fieldDescribedBy(id, hint, errors)}
         onChange={(e) => onChange(e.target.checked)}
       />
       <label htmlFor={id}>{label}</label>
-      <HintAndError id={id} hint={hint} errors={errors} />
+      <FieldMessages id={id} hint={hint} errors={errors} />
     </div>
   );
 }
@@ -224,9 +226,9 @@ export function CheckboxGroup({
   const toggle = (value: string, on: boolean) =>
     onChange(on ? [...selected.filter((v) => v !== value), value] : selected.filter((v) => v !== value));
   return (
-    <fieldset className="fieldset" aria-describedby={describedBy(id, hint, errors)}>
+    <fieldset className="fieldset" aria-describedby={fieldDescribedBy(id, hint, errors)}>
       <legend>{legend}</legend>
-      <HintAndError id={id} hint={hint} errors={errors} />
+      <FieldMessages id={id} hint={hint} errors={errors} />
       <ul className={`checkbox-list ${columns ? 'checkbox-list--columns' : ''}`.trim()}>
         {options.map(([value, label]) => (
           <li key={value}>

@@ -3,4 +3,5 @@ export * from './api-errors';
 export * from './Breadcrumb';
 export * from './form';
 export * from './format';
+export * from './mount';
 export * from './status';

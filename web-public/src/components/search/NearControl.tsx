@@ -77,7 +77,7 @@ export function NearControl({
         </label>
         <select
           id={communeId}
-          className="field__select"
+          className="input"
           value={selectValue}
           onChange={(event) => {
             const value = event.target.value;
@@ -121,12 +121,7 @@ export function NearControl({
         <label htmlFor={radiusId} className="field__label">
           Rayon
         </label>
-        <select
-          id={radiusId}
-          className="field__select"
-          value={String(radius)}
-          onChange={(event) => onRadius(Number(event.target.value))}
-        >
+        <select id={radiusId} className="input" value={String(radius)} onChange={(event) => onRadius(Number(event.target.value))}>
           {radiusOptions.map((km) => (
             <option key={km} value={km}>
               {km} km
