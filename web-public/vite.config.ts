@@ -13,10 +13,10 @@ interface OutputChunkLike {
 }
 
 /**
- * Budget du JS initial : le chunk d'entrée et tout ce qu'il importe statiquement
- * (les imports dynamiques, chargés à la demande, n'en font pas partie).
- * Après `vite build`, affiche « JS initial : N Ko gzip (budget B Ko) » et fait échouer
- * le build au-delà du budget. 1 Ko = 1 000 octets.
+ * Budget of the initial JS: the entry chunk and everything it imports statically
+ * (dynamic imports, loaded on demand, are not part of it).
+ * After `vite build`, prints « JS initial : N Ko gzip (budget B Ko) » and fails
+ * the build beyond the budget. 1 Ko = 1,000 bytes.
  */
 export function initialJsBudget({ budgetKb = 200 }: { budgetKb?: number } = {}): Plugin {
   return {
@@ -55,8 +55,8 @@ const apiProxy = {
   },
 };
 
-// web-public est servi à la racine du site ; l'API (même origine en production)
-// expose /graphql, que le serveur de développement relaie vers localhost:4000.
+// web-public is served at the site's root; the API (same origin in production)
+// exposes /graphql, which the development server proxies to localhost:4000.
 export default defineConfig({
   base: '/',
   plugins: [react(), initialJsBudget({ budgetKb: 200 })],

@@ -16,7 +16,7 @@ import {
 const baseUrl = inject('baseUrl');
 let session: BrowserSession;
 
-/** Identifiants réels des données de démonstration, lus dans l'API. */
+/** Real ids of the demo data, read from the API. */
 interface Ids {
   structure: string;
   sector: string;
@@ -26,7 +26,7 @@ interface Ids {
   commune: string;
 }
 let ids: Ids;
-/** Un contexte par format d'écran, partagé (cache HTTP) ; un onglet neuf par page testée. */
+/** One context per screen size, shared (HTTP cache); a fresh tab per tested page. */
 const contexts = new Map<BrowserContextOptions, Promise<Awaited<ReturnType<typeof openContext>>>>();
 function contextFor(device: BrowserContextOptions) {
   if (!contexts.has(device)) contexts.set(device, openContext(session.browser, baseUrl, device));
@@ -92,7 +92,7 @@ const CASES = PAGES.flatMap((p) => [
 ]);
 
 describe('accessibilité (axe-core : aucune violation serious ou critical)', () => {
-  // Deux pages à la fois : le temps d'attente de l'une (réseau, API) sert aux autres.
+  // Two pages at a time: the waiting time of one (network, API) serves the others.
   test.concurrent.for(CASES)('$label', async ({ path, device }, { expect }) => {
     const { page, pageErrors } = await (await contextFor(device)).newPage();
     try {
@@ -133,7 +133,7 @@ describe('clavier', () => {
       await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 5000 }).toBe('contenu');
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN');
 
-      // Le Tab suivant reste dans le contenu, après l'en-tête et sa navigation.
+      // The next Tab stays in the content, after the header and its navigation.
       await page.keyboard.press('Tab');
       const inMain = await page.evaluate(() => {
         const el = document.activeElement;

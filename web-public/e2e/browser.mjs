@@ -1,11 +1,11 @@
-// Chromium (Debian, /usr/bin/chromium) piloté par playwright-core : partagé par les tests e2e
-// (e2e/support.ts) et par `npm run screenshots` (scripts/screenshots.mjs). Jamais de navigateur téléchargé.
+// Chromium (Debian, /usr/bin/chromium) driven by playwright-core: shared by the e2e tests
+// (e2e/support.ts) and by `npm run screenshots` (scripts/screenshots.mjs). Never a downloaded browser.
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Options de contexte Playwright. */
+/** Playwright context options. */
 export const DESKTOP = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 };
 export const MOBILE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
@@ -13,7 +13,7 @@ export async function launchBrowser() {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
   }
-  // playwright-core donne à Chromium un profil (user data dir) neuf et temporaire, supprimé à la fermeture.
+  // playwright-core gives Chromium a fresh, temporary profile (user data dir), removed on close.
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -36,9 +36,9 @@ export async function launchBrowser() {
 }
 
 /**
- * Nouveau contexte (cookies, cache et historique vierges). Toute requête hors de la plateforme
- * (tuiles de la carte…) est refusée tout de suite : pas d'internet ici, et des tests qui n'en
- * dépendent pas. `newPage()` ouvre un onglet dont les erreurs JavaScript vont dans `pageErrors`.
+ * A new context (empty cookies, cache and history). Every request outside the platform (map
+ * tiles…) is refused at once: no internet here, and tests that do not depend on it. `newPage()`
+ * opens a tab whose JavaScript errors go to `pageErrors`.
  */
 export async function openContext(browser, baseUrl, device = DESKTOP) {
   const context = await browser.newContext({ ...device, baseURL: baseUrl, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
@@ -58,7 +58,7 @@ export async function openContext(browser, baseUrl, device = DESKTOP) {
   };
 }
 
-/** Un contexte neuf et son premier onglet (fermer `context` à la fin). */
+/** A fresh context and its first tab (close `context` at the end). */
 export async function openPage(browser, baseUrl, device = DESKTOP) {
   const { context, newPage } = await openContext(browser, baseUrl, device);
   return { context, ...(await newPage()) };

@@ -4,9 +4,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { gql, launchBrowser, openContext, waitForPageReady, type BrowserSession } from './support';
 
-// La politique de sécurité du contenu (CSP) de l'API ne casse aucune page : les deux SPA, carte
-// (Leaflet) et graphiques (Recharts) compris, ne déclenchent aucune violation. Chromium signale
-// chaque violation dans la console et par l'événement `securitypolicyviolation`.
+// The API's content security policy (CSP) breaks no page: both SPAs, map (Leaflet) and charts
+// (Recharts) included, trigger no violation. Chromium reports each violation in the console and
+// through the `securitypolicyviolation` event.
 const baseUrl = inject('baseUrl');
 const databaseUrl = inject('databaseUrl');
 const PASSWORD = 'mot de passe de test e2e csp';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   const epci = data.searchStructures.facets.epci[0]?.value;
   if (!structure || !epci) throw new Error('the demo data has no structure or EPCI');
   ids = { structure, epci };
-  // Il n'y a pas de compte par défaut : un compte ADMIN pour ce fichier.
+  // There is no default account: an ADMIN account for this file.
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
@@ -41,14 +41,14 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** Un onglet qui relève les violations de la CSP (messages de la console et événements). */
+/** A tab that records the CSP violations (console messages and events). */
 async function watchedPage(context: Awaited<ReturnType<typeof openContext>>) {
   const { page, pageErrors } = await context.newPage();
   const violations: string[] = [];
   page.on('console', (message) => {
     if (/Content.Security.Policy/i.test(message.text())) violations.push(`${page.url()} — ${message.text()}`);
   });
-  // Injecté par le protocole de débogage : la CSP de la page ne s'applique pas à ce script.
+  // Injected through the debugging protocol: the page's CSP does not apply to this script.
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
       console.error(
@@ -59,7 +59,7 @@ async function watchedPage(context: Awaited<ReturnType<typeof openContext>>) {
   return { page, pageErrors, violations };
 }
 
-/** Ouvre `path`, vérifie que la réponse porte la CSP stricte, attend que la page soit prête. */
+/** Opens `path`, checks that the response carries the strict CSP, waits until the page is ready. */
 async function visit(page: Page, path: string, ready: (page: Page) => Promise<void>) {
   const response = await page.goto(path);
   const csp = response?.headers()['content-security-policy'] ?? '';
@@ -67,7 +67,7 @@ async function visit(page: Page, path: string, ready: (page: Page) => Promise<vo
   expect(csp, `CSP of ${path}`).toContain("frame-ancestors 'none'");
   expect(csp, `CSP of ${path}`).not.toContain('unsafe-inline');
   await ready(page);
-  // Les morceaux chargés à la demande (carte, graphiques) et leurs images.
+  // The chunks loaded on demand (map, charts) and their images.
   await page.waitForLoadState('networkidle');
 }
 

@@ -8,12 +8,12 @@ declare module 'vitest' {
   }
 }
 
-/** Démarre la plateforme une fois pour toute la suite ; l'URL est fournie aux tests par `inject('baseUrl')`. */
+/** Starts the platform once for the whole suite; the tests get its URL from `inject('baseUrl')`. */
 export default async function setup(project: TestProject) {
   const verbose = process.env.ESSOR_E2E_VERBOSE === '1';
   const platform = await startPlatform({
     ...(verbose ? { log: (line: string) => console.log(`[api] ${line}`) } : {}),
-    // Un autre build de web-public (par exemple une copie modifiée, pour vérifier qu'un test échoue).
+    // Another build of web-public (for instance a modified copy, to check that a test fails).
     ...(process.env.ESSOR_E2E_WEB_PUBLIC_DIR ? { webPublicDir: process.env.ESSOR_E2E_WEB_PUBLIC_DIR } : {}),
   });
   project.provide('baseUrl', platform.baseUrl);

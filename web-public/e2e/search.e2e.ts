@@ -21,7 +21,7 @@ let desktop: Awaited<ReturnType<typeof openContext>>;
 
 beforeAll(async () => {
   session = await launchBrowser();
-  // Un contexte pour le fichier (cache HTTP partagé), un onglet neuf (historique vierge) par test.
+  // One context for the file (shared HTTP cache), a fresh tab (empty history) per test.
   desktop = await openContext(session.browser, baseUrl);
 });
 afterAll(async () => {
@@ -38,13 +38,13 @@ async function withPage(run: (page: Page) => Promise<void>) {
   }
 }
 
-/** Nombre de structures publiées de l'annuaire (recherche sans critère). */
+/** Number of published structures of the directory (search without criteria). */
 async function directorySize(): Promise<number> {
   const data = await gql<{ searchStructures: { totalCount: number } }>(baseUrl, '{ searchStructures(first: 0) { totalCount } }');
   return data.searchStructures.totalCount;
 }
 
-/** Options d'un groupe de facettes (fieldset dont la légende est `legend`). */
+/** Options of a facet group (the fieldset whose legend is `legend`). */
 async function facetOptions(page: Page, legend: string) {
   const group = page.locator('fieldset.facet').filter({ has: page.locator('legend', { hasText: legend }) });
   const options = group.locator('.facet__option');
@@ -60,14 +60,14 @@ async function facetOptions(page: Page, legend: string) {
   return { group, options: out };
 }
 
-/** Le plus long mot (lettres seules) du nom, mal orthographié : deux lettres du milieu interverties. */
+/** The longest word (letters only) of the name, misspelt: two middle letters swapped. */
 function misspell(name: string): { query: string; typo: string } {
   const words = name.split(/\s+/);
   const word = words.filter((w) => /^\p{L}{4,}$/u.test(w)).sort((a, b) => b.length - a.length)[0];
   if (!word) throw new Error(`no word to misspell in « ${name} »`);
   const i = Math.floor(word.length / 2) - 1;
   let typo = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-  // Deux lettres identiques : on en retire une à la place.
+  // Two identical letters: remove one instead.
   if (typo === word) typo = word.slice(0, i) + word.slice(i + 1);
   return { query: words.map((w) => (w === word ? typo : w)).join(' '), typo };
 }
@@ -103,18 +103,18 @@ describe('recherche', () => {
 
       const before = await facetOptions(page, 'Intercommunalité');
       expect(before.options.length).toBeGreaterThan(1);
-      // L'EPCI le plus petit non vide : moins de pages à charger.
+      // The smallest non-empty EPCI: fewer pages to load.
       const epci = before.options.filter((o) => o.count > 0).sort((a, b) => a.count - b.count)[0]!;
       expect(epci.count).toBeLessThan(allTotal);
 
-      // click() plutôt que check() : la case est contrôlée par l'URL et ne se coche qu'au rendu suivant.
+      // click() rather than check(): the box is controlled by the URL and only gets checked on the next render.
       const checkbox = before.group.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(epci.label)}`) });
       await checkbox.click();
       await page.waitForURL((url) => url.searchParams.getAll('epci').length === 1);
       await expect.poll(() => checkbox.isChecked(), POLL).toBe(true);
       await page.waitForSelector('.chips');
       await waitForSearchSettled(page);
-      // Le nombre annoncé passe à celui de la facette (poll : le rendu suit l'URL de peu).
+      // The announced count becomes the facet's (poll: the render follows the URL shortly).
       await expect.poll(() => announcedTotal(page), POLL).toBe(epci.count);
       const total = await announcedTotal(page);
       expect(total).toBeLessThan(allTotal);
@@ -147,7 +147,7 @@ describe('recherche', () => {
       await waitForSearchSettled(page);
       await searchFor(page, query);
       const names = await resultNames(page);
-      // En tête des résultats, et pas noyée dans tout l'annuaire.
+      // At the top of the results, not drowned in the whole directory.
       expect(names.slice(0, 3), `search « ${query} » (typo « ${typo} »)`).toContain(name);
       expect(await announcedTotal(page)).toBeLessThan(await directorySize());
     });
@@ -169,7 +169,7 @@ describe('recherche', () => {
 
       const markers = map.locator('.essor-marker, .essor-cluster');
       await expect.poll(() => markers.count(), POLL).toBeGreaterThan(0);
-      // Chaque point est soit un marqueur, soit compté dans un regroupement.
+      // Each point is either a marker or counted in a cluster.
       const shown = () =>
         map.evaluate((el) => {
           let sum = el.querySelectorAll('.essor-marker').length;

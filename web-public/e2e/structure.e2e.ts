@@ -68,7 +68,7 @@ describe('fiche structure', () => {
       expect(ld.name).toBe(name);
       expect(ld.url).toBe(`${baseUrl}/structures/${encodeURIComponent(id)}`);
 
-      // Le lien de secteur mène à la page du secteur ; « précédent » revient à la fiche.
+      // The sector link leads to the sector's page; « back » returns to the structure page.
       await main.locator(`a[href="/secteurs/${sectors[0]!.slug}"]`).first().click();
       await page.waitForURL(`**/secteurs/${sectors[0]!.slug}`);
       await waitForPageReady(page);

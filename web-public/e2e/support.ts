@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 
 export { CHROMIUM_PATH, DESKTOP, launchBrowser, MOBILE, openContext, openPage, type BrowserSession } from './browser.mjs';
 
-/** Requête GraphQL directe (anonyme) vers l'API de la plateforme. */
+/** A direct (anonymous) GraphQL request to the platform's API. */
 export async function gql<T = any>(baseUrl: string, query: string, variables?: Record<string, unknown>): Promise<T> {
   const res = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
@@ -18,10 +18,10 @@ export async function gql<T = any>(baseUrl: string, query: string, variables?: R
 }
 
 /**
- * Attend qu'une page ait fini de charger : plus d'indicateur de chargement (page, carte), plus de
- * zone `aria-busy`, pas de recherche en cours, et un titre h1 visible (le h1 masqué de PageLoading
- * ne compte pas). Après une navigation côté client, vérifier ensuite le contenu attendu (le DOM
- * de la page précédente peut encore être là).
+ * Waits until a page has finished loading: no loading indicator (page, map), no `aria-busy`
+ * region, no search in progress, and a visible h1 (PageLoading's hidden h1 does not count). After a
+ * client-side navigation, check the expected content next (the previous page's DOM may still be
+ * there).
  */
 export async function waitForPageReady(page: Page): Promise<void> {
   try {
@@ -37,7 +37,7 @@ export async function waitForPageReady(page: Page): Promise<void> {
   }
 }
 
-/** Ce qui peut empêcher une page d'être prête (pour les messages d'échec). */
+/** What can keep a page from being ready (for the failure messages). */
 async function pageState(page: Page) {
   return page
     .evaluate(() => ({
@@ -53,9 +53,9 @@ async function pageState(page: Page) {
 }
 
 /**
- * Attend la fin d'une recherche : le nombre de résultats est annoncé et la liste n'est plus en
- * attente. Avec `q`, attend aussi que l'annonce porte sur ce texte (« … pour « q » »), pour ne pas
- * lire les résultats de la recherche précédente.
+ * Waits for the end of a search: the number of results is announced and the list is no longer
+ * pending. With `q`, also waits until the announcement is about that text (« … pour « q » »), so as
+ * not to read the results of the previous search.
  */
 export async function waitForSearchSettled(page: Page, q?: string): Promise<void> {
   await page.waitForFunction((q) => {
@@ -66,13 +66,13 @@ export async function waitForSearchSettled(page: Page, q?: string): Promise<void
   }, q ?? null);
 }
 
-/** Nombre de structures annoncé au-dessus de la liste (« 1 204 structures »). */
+/** The number of structures announced above the list (« 1 204 structures »). */
 export async function announcedTotal(page: Page): Promise<number> {
   const text = await page.locator('.results__count strong').textContent();
   return parseCount(text ?? '');
 }
 
-/** « 1 204 structures », « (12) » → nombre (espaces fines insécables des milliers comprises). */
+/** « 1 204 structures », « (12) » → number (narrow no-break thousands spaces included). */
 export function parseCount(text: string): number {
   const digits = text.replace(/[^0-9]/g, '');
   if (!digits) throw new Error(`no number in « ${text} »`);
@@ -83,7 +83,7 @@ export async function resultNames(page: Page): Promise<string[]> {
   return page.locator('[data-testid="result-card"] .structure-card__title').allTextContents();
 }
 
-/** Recherche par le champ de la page (saisie puis Entrée), comme un utilisateur. */
+/** Searches through the page's field (typing then Enter), as a user does. */
 export async function searchFor(page: Page, text: string): Promise<void> {
   const input = page.getByRole('searchbox', { name: /Rechercher une structure/ });
   await input.fill(text);
@@ -92,7 +92,7 @@ export async function searchFor(page: Page, text: string): Promise<void> {
   await waitForSearchSettled(page, text);
 }
 
-/** Clique « Voir plus » jusqu'à la dernière page ; renvoie le nombre de cartes affichées. */
+/** Clicks « Voir plus » up to the last page; returns the number of cards shown. */
 export async function loadAllPages(page: Page): Promise<number> {
   const more = page.getByRole('button', { name: 'Voir plus' });
   for (let i = 0; i < 50 && (await more.count()) > 0; i++) {
@@ -112,9 +112,9 @@ interface AxeViolation {
   nodes: { target: unknown[]; failureSummary?: string }[];
 }
 
-/** Lance axe-core dans la page ; renvoie les violations « serious » et « critical ». */
+/** Runs axe-core in the page; returns the « serious » and « critical » violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
-  // Évalué par le protocole de débogage : un <script> en ligne serait refusé par la CSP (script-src 'self').
+  // Evaluated through the debugging protocol: an inline <script> would be refused by the CSP (script-src 'self').
   await page.evaluate(axe.source);
   const violations = await page.evaluate(async () => {
     const result = await (

@@ -1,6 +1,6 @@
-// `npm run screenshots -w web-public` : captures d'écran du README (docs/screenshots/*.png),
-// prises dans Chromium contre une plateforme jetable (même harnais que les tests e2e), avec les
-// données de démonstration. Sans internet, le fond de carte (tuiles OpenStreetMap) est vide.
+// `npm run screenshots -w web-public`: the README's screenshots (docs/screenshots/*.png), taken
+// in Chromium against a throwaway platform (the same harness as the e2e tests), with the demo
+// data. Without internet, the map background (OpenStreetMap tiles) is empty.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import { DESKTOP, launchBrowser, MOBILE, openPage } from '../e2e/browser.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = path.join(root, 'docs', 'screenshots');
 
-/** Page chargée : plus d'indicateur de chargement ni de zone aria-busy, un h1 visible. */
+/** Page loaded: no loading indicator nor aria-busy region left, a visible h1. */
 async function ready(page) {
   await page.waitForFunction(() => {
     const doc = globalThis.document;
@@ -18,7 +18,7 @@ async function ready(page) {
     const h1 = doc.querySelector('main h1');
     return !!h1 && !h1.classList.contains('visually-hidden') && (h1.textContent ?? '').trim() !== '';
   });
-  // Polices et mises en page stabilisées.
+  // Fonts and layouts settled.
   await page.evaluate(() => globalThis.document.fonts.ready);
   await page.waitForTimeout(300);
 }
@@ -34,7 +34,7 @@ async function gql(baseUrl, query) {
   return body.data;
 }
 
-// Ctrl-C : sortie normale, pour que le harnais arrête l'API et PostgreSQL (événement 'exit').
+// Ctrl-C: a normal exit, so that the harness stops the API and PostgreSQL ('exit' event).
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
 
 const platform = await startPlatform();
@@ -45,7 +45,7 @@ try {
   session = await launchBrowser();
   const { baseUrl } = platform;
 
-  // Une structure bien renseignée : description, secteurs, réseaux et participations.
+  // A well-filled structure: description, sectors, networks and participations.
   const { structures } = await gql(
     baseUrl,
     '{ structures(first: 100) { nodes { id name description sectors { slug } networks { slug } participations { id } } } }',

@@ -3,21 +3,23 @@ import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { PageLoading } from '@essor/web-ui';
 
-// Chaque page est un module chargé à la demande : le JS initial reste petit.
-const HomePage = lazy(() => import('./pages/HomePage'));
-const SearchPage = lazy(() => import('./pages/SearchPage'));
-const StructurePage = lazy(() => import('./pages/StructurePage'));
-const SectorsPage = lazy(() => import('./pages/SectorsPage'));
-const SectorPage = lazy(() => import('./pages/SectorPage'));
-const NetworksPage = lazy(() => import('./pages/NetworksPage'));
-const NetworkPage = lazy(() => import('./pages/NetworkPage'));
-const SpacePage = lazy(() => import('./pages/SpacePage'));
-const EpciPage = lazy(() => import('./pages/EpciPage'));
-const CommunePage = lazy(() => import('./pages/CommunePage'));
-const MentoringPage = lazy(() => import('./pages/MentoringPage'));
-const ObservatoryPage = lazy(() => import('./pages/ObservatoryPage'));
-const ProposeStructurePage = lazy(() => import('./pages/ProposeStructurePage'));
-const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+// Each page is a module loaded on demand: the initial JS stays small.
+const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
+const SearchPage = lazy(() => import('./pages/SearchPage').then((m) => ({ default: m.SearchPage })));
+const StructurePage = lazy(() => import('./pages/StructurePage').then((m) => ({ default: m.StructurePage })));
+const SectorsPage = lazy(() => import('./pages/SectorsPage').then((m) => ({ default: m.SectorsPage })));
+const SectorPage = lazy(() => import('./pages/SectorPage').then((m) => ({ default: m.SectorPage })));
+const NetworksPage = lazy(() => import('./pages/NetworksPage').then((m) => ({ default: m.NetworksPage })));
+const NetworkPage = lazy(() => import('./pages/NetworkPage').then((m) => ({ default: m.NetworkPage })));
+const SpacePage = lazy(() => import('./pages/SpacePage').then((m) => ({ default: m.SpacePage })));
+const EpciPage = lazy(() => import('./pages/EpciPage').then((m) => ({ default: m.EpciPage })));
+const CommunePage = lazy(() => import('./pages/CommunePage').then((m) => ({ default: m.CommunePage })));
+const MentoringPage = lazy(() => import('./pages/MentoringPage').then((m) => ({ default: m.MentoringPage })));
+const ObservatoryPage = lazy(() => import('./pages/ObservatoryPage').then((m) => ({ default: m.ObservatoryPage })));
+const ProposeStructurePage = lazy(() =>
+  import('./pages/ProposeStructurePage').then((m) => ({ default: m.ProposeStructurePage })),
+);
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export function App() {
   return (

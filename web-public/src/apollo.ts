@@ -4,8 +4,8 @@ import { relayStylePagination } from '@apollo/client/utilities';
 import introspection from './gql/possible-types';
 
 /**
- * Arguments qui identifient une recherche : deux recherches différentes ont chacune
- * leur entrée en cache, tandis que `first`/`after` sont fusionnés page après page.
+ * Arguments that identify a search: two different searches each get their own cache entry,
+ * while `first`/`after` are merged page after page.
  */
 export const SEARCH_KEY_ARGS = ['text', 'filter', 'near', 'nearCommune', 'radiusKm', 'sort'];
 
@@ -15,9 +15,9 @@ interface SearchResultShape {
 }
 
 /**
- * `searchStructures` : une page chargée par « Voir plus » (`after`) s'ajoute aux résultats ;
- * une requête sans `after` remplace les résultats. Les champs que la requête ne demande pas
- * (les points de la carte, chargés à part avec `first: 0`, ou la liste) sont conservés.
+ * `searchStructures`: a page loaded by « Voir plus » (`after`) is appended to the results;
+ * a request without `after` replaces them. The fields the request does not ask for (the map's
+ * points, loaded separately with `first: 0`, or the list) are kept.
  */
 export const searchStructuresPolicy: FieldPolicy<SearchResultShape> = {
   keyArgs: SEARCH_KEY_ARGS,
@@ -45,7 +45,7 @@ export function createCache(): InMemoryCache {
       Sector: { fields: { structures: relayStylePagination() } },
       Network: { fields: { members: relayStylePagination() } },
       StructureFacets: { merge: true },
-      // Objets sans identifiant, remplacés en bloc.
+      // Objects without an id, replaced as a whole.
       FacetValue: { keyFields: false },
       MapPoint: { keyFields: false },
     },
@@ -54,7 +54,7 @@ export function createCache(): InMemoryCache {
 
 export function createApolloClient(): ApolloClient {
   return new ApolloClient({
-    // Même origine : l'API sert /graphql à côté des applications.
+    // Same origin: the API serves /graphql next to the applications.
     link: new HttpLink({ uri: '/graphql' }),
     cache: createCache(),
   });

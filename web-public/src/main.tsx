@@ -1,24 +1,6 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { ApolloProvider } from '@apollo/client/react';
-import { BrowserRouter } from 'react-router';
+import { mountSpa } from '@essor/web-ui';
 import { App } from './App';
 import { createApolloClient } from './apollo';
 import './styles.css';
 
-const container = document.getElementById('root');
-if (!container) {
-  throw new Error('Élément #root introuvable');
-}
-
-const client = createApolloClient();
-
-createRoot(container).render(
-  <StrictMode>
-    <ApolloProvider client={client}>
-      <BrowserRouter basename={import.meta.env.BASE_URL}>
-        <App />
-      </BrowserRouter>
-    </ApolloProvider>
-  </StrictMode>,
-);
+mountSpa({ app: <App />, client: createApolloClient(), basename: import.meta.env.BASE_URL });

@@ -1,9 +1,9 @@
 /// <reference types="vite/client" />
 
 interface ImportMetaEnv {
-  /** Modèle d'URL des tuiles de la carte (défaut : OpenStreetMap France). */
+  /** URL template of the map tiles (default: OpenStreetMap France). */
   readonly VITE_TILE_URL?: string;
-  /** SIREN des EPCI du territoire, séparés par des virgules (défaut : Sambre-Avesnois). */
+  /** SIRENs of the territory's EPCIs, comma-separated (default: Sambre-Avesnois). */
   readonly VITE_TERRITORY_EPCIS?: string;
 }
 

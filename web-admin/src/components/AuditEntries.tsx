@@ -2,10 +2,17 @@ import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { graphql } from '../gql';
 import type { AuditLogQuery } from '../gql/graphql';
-import { formatShortDateTime, formatJsonValue, formatNumber, errorMessage } from '@essor/web-ui';
+import {
+  formatShortDateTime,
+  formatJsonValue,
+  formatNumber,
+  errorMessage,
+  EmptyState,
+  ErrorNotice,
+  Loading,
+} from '@essor/web-ui';
 import { toGlobalId } from '../lib/ids';
 import { ENTITY_TYPE_LABELS, actionLabel, fieldLabel } from '../lib/labels';
-import { EmptyState, ErrorNotice, Loading } from '@essor/web-ui';
 import { useState } from 'react';
 
 export const AUDIT_LOG_QUERY = graphql(`

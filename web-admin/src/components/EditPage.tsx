@@ -3,13 +3,12 @@ import { useApolloClient } from '@apollo/client/react';
 import { Link } from 'react-router';
 import type { Role } from '../gql/graphql';
 import { hasRole } from '../auth/permissions';
-import { errorMessage } from '@essor/web-ui';
+import { errorMessage, ErrorNotice, Loading } from '@essor/web-ui';
 import type { ConfirmedAction, VersionedAction } from '../lib/useVersionedAction';
 import { PERMISSION_NOTICE_ID } from '../lib/useVersionedEdit';
 import { AuditEntries } from './AuditEntries';
 import { Breadcrumb, type ListLink } from './Breadcrumb';
 import { ConfirmDialog } from './Dialog';
-import { ErrorNotice, Loading } from '@essor/web-ui';
 
 /**
  * What an edit page shows until its entity is there: the load error with « Réessayer », « Chargement… »,

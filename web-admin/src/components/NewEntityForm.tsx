@@ -2,7 +2,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { FormErrors } from '../lib/useFormErrors';
 import type { ListLink } from './Breadcrumb';
-import { FormErrorSummary, RequiredNote } from './form';
+import { FormErrorSummary, RequiredNote } from '@essor/web-ui';
 
 /**
  * The form of a creation page using `useCreateForm`: the error summary, the fields (`children`),

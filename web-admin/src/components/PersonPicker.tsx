@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useLazyQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
-import { errorMessage } from '@essor/web-ui';
+import { FieldMessages, errorMessage, fieldDescribedBy } from '@essor/web-ui';
 
 export const PERSON_PICKER_QUERY = graphql(`
   query PersonPickerSearch($text: String, $page: Int, $pageSize: Int) {
@@ -56,9 +56,8 @@ export function PersonPicker({
   const run = () => {
     void search({ variables: { text: text.trim() || null, page: 0, pageSize: 10 } }).catch(() => undefined);
   };
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <fieldset className="fieldset" id={id} tabIndex={-1} aria-describedby={describedBy || undefined}>
+    <fieldset className="fieldset" id={id} tabIndex={-1} aria-describedby={fieldDescribedBy(id, hint, errors)}>
       <legend>
         {legend}
         {required && (
@@ -68,16 +67,7 @@ export function PersonPicker({
           </span>
         )}
       </legend>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {errors && errors.length > 0 && (
-        <p className="field__error" id={`${id}-error`}>
-          {errors.join(' ')}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} errors={errors} />
       {selected.length > 0 ? (
         <ul className="chip-list" aria-label={single ? 'Personne choisie' : 'Personnes choisies'}>
           {selected.map((p) => (

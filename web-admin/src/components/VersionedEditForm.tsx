@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import type { EntityFormValue } from '../lib/entityForm';
 import type { VersionedEdit, VersionedEntity } from '../lib/useVersionedEdit';
-import { FormErrorSummary, RequiredNote } from './form';
-import { Success } from '@essor/web-ui';
+import { FormErrorSummary, RequiredNote, Success } from '@essor/web-ui';
 import { VersionConflictPanel } from './VersionConflictPanel';
 
 /**

@@ -3,9 +3,12 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
 import type { AccountFieldsFragment, Role } from '../gql/graphql';
 import { Dialog } from '../components/Dialog';
-import { CheckboxField, CheckboxGroup, ErrorSummary, RequiredNote, TextField } from '../components/form';
-import { StructurePicker, type PickedStructure } from '../components/StructurePicker';
 import {
+  CheckboxField,
+  CheckboxGroup,
+  ErrorSummary,
+  RequiredNote,
+  TextField,
   EmptyState,
   ErrorNotice,
   Loading,
@@ -16,6 +19,7 @@ import {
   fieldErrorsOf,
   findError,
 } from '@essor/web-ui';
+import { StructurePicker, type PickedStructure } from '../components/StructurePicker';
 import { ROLES, ROLE_LABELS } from '../lib/labels';
 import { usePageTitle } from '../lib/usePageTitle';
 import { MIN_PASSWORD_LENGTH } from './PasswordPages';

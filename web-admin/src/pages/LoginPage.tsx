@@ -4,8 +4,7 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { graphql } from '../gql';
 import { VIEWER_QUERY, useViewer } from '../auth/viewer';
 import { homeOf } from '../auth/permissions';
-import { RequiredNote, TextField } from '../components/form';
-import { Loading, Success, errorCode, errorMessage } from '@essor/web-ui';
+import { RequiredNote, TextField, Loading, Success, errorCode, errorMessage } from '@essor/web-ui';
 import { usePageTitle } from '../lib/usePageTitle';
 
 export const LOGIN_MUTATION = graphql(`

@@ -5,8 +5,9 @@ import { graphql } from '../gql';
 import type { SubmissionsQuery, SubmissionStatus } from '../gql/graphql';
 import { useViewer } from '../auth/viewer';
 import { isAdmin } from '../auth/permissions';
-import { RequiredNote, TextAreaField } from '../components/form';
 import {
+  RequiredNote,
+  TextAreaField,
   EmptyState,
   ErrorNotice,
   Loading,

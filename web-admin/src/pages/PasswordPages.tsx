@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
-import { RequiredNote, TextField } from '../components/form';
-import { Success, errorCode, errorMessage, fieldErrorsOf } from '@essor/web-ui';
+import { RequiredNote, TextField, Success, errorCode, errorMessage, fieldErrorsOf } from '@essor/web-ui';
 import { usePageTitle } from '../lib/usePageTitle';
 
 export const REQUEST_PASSWORD_RESET_MUTATION = graphql(`

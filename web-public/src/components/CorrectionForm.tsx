@@ -2,8 +2,15 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../gql';
 import type { SuggestCorrectionInput } from '../gql/graphql';
-import { parseApiErrors, type ApiErrors } from '@essor/web-ui';
-import { ErrorSummary, TextAreaField, TextField } from './form';
+import {
+  ErrorSummary,
+  RequiredNote,
+  TextAreaField,
+  TextField,
+  apiErrorItems,
+  parseApiErrors,
+  type ApiErrors,
+} from '@essor/web-ui';
 
 export const SUGGEST_CORRECTION_MUTATION = graphql(`
   mutation SuggestCorrection($input: SuggestCorrectionInput!) {
@@ -41,7 +48,7 @@ interface CorrectionFormProps {
   structureName: string;
 }
 
-/** « Proposer une correction » : la proposition est modérée par l'équipe du pôle. */
+/** « Proposer une correction »: the hub's team moderates the proposal. */
 export function CorrectionForm({ structureId, structureName }: CorrectionFormProps) {
   const idPrefix = useId().replace(/:/g, '');
   const [selected, setSelected] = useState<CorrectableField[]>([]);
@@ -52,8 +59,8 @@ export function CorrectionForm({ structureId, structureName }: CorrectionFormPro
   const [suggestCorrection, { loading }] = useMutation(SUGGEST_CORRECTION_MUTATION);
 
   const value = (name: string) => values[name] ?? '';
-  const set = (name: string) => (event: { target: { value: string } }) =>
-    setValues((current) => ({ ...current, [name]: event.target.value }));
+  const set = (name: string) => (next: string) => setValues((current) => ({ ...current, [name]: next }));
+  const fieldId = (name: string) => `${idPrefix}-${name}`;
 
   function toggleField(name: CorrectableField, checked: boolean) {
     setSelected((current) => (checked ? [...current, name] : current.filter((f) => f !== name)));
@@ -129,7 +136,12 @@ export function CorrectionForm({ structureId, structureName }: CorrectionFormPro
         Une information est inexacte ou manque ? Indiquez-la : l'équipe du pôle vérifie chaque proposition avant de modifier la
         fiche.
       </p>
-      <ErrorSummary idPrefix={idPrefix} general={errors.general} fields={errors.fields} labels={LABELS} />
+      <RequiredNote />
+      <ErrorSummary
+        title="Le formulaire n'a pas pu être envoyé."
+        items={apiErrorItems(errors, fieldId, LABELS)}
+        focusOn={errors}
+      />
 
       <fieldset className="form__group">
         <legend>Informations à corriger</legend>
@@ -152,7 +164,7 @@ export function CorrectionForm({ structureId, structureName }: CorrectionFormPro
           'multiline' in field ? (
             <TextAreaField
               key={field.name}
-              idPrefix={idPrefix}
+              id={fieldId(field.name)}
               name={field.name}
               label={`${field.label} corrigé${field.name === 'description' ? 'e' : 's'}`}
               errors={fieldErrors(field.name)}
@@ -163,7 +175,7 @@ export function CorrectionForm({ structureId, structureName }: CorrectionFormPro
           ) : (
             <TextField
               key={field.name}
-              idPrefix={idPrefix}
+              id={fieldId(field.name)}
               name={field.name}
               label={`${field.label} (valeur correcte)`}
               hint={'hint' in field ? field.hint : undefined}
@@ -177,7 +189,7 @@ export function CorrectionForm({ structureId, structureName }: CorrectionFormPro
       </fieldset>
 
       <TextAreaField
-        idPrefix={idPrefix}
+        id={fieldId('message')}
         name="message"
         label="Votre message"
         hint="Ce qui doit changer et, si possible, votre source."
@@ -189,7 +201,7 @@ export function CorrectionForm({ structureId, structureName }: CorrectionFormPro
       />
       <div className="form__row">
         <TextField
-          idPrefix={idPrefix}
+          id={fieldId('submitterName')}
           name="submitterName"
           label="Votre nom"
           autoComplete="name"
@@ -198,7 +210,7 @@ export function CorrectionForm({ structureId, structureName }: CorrectionFormPro
           onChange={set('submitterName')}
         />
         <TextField
-          idPrefix={idPrefix}
+          id={fieldId('submitterEmail')}
           name="submitterEmail"
           label="Votre adresse e-mail"
           hint="Pour vous répondre ; elle n'est pas publiée."

@@ -15,11 +15,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef(pathname);
   const navId = useId();
-  // Petit écran : menu replié derrière un bouton ; il se referme à chaque changement de page.
+  // Small screen: the menu is folded behind a button; it closes on each page change.
   const [menu, setMenu] = useState({ open: false, path: pathname });
   const menuOpen = menu.open && menu.path === pathname;
 
-  // Changement de page (pas de filtre) : le focus va au contenu, comme après un chargement complet.
+  // Page change (not a filter): the focus moves to the content, as after a full load.
   useEffect(() => {
     if (previousPath.current === pathname) return;
     previousPath.current = pathname;

@@ -2,20 +2,20 @@ import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { formatNumber } from '@essor/web-ui';
 
 interface LoadMoreProps {
-  /** Nombre d'éléments affichés et total. */
+  /** Number of items shown, and total. */
   count: number;
   total: number;
   hasNextPage: boolean;
   loading: boolean;
   onLoadMore: () => Promise<unknown>;
-  /** Liste dont le premier nouvel élément (`[data-focus-target]`) reçoit le focus. */
+  /** The list whose first new item (`[data-focus-target]`) receives the focus. */
   listRef: RefObject<HTMLElement | null>;
-  /** Identifie la liste : un échec de « Voir plus » ne survit pas à une nouvelle recherche. */
+  /** Identifies the list: a failure of « Voir plus » does not survive a new search. */
   resetKey: string;
   noun?: string;
 }
 
-/** « Voir plus » (pagination par curseur), accessible au clavier. */
+/** « Voir plus » (cursor pagination), keyboard accessible. */
 export function LoadMore({
   count,
   total,
@@ -30,7 +30,7 @@ export function LoadMore({
   const pendingFocusIndex = useRef<number | null>(null);
   const progressId = useId();
 
-  // Après « Voir plus », le focus clavier va au premier élément ajouté.
+  // After « Voir plus », the keyboard focus moves to the first added item.
   useEffect(() => {
     const index = pendingFocusIndex.current;
     if (index === null || count <= index) return;

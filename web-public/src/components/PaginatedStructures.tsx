@@ -16,7 +16,7 @@ interface PaginatedStructuresProps {
   empty: string;
 }
 
-/** Liste de structures d'une connexion Relay, avec « Voir plus ». */
+/** The structures of a Relay connection, with « Voir plus ». */
 export function PaginatedStructures({ connection, loadingMore, onLoadMore, resetKey, empty }: PaginatedStructuresProps) {
   const listRef = useRef<HTMLOListElement>(null);
   if (connection.edges.length === 0) return <EmptyState>{empty}</EmptyState>;

@@ -26,7 +26,7 @@ export const STRUCTURE_CARD_FRAGMENT = graphql(`
 
 interface StructureCardProps {
   structure: StructureCardFragment;
-  /** Distance au centre d'une recherche de proximité. */
+  /** Distance to the centre of a proximity search. */
   distanceKm?: number | null;
   headingLevel?: 2 | 3;
 }

@@ -39,7 +39,7 @@ interface TerritoryStructuresProps {
   scopeLabel: string;
 }
 
-/** Chiffres clés (familles, secteurs) et premières structures d'un territoire. */
+/** Key figures (families, sectors) and first structures of a territory. */
 export function TerritoryStructures({ filter, scopeLabel }: TerritoryStructuresProps) {
   const variables = { filter: 'epci' in filter ? { epci: [filter.epci] } : { commune: [filter.commune] } };
   const searchLink = paths.search('epci' in filter ? { epci: filter.epci } : { commune: filter.commune });

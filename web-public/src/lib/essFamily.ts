@@ -1,6 +1,6 @@
 import type { EssFamily } from '../gql/graphql';
 
-/** Libellés français des familles de l'ESS (loi du 31 juillet 2014). */
+/** French labels of the SSE families (law of 31 July 2014). */
 export const ESS_FAMILY_LABELS: Readonly<Record<EssFamily, string>> = {
   ASSOCIATION: 'Association',
   COOPERATIVE: 'Coopérative',
@@ -10,7 +10,7 @@ export const ESS_FAMILY_LABELS: Readonly<Record<EssFamily, string>> = {
   OTHER: 'Autre',
 };
 
-/** Ordre d'affichage des familles (panorama, légende de la carte). */
+/** Display order of the families (panorama, map legend). */
 export const ESS_FAMILIES: readonly EssFamily[] = [
   'ASSOCIATION',
   'COOPERATIVE',

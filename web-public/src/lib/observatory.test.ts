@@ -15,7 +15,7 @@ describe('observatoire : URL ↔ variables de `observatory`', () => {
   it('par défaut, la zone du pôle ; un EPCI du territoire la remplace', () => {
     expect(filtersOf('')).toEqual({ zone: 'sambre-avesnois' });
     expect(filtersOf('epci=200043321')).toEqual({ epci: ['200043321'] });
-    // Un EPCI hors du territoire (ou mal formé) est ignoré : on reste sur la zone.
+    // An EPCI outside the territory (or malformed) is ignored: the scope stays the zone.
     expect(filtersOf('epci=200093201')).toEqual({ zone: 'sambre-avesnois' });
   });
 

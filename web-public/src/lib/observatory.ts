@@ -2,17 +2,17 @@ import type { EssFamily } from '../gql/graphql';
 import { ESS_FAMILIES } from './essFamily';
 
 /**
- * Observatoire de l'ESS : l'URL fait foi pour les filtres, afin que les liens soient partageables.
+ * SSE observatory: the URL is the source of truth for the filters, so that links can be shared.
  * `/observatoire?epci=<SIREN>&famille=ASSOCIATION&famille=COOPERATIVE&annee=2026`.
- * Sans EPCI, le périmètre est la zone du pôle (Sambre-Avesnois) ; un EPCI choisi la remplace.
+ * Without an EPCI, the scope is the hub's zone (Sambre-Avesnois); a chosen EPCI replaces it.
  */
 
 export const OBSERVATORY_PATH = '/observatoire';
 
-/** Zone nommée de l'API couvrant les quatre intercommunalités du territoire. */
+/** The API's named zone covering the four intercommunalities of the territory. */
 export const OBSERVATORY_ZONE = 'sambre-avesnois';
 
-/** Intercommunalités du territoire, dans l'ordre d'affichage du filtre. */
+/** Intercommunalities of the territory, in the filter's display order. */
 export const OBSERVATORY_EPCIS: readonly { siren: string; name: string }[] = [
   { siren: '200043396', name: 'CA Maubeuge Val de Sambre' },
   { siren: '200043321', name: 'CC du Pays de Mormal' },
@@ -20,18 +20,18 @@ export const OBSERVATORY_EPCIS: readonly { siren: string; name: string }[] = [
   { siren: '200043404', name: 'CC du Sud Avesnois' },
 ];
 
-/** Nombre de communes affichées dans la répartition par commune. */
+/** Number of communes shown in the breakdown by commune. */
 export const TOP_COMMUNES = 15;
 
 export interface ObservatoryState {
-  /** SIREN d'une intercommunalité du territoire, ou null pour toute la zone. */
+  /** SIREN of an intercommunality of the territory, or null for the whole zone. */
   epci: string | null;
   famille: EssFamily[];
-  /** Année demandée, ou null pour la dernière année calculée. */
+  /** Requested year, or null for the last computed year. */
   annee: number | null;
 }
 
-/** Variables de la requête `observatory` : seules les valeurs utiles sont envoyées. */
+/** Variables of the `observatory` query: only the useful values are sent. */
 export interface ObservatoryFilters {
   zone?: string;
   epci?: string[];
@@ -45,7 +45,7 @@ export function parseObservatoryParams(params: URLSearchParams): ObservatoryStat
   const annee = params.get('annee')?.trim() ?? '';
   return {
     epci: OBSERVATORY_EPCIS.some((e) => e.siren === epci) ? epci : null,
-    // Ordre canonique : deux URL qui cochent les mêmes familles donnent la même requête.
+    // Canonical order: two URLs checking the same families give the same request.
     famille: ESS_FAMILIES.filter((family) => families.has(family)),
     annee: /^\d{4}$/.test(annee) ? Number(annee) : null,
   };
@@ -62,7 +62,7 @@ export function hasObservatoryFilters(state: ObservatoryState): boolean {
   return state.epci !== null || state.famille.length > 0 || state.annee !== null;
 }
 
-/** Nouvelle URL avec `name` remplacé (ou retiré si `values` est vide). */
+/** A new URL with `name` replaced (or removed when `values` is empty). */
 export function withParam(
   params: URLSearchParams,
   name: 'epci' | 'famille' | 'annee',
@@ -82,7 +82,7 @@ export function epciName(siren: string): string | undefined {
   return OBSERVATORY_EPCIS.find((e) => e.siren === siren)?.name;
 }
 
-/** Périmètre décrit par l'API (« EPCI 200043321 · Association ») avec le nom des intercommunalités connues. */
+/** The scope described by the API (« EPCI 200043321 · Association ») with the names of the known intercommunalities. */
 export function readableScope(scope: string): string {
   return scope.replace(/\bEPCI ((?:\d{9})(?:, \d{9})*)/g, (match, list: string) => {
     const names = list.split(', ').map((siren) => epciName(siren));
@@ -90,7 +90,7 @@ export function readableScope(scope: string): string {
   });
 }
 
-/** Indicateurs des chiffres de référence (région, France), en français. */
+/** Indicators of the reference figures (region, France), in French. */
 export const REFERENCE_INDICATOR_LABELS: Readonly<Record<string, string>> = {
   ESS_ESTABLISHMENTS: "Établissements de l'ESS",
   ESS_EMPLOYER_ESTABLISHMENTS: 'Établissements employeurs',
@@ -103,7 +103,7 @@ export function referenceIndicatorLabel(indicator: string): string {
   return REFERENCE_INDICATOR_LABELS[indicator] ?? indicator;
 }
 
-/** Ordre des territoires de référence : le territoire lui-même, puis la région, puis la France. */
+/** Order of the reference territories: the territory itself, then the region, then France. */
 const TERRITORY_ORDER = ['ZONE', 'EPCI', 'COMMUNE', 'DEPARTEMENT', 'REGION', 'FRANCE'];
 
 export function territoryRank(territoryType: string): number {
@@ -114,22 +114,22 @@ export function territoryRank(territoryType: string): number {
 const integerFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const decimalFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
-/** Effectif estimé arrondi à l'unité (« 2 101 ») : les estimations tombent sur des demi-salariés. */
+/** Estimated headcount rounded to the unit (« 2 101 »): the estimates fall on half employees. */
 export function formatEmployees(value: number): string {
   return integerFormat.format(value);
 }
 
-/** « 11,4 % » (espace fine insécable avant %). */
+/** « 11,4 % » (narrow no-break space before %). */
 export function formatPercent(value: number): string {
   return `${decimalFormat.format(value)}\u202f%`;
 }
 
-/** Part de `value` dans `total`, en pourcentage (0 si le total est nul). */
+/** Share of `value` in `total`, as a percentage (0 when the total is zero). */
 export function shareOf(value: number, total: number): number {
   return total > 0 ? (value / total) * 100 : 0;
 }
 
-/** Valeur d'un chiffre de référence : pourcentage ou nombre, au format français. */
+/** Value of a reference figure: percentage or number, in French format. */
 export function formatReferenceValue(indicator: string, value: number): string {
   return indicator === 'ESS_SHARE_PERCENT' ? formatPercent(value) : decimalFormat.format(value);
 }

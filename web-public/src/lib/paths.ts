@@ -1,7 +1,7 @@
 import type { SpaceKind } from '../gql/graphql';
 import { SPACE_KIND_PATHS } from './labels';
 
-/** Chemins de l'application (une seule source pour les liens). */
+/** The application's paths (one source for the links). */
 export const paths = {
   home: () => '/',
   search: (params?: URLSearchParams | Record<string, string>) => {

@@ -2,9 +2,9 @@ import type { EssFamily, StructureFilter, StructureSort } from '../gql/graphql';
 import { isEssFamily } from './essFamily';
 
 /**
- * L'URL fait foi pour la recherche : `/recherche?q=…&famille=…&secteur=…&reseau=…&epci=…
+ * The URL is the source of truth for the search: `/recherche?q=…&famille=…&secteur=…&reseau=…&epci=…
  * &commune=…&effectif=…&stagiaires=1&benevoles=1&pres=<INSEE>|lat=…&lon=…&rayon=<km>&tri=…&vue=liste|carte`.
- * Les filtres multiples répètent le paramètre (`famille=ASSOCIATION&famille=COOPERATIVE`).
+ * Multiple filters repeat the parameter (`famille=ASSOCIATION&famille=COOPERATIVE`).
  */
 
 export const RADIUS_OPTIONS = [5, 10, 20, 50] as const;
@@ -20,7 +20,7 @@ export const SORT_OPTIONS = [
 export type SortParam = (typeof SORT_OPTIONS)[number]['param'];
 export type SearchView = 'liste' | 'carte';
 
-/** Paramètres de liste (filtres à valeurs multiples) et variable GraphQL correspondante. */
+/** List parameters (multi-valued filters) and their GraphQL variable. */
 export const LIST_FILTERS = {
   famille: 'essFamily',
   secteur: 'sector',
@@ -42,16 +42,16 @@ export interface SearchState {
   effectif: string[];
   stagiaires: boolean;
   benevoles: boolean;
-  /** Code INSEE de la commune centre de la recherche de proximité. */
+  /** INSEE code of the commune at the centre of the proximity search. */
   pres: string | null;
-  /** Position de l'utilisateur (prioritaire sur `pres`). */
+  /** The user's position (takes precedence over `pres`). */
   position: { latitude: number; longitude: number } | null;
   rayon: number;
   tri: SortParam | null;
   vue: SearchView;
 }
 
-/** Filtres (sans pagination) envoyés à `searchStructures`. */
+/** Filters (without pagination) sent to `searchStructures`. */
 export interface SearchFilters {
   text?: string;
   essFamily?: EssFamily[];
@@ -105,7 +105,7 @@ export function hasProximity(state: SearchState): boolean {
   return state.position !== null || state.pres !== null;
 }
 
-/** Variables de `searchStructures` : seules les valeurs utiles sont envoyées. */
+/** Variables of `searchStructures`: only the useful values are sent. */
 export function toSearchFilters(state: SearchState): SearchFilters {
   const filters: SearchFilters = {};
   if (state.q) filters.text = state.q;
@@ -126,7 +126,7 @@ export function toSearchFilters(state: SearchState): SearchFilters {
   return filters;
 }
 
-/** Variables de `searchStructures` : le texte, la proximité et le tri, et les autres filtres dans `filter` (StructureFilter). */
+/** Variables of `searchStructures`: the text, the proximity and the sort, and the other filters in `filter` (StructureFilter). */
 export interface SearchVariables {
   text?: string;
   filter?: StructureFilter;
@@ -136,7 +136,7 @@ export interface SearchVariables {
   sort?: StructureSort;
 }
 
-/** Les filtres de la page rangés comme l'API les attend (seules les valeurs utiles sont envoyées). */
+/** The page's filters shaped as the API expects them (only the useful values are sent). */
 export function toSearchVariables(filters: SearchFilters): SearchVariables {
   const { text, near, nearCommune, radiusKm, sort, ...filter } = filters;
   const variables: SearchVariables = {};
@@ -149,7 +149,7 @@ export function toSearchVariables(filters: SearchFilters): SearchVariables {
   return variables;
 }
 
-/** Tri appliqué par l'API quand aucun n'est demandé. */
+/** The sort the API applies when none is requested. */
 export function effectiveSort(state: SearchState): SortParam {
   if (state.tri) return state.tri;
   if (state.q) return 'pertinence';
@@ -157,7 +157,7 @@ export function effectiveSort(state: SearchState): SortParam {
   return 'nom';
 }
 
-/** Nombre de filtres actifs (hors texte, tri et vue). */
+/** Number of active filters (text, sort and view aside). */
 export function activeFilterCount(state: SearchState): number {
   return (
     Object.keys(LIST_FILTERS).reduce((sum, key) => sum + state[key as ListFilterParam].length, 0) +
@@ -167,7 +167,7 @@ export function activeFilterCount(state: SearchState): number {
   );
 }
 
-/** Copie des paramètres avec une valeur de filtre ajoutée ou retirée. */
+/** A copy of the parameters with a filter value added or removed. */
 export function toggleListValue(params: URLSearchParams, key: ListFilterParam, value: string, checked: boolean): URLSearchParams {
   const next = new URLSearchParams(params);
   const values = uniq(next.getAll(key)).filter((v) => v !== value);
@@ -184,7 +184,7 @@ export function setParam(params: URLSearchParams, key: string, value: string | n
   return next;
 }
 
-/** Retire tous les filtres ; garde le texte, le tri et la vue. */
+/** Removes every filter; keeps the text, the sort and the view. */
 export function clearFilters(params: URLSearchParams): URLSearchParams {
   const next = new URLSearchParams();
   for (const key of ['q', 'tri', 'vue']) {

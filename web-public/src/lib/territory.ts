@@ -1,6 +1,6 @@
 /**
- * EPCI (SIREN) du territoire couvert par l'annuaire : Sambre-Avesnois.
- * Surchargeable au build par VITE_TERRITORY_EPCIS (SIREN séparés par des virgules).
+ * EPCIs (SIREN) of the territory the directory covers: Sambre-Avesnois.
+ * Overridable at build time by VITE_TERRITORY_EPCIS (comma-separated SIRENs).
  */
 export const TERRITORY_EPCIS: readonly string[] = (
   import.meta.env.VITE_TERRITORY_EPCIS || '200043263,200043321,200043396,200043404'

@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
-/** Vrai quand la requête média correspond (faux sans `matchMedia`, par exemple sous jsdom). */
+/** True when the media query matches (false without `matchMedia`, e.g. under jsdom). */
 export function useMediaQuery(query: string): boolean {
   const subscribe = useCallback(
     (onChange: () => void) => {

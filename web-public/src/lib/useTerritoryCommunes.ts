@@ -27,7 +27,7 @@ export const TERRITORY_COMMUNES_QUERY = graphql(`
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 
-/** Toutes les communes du territoire (par pages de 100), triées par nom. */
+/** All the communes of the territory (in pages of 100), sorted by name. */
 export function useTerritoryCommunes() {
   const { data, error, fetchMore, loading } = useQuery(TERRITORY_COMMUNES_QUERY, {
     variables: { epci: [...TERRITORY_EPCIS] },

@@ -30,7 +30,7 @@ export const COMMUNE_PAGE_QUERY = graphql(`
   }
 `);
 
-export default function CommunePage() {
+export function CommunePage() {
   const { code = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(COMMUNE_PAGE_QUERY, { variables: { code } });
   const commune = data?.commune;

@@ -28,7 +28,7 @@ export const EPCI_PAGE_QUERY = graphql(`
   }
 `);
 
-export default function EpciPage() {
+export function EpciPage() {
   const { siren = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(EPCI_PAGE_QUERY, { variables: { siren } });
   const epci = data?.epci;

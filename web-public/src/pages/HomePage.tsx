@@ -99,7 +99,7 @@ function FacetBars({
   );
 }
 
-export default function HomePage() {
+export function HomePage() {
   useDocumentTitle(null);
   const navigate = useNavigate();
   const { data, loading, error, refetch } = useQuery(HOME_PANORAMA_QUERY);

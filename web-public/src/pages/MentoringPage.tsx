@@ -41,7 +41,7 @@ export const MENTOR_OFFERS_QUERY = graphql(`
   }
 `);
 
-export default function MentoringPage() {
+export function MentoringPage() {
   useDocumentTitle('Tutorat');
   const [searchParams, setSearchParams] = useSearchParams();
   const themes = useMemo(() => [...new Set(searchParams.getAll('theme'))].filter(isMentorTheme), [searchParams]);

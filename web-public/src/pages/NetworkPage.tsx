@@ -39,7 +39,7 @@ export const NETWORK_PAGE_QUERY = graphql(`
   }
 `);
 
-export default function NetworkPage() {
+export function NetworkPage() {
   const { slug = '' } = useParams();
   const { data, loading, error, refetch, fetchMore, networkStatus } = useQuery(NETWORK_PAGE_QUERY, {
     variables: { slug },

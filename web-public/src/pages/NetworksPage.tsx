@@ -20,7 +20,7 @@ export const NETWORKS_QUERY = graphql(`
   }
 `);
 
-export default function NetworksPage() {
+export function NetworksPage() {
   useDocumentTitle('Réseaux');
   const { data, loading, error, refetch } = useQuery(NETWORKS_QUERY);
 

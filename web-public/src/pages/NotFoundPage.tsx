@@ -1,7 +1,7 @@
 import { NotFoundContent } from '../components/status';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 
-export default function NotFoundPage() {
+export function NotFoundPage() {
   useDocumentTitle('Page introuvable');
   return <NotFoundContent />;
 }

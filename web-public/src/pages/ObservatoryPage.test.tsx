@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { OBSERVATORY_QUERY } from '../components/observatory/observatoryDocuments';
 import { renderApp } from '../test/render';
 
-/** Nombre au format français, espaces normalisés (comme `toHaveTextContent` et `text()`). */
+/** A number in French format, spaces normalised (as `toHaveTextContent` and `text()` do). */
 const n = (value: number) => new Intl.NumberFormat('fr-FR').format(value).replace(/\s/g, ' ');
-/** Texte d'un élément, espaces (insécables compris) normalisés. */
+/** An element's text, spaces (no-break ones included) normalised. */
 const text = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 function figures(establishments: number, employers: number, low: number, mid: number, high: number, declared = [0, 0]) {
@@ -98,10 +98,10 @@ function observatoryMock(
 }
 
 const ZONE = { zone: 'sambre-avesnois' };
-/** La page est un module paresseux : son premier chargement peut être lent sur une machine occupée. */
+/** The page is a lazy module: its first load can be slow on a busy machine. */
 const SLOW = { timeout: 10_000 };
 
-/** Valeur (dd) d'un chiffre clé, par son intitulé (dt). */
+/** Value (dd) of a key figure, by its title (dt). */
 function keyFigure(label: string) {
   const term = screen.getByText(label, { selector: 'dt' });
   return term.nextElementSibling as HTMLElement;
@@ -119,7 +119,7 @@ describe('Observatoire de l’ESS', { timeout: 30_000 }, () => {
     await waitFor(() => expect(document.title).toBe("Observatoire de l'ESS — Essor"));
     expect(screen.getByRole('link', { name: 'Observatoire' })).toHaveAttribute('aria-current', 'page');
 
-    // Chiffres clés : salariés arrondis, avec la fourchette et la note sur les estimations.
+    // Key figures: rounded employees, with the range and the note on estimates.
     expect(keyFigure("Établissements de l'ESS")).toHaveTextContent(n(1336));
     expect(keyFigure('dont employeurs')).toHaveTextContent(n(824));
     expect(keyFigure('Salariés (estimation)')).toHaveTextContent(`${n(4101)} entre ${n(3428)} et ${n(4773)}`);
@@ -132,7 +132,7 @@ describe('Observatoire de l’ESS', { timeout: 30_000 }, () => {
     expect(screen.getByRole('note')).toHaveTextContent('Les structures de démonstration sont fictives.');
     expect(screen.getByText(/Périmètre :/)).toHaveTextContent('Périmètre : Sambre-Avesnois · année 2026');
 
-    // Répartition par famille : barres avec leur valeur en texte, et tableau à en-têtes.
+    // Breakdown by family: bars with their value as text, and a table with headers.
     const familySection = screen.getByRole('region', { name: "Par famille de l'ESS" });
     const bars = within(familySection).getByRole('list', {
       name: "Nombre d'établissements de l'ESS (et part du total) : par famille de l'ESS",
@@ -142,7 +142,7 @@ describe('Observatoire de l’ESS', { timeout: 30_000 }, () => {
       `Coopérative ${n(228)} (17,1 %)`,
       `Fondation ${n(39)} (2,9 %)`,
     ]);
-    // Barres proportionnelles à la plus grande valeur ; la couleur de la famille n'est qu'un complément du texte.
+    // Bars proportional to the largest value; the family's colour only complements the text.
     const fills = [...bars.querySelectorAll<HTMLElement>('.obs-bars__fill')];
     expect(fills.map((fill) => fill.style.width)).toEqual(['100%', `${(228 / 1069) * 100}%`, `${(39 / 1069) * 100}%`]);
     expect(fills[0]).toHaveClass('obs-bars__fill--association');
@@ -159,7 +159,7 @@ describe('Observatoire de l’ESS', { timeout: 30_000 }, () => {
     expect(within(table).getByRole('rowheader', { name: 'Ensemble du périmètre' })).toBeInTheDocument();
     expect(table.querySelectorAll('th[scope="col"]')).toHaveLength(5);
 
-    // Intercommunalités : lien vers la page de l'EPCI ; secteur sans ventilation : message.
+    // Intercommunalities: link to the EPCI's page; sector without breakdown: a message.
     const epciTable = screen.getByRole('table', { name: /par intercommunalité/ });
     expect(within(epciTable).getByRole('link', { name: 'CC du Pays de Mormal' })).toHaveAttribute(
       'href',
@@ -169,7 +169,7 @@ describe('Observatoire de l’ESS', { timeout: 30_000 }, () => {
       within(screen.getByRole('region', { name: "Par secteur de l'annuaire" })).getByText(/pas encore disponible/),
     ).toBeInTheDocument();
 
-    // Série sur deux années : barres et tableau ; les années alimentent le filtre.
+    // Series over two years: bars and table; the years feed the filter.
     expect(screen.getByRole('list', { name: "Nombre d'établissements de l'ESS par année" })).toBeInTheDocument();
     const series = screen.getByRole('table', { name: /par année/ });
     expect(within(series).getAllByRole('rowheader').map(text)).toEqual(['2025', '2026']);
@@ -179,7 +179,7 @@ describe('Observatoire de l’ESS', { timeout: 30_000 }, () => {
         .map(text),
     ).toEqual(['Dernière année disponible', '2026', '2025']);
 
-    // Références : territoire, indicateur en français, année, valeur, source.
+    // References: territory, indicator in French, year, value, source.
     const references = screen.getByRole('table', { name: /Chiffres de référence/ });
     const region = within(references).getByRole('rowheader', { name: 'Hauts-de-France' }).closest('tr')!;
     expect(within(region).getAllByRole('cell').map(text)).toEqual([
@@ -210,7 +210,7 @@ describe('Observatoire de l’ESS', { timeout: 30_000 }, () => {
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Intercommunalité' }), 'CC du Pays de Mormal');
     expect(screen.getByTestId('location')).toHaveTextContent(/^\/observatoire\?epci=200043321$/);
-    // Le périmètre renvoyé par l'API (« EPCI <SIREN> ») est affiché avec le nom de l'intercommunalité.
+    // The scope returned by the API (« EPCI <SIREN> ») is shown with the intercommunality's name.
     expect(await screen.findByText('CC du Pays de Mormal', { selector: '.obs-status strong' }, SLOW)).toBeInTheDocument();
     expect(requested).toEqual([ZONE, { epci: ['200043321'] }]);
     expect(requested[1]).not.toHaveProperty('zone');

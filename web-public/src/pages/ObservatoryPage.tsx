@@ -6,6 +6,7 @@ import {
   EmptyState,
   ErrorNotice,
   Loading,
+  SelectField,
   requestErrorMessages,
   formatDate,
   formatNumber,
@@ -50,7 +51,7 @@ function rowsOf(items: readonly Item[], extra?: (item: Item) => Partial<Breakdow
   }));
 }
 
-export default function ObservatoryPage() {
+export function ObservatoryPage() {
   useEffect(() => {
     document.title = OBSERVATORY_DOCUMENT_TITLE;
   }, []);
@@ -61,7 +62,7 @@ export default function ObservatoryPage() {
   const yearId = useId();
 
   const { data, previousData, loading, error, refetch } = useQuery(OBSERVATORY_QUERY, { variables });
-  // Pendant le chargement d'un autre périmètre, les chiffres précédents restent visibles (atténués).
+  // While another scope loads, the previous figures stay visible (dimmed).
   const report = data?.observatory ?? (loading && !error ? previousData?.observatory : undefined);
   const stale = loading && report !== undefined;
   const filtered = hasObservatoryFilters(state);
@@ -98,42 +99,23 @@ export default function ObservatoryPage() {
           Périmètre
         </h2>
         <div className="obs-filters__grid">
-          <div className="field">
-            <label htmlFor={epciId} className="field__label">
-              Intercommunalité
-            </label>
-            <select
-              id={epciId}
-              className="field__select"
-              value={state.epci ?? ''}
-              onChange={(event) => setSearchParams(withParam(searchParams, 'epci', [event.target.value]))}
-            >
-              <option value="">Tout le territoire ({TERRITORY_NAME})</option>
-              {OBSERVATORY_EPCIS.map((epci) => (
-                <option key={epci.siren} value={epci.siren}>
-                  {epci.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={yearId} className="field__label">
-              Année
-            </label>
-            <select
-              id={yearId}
-              className="field__select"
-              value={state.annee === null ? '' : String(state.annee)}
-              onChange={(event) => setSearchParams(withParam(searchParams, 'annee', [event.target.value]))}
-            >
-              <option value="">Dernière année disponible</option>
-              {years.map((year) => (
-                <option key={year} value={String(year)}>
-                  {year}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={epciId}
+            label="Intercommunalité"
+            value={state.epci ?? ''}
+            onChange={(value) => setSearchParams(withParam(searchParams, 'epci', [value]))}
+            options={[
+              ['', `Tout le territoire (${TERRITORY_NAME})`],
+              ...OBSERVATORY_EPCIS.map((epci) => [epci.siren, epci.name] as const),
+            ]}
+          />
+          <SelectField
+            id={yearId}
+            label="Année"
+            value={state.annee === null ? '' : String(state.annee)}
+            onChange={(value) => setSearchParams(withParam(searchParams, 'annee', [value]))}
+            options={[['', 'Dernière année disponible'], ...years.map((year) => [String(year), String(year)] as const)]}
+          />
           <fieldset className="facet obs-filters__families">
             <legend className="facet__legend">Familles de l'ESS</legend>
             <ul className="obs-filters__checkboxes">
@@ -212,9 +194,9 @@ function ObservatoryReport({ report, onClearFilters }: { report: Report; onClear
   const empty = totals.establishments === 0;
   const scope = readableScope(report.scope);
   const context = `${scope}, ${report.year}`;
-  // Communes listées (au plus 1 000 ; au-delà, l'API regroupe les autres dans une dernière entrée sans clé).
+  // Listed communes (at most 1,000; beyond, the API groups the others in a last entry without a key).
   const communeCount = report.byCommune.filter((item) => item.key !== '').length;
-  // Sans filtre par secteur, l'API renvoie une seule entrée sans clé (tout le périmètre) : ce n'est pas une répartition.
+  // Without a sector filter, the API returns a single entry without a key (the whole scope): not a breakdown.
   const sectorRows = rowsOf(
     report.bySector.filter((item) => item.key !== ''),
     (item) => ({ href: paths.sector(item.key) }),

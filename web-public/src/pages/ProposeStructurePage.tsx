@@ -1,8 +1,17 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Link } from 'react-router';
-import { Breadcrumb, parseApiErrors, type ApiErrors } from '@essor/web-ui';
-import { ErrorSummary, SelectField, TextAreaField, TextField } from '../components/form';
+import {
+  Breadcrumb,
+  ErrorSummary,
+  RequiredNote,
+  SelectField,
+  TextAreaField,
+  TextField,
+  apiErrorItems,
+  parseApiErrors,
+  type ApiErrors,
+} from '@essor/web-ui';
 import { graphql } from '../gql';
 import type { ProposeStructureInput } from '../gql/graphql';
 import { paths } from '../lib/paths';
@@ -36,7 +45,7 @@ const OPTIONAL_FIELDS = ['siret', 'address', 'website', 'email', 'phone', 'descr
 const EMPTY_ERRORS: ApiErrors = { fields: {}, general: [] };
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export default function ProposeStructurePage() {
+export function ProposeStructurePage() {
   useDocumentTitle('Ajouter ma structure');
   const idPrefix = useId().replace(/:/g, '');
   const { communes, loading: communesLoading, error: communesError } = useTerritoryCommunes();
@@ -48,13 +57,14 @@ export default function ProposeStructurePage() {
 
   const value = (name: string) => values[name] ?? '';
   const setValue = (name: string, next: string) => setValues((current) => ({ ...current, [name]: next }));
+  const fieldId = (name: string) => `${idPrefix}-${name}`;
   const bind = (name: string) => ({
+    id: fieldId(name),
     name,
     label: LABELS[name] ?? name,
-    idPrefix,
     value: value(name),
     errors: errors.fields[name],
-    onChange: (event: { target: { value: string } }) => setValue(name, event.target.value),
+    onChange: (next: string) => setValue(name, next),
   });
 
   function validate(): ApiErrors {
@@ -114,9 +124,13 @@ export default function ProposeStructurePage() {
             Votre association, coopérative, mutuelle, fondation ou entreprise de l'ESS agit en Sambre-Avesnois ? Présentez-la :
             l'équipe du pôle vérifie chaque proposition avant de la publier.
           </p>
-          <p className="muted">Les champs marqués « obligatoire » sont nécessaires ; les autres aident à compléter la fiche.</p>
+          <RequiredNote />
           <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate>
-            <ErrorSummary idPrefix={idPrefix} general={errors.general} fields={errors.fields} labels={LABELS} />
+            <ErrorSummary
+              title="Le formulaire n'a pas pu être envoyé."
+              items={apiErrorItems(errors, fieldId, LABELS)}
+              focusOn={errors}
+            />
             <fieldset className="form__group">
               <legend>La structure</legend>
               <TextField {...bind('name')} required autoComplete="organization" />
@@ -126,9 +140,9 @@ export default function ProposeStructurePage() {
                 inputMode="numeric"
               />
               <SelectField
+                id={fieldId('communeCode')}
                 name="communeCode"
                 label={LABELS.communeCode ?? 'Commune'}
-                idPrefix={idPrefix}
                 required
                 value={value('communeCode')}
                 onChange={(next) => setValue('communeCode', next)}

@@ -7,9 +7,9 @@ import { toSearchVariables } from '../lib/searchParams';
 import { searchResult, structureNode, territoryCommunesMock } from '../test/fixtures';
 import { renderApp } from '../test/render';
 
-// Leaflet ne fonctionne pas sous jsdom : la carte est remplacée par un témoin qui expose ses filtres.
+// Leaflet does not work under jsdom: the map is replaced by a stand-in that exposes its filters.
 vi.mock('../components/search/SearchMap', () => ({
-  default: ({ filters }: { filters: unknown }) => <div data-testid="map" data-filters={JSON.stringify(filters)} />,
+  SearchMap: ({ filters }: { filters: unknown }) => <div data-testid="map" data-filters={JSON.stringify(filters)} />,
 }));
 
 const SEARCH_LABEL = 'Rechercher une structure, un service, une activité';
@@ -101,7 +101,7 @@ describe('Recherche', () => {
     // The title is set in an effect, after the render that shows the page.
     await waitFor(() => expect(document.title).toBe("« vélo » — Recherche — Annuaire de l'ESS en Sambre-Avesnois"));
 
-    // Le nombre de résultats est annoncé (région live).
+    // The number of results is announced (live region).
     const count = screen.getByText('2 structures').closest('[aria-live]');
     expect(count).toHaveAttribute('aria-live', 'polite');
     expect(count).toHaveTextContent('2 structures pour « vélo »');
@@ -116,7 +116,7 @@ describe('Recherche', () => {
     expect(within(entrepriseCard).getByText('Non renseignée')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Voir plus' })).not.toBeInTheDocument();
 
-    // Précédent : la recherche vide et ses résultats reviennent (depuis le cache).
+    // Back: the empty search and its results come back (from the cache).
     await user.click(screen.getByRole('button', { name: 'Page précédente' }));
     expect(screen.getByTestId('location')).toHaveTextContent(/^\/recherche$/);
     expect(input).toHaveValue('');
@@ -145,7 +145,7 @@ describe('Recherche', () => {
     expect(requested).toHaveLength(1);
     expect(screen.getByRole('checkbox', { name: 'Mutuelle (1)' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Accueille des stagiaires (1)' })).toBeChecked();
-    // Un filtre de l'URL absent des facettes reste affiché, coché, pour pouvoir le retirer.
+    // A filter of the URL missing from the facets stays shown, checked, so that it can be removed.
     expect(screen.getByRole('checkbox', { name: 'sante (0)' })).toBeChecked();
     expect(screen.getByRole('combobox', { name: 'Trier par' })).toHaveValue('nom');
   });
@@ -198,13 +198,13 @@ describe('Recherche', () => {
     expect(requested).toEqual([{ filter: { essFamily: ['COOPERATIVE'] }, first: PAGE }]);
     expect(screen.getByTestId('location')).toHaveTextContent('/recherche?famille=COOPERATIVE');
     expect(within(families).getByRole('checkbox', { name: 'Coopérative (26)' })).toBeChecked();
-    // Les autres facettes suivent le filtre : leurs nombres sont ceux de la nouvelle réponse.
+    // The other facets follow the filter: their counts are those of the new answer.
     expect(screen.getByRole('checkbox', { name: 'Mobilité (4)' })).toBeInTheDocument();
     expect(screen.queryByRole('checkbox', { name: /Insertion/ })).not.toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'Accueille des stagiaires (7)' })).toBeInTheDocument();
     expect(cardNames()).toEqual(['Scop Vélo Avesnois']);
 
-    // Le filtre actif se retire d'un clic.
+    // The active filter is removed with one click.
     const chips = screen.getByRole('list', { name: 'Filtres actifs' });
     expect(within(chips).getByRole('button', { name: 'Retirer le filtre : Coopérative' })).toBeInTheDocument();
   });
@@ -224,7 +224,7 @@ describe('Recherche', () => {
     const newCard = await screen.findByRole('article', { name: 'Mutuelle de la Thiérache' });
     expect(cardNames()).toEqual(['Ressourcerie du Val de Sambre', 'Scop Vélo Avesnois', 'Mutuelle de la Thiérache']);
     expect(screen.getByText('3 structures')).toBeInTheDocument();
-    // Dernière page : plus de bouton ; le focus va au premier résultat ajouté.
+    // Last page: no button any more; the focus moves to the first added result.
     expect(screen.queryByRole('button', { name: /Voir plus|Chargement/ })).not.toBeInTheDocument();
     expect(within(newCard).getByRole('link', { name: 'Mutuelle de la Thiérache' })).toHaveFocus();
   });
@@ -336,7 +336,7 @@ describe('Recherche', () => {
     expect(screen.getByTestId('location')).toHaveTextContent('/recherche?pres=59392');
     const card = screen.getByRole('article', { name: 'Ressourcerie du Val de Sambre' });
     expect(within(card).getByText(/à 1,2 km/)).toBeInTheDocument();
-    // Tri par défaut près d'une commune : la distance.
+    // Default sort near a commune: the distance.
     expect(screen.getByRole('combobox', { name: 'Trier par' })).toHaveValue('distance');
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Rayon' }), '20');
@@ -391,7 +391,7 @@ describe('Recherche', () => {
     expect(JSON.parse(map.getAttribute('data-filters') ?? '{}')).toEqual({ epci: ['200043396'], sort: 'RECENT' });
     expect(screen.getByTestId('location')).toHaveTextContent('vue=carte');
     expect(within(toggle).getByRole('button', { name: 'Carte' })).toHaveAttribute('aria-pressed', 'true');
-    // Sur petit écran, la carte remplace la liste.
+    // On a small screen, the map replaces the list.
     expect(resultCards()).toHaveLength(0);
 
     await act(async () => {

@@ -30,11 +30,11 @@ import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { useMediaQuery } from '../lib/useMediaQuery';
 import { useTerritoryCommunes } from '../lib/useTerritoryCommunes';
 
-const SearchMap = lazy(() => import('../components/search/SearchMap'));
+const SearchMap = lazy(() => import('../components/search/SearchMap').then((m) => ({ default: m.SearchMap })));
 
 type Facets = SearchStructuresQuery['searchStructures']['facets'];
 
-/** Largeur à partir de laquelle liste et carte sont côte à côte. */
+/** Width from which the list and the map are side by side. */
 const WIDE_QUERY = '(min-width: 70em)';
 
 const FACET_GROUPS: { param: ListFilterParam; legend: string; facet: keyof Facets; visible?: number }[] = [
@@ -56,7 +56,7 @@ function facetOptions(facets: Facets | undefined, key: keyof Facets, param: List
   }));
 }
 
-/** Libellé d'un filtre actif (puce « Retirer »). */
+/** Label of an active filter (« Retirer » chip). */
 function filterLabel(facets: Facets | undefined, group: (typeof FACET_GROUPS)[number], value: string): string {
   if (group.param === 'famille' && isEssFamily(value)) return essFamilyLabel(value);
   const values = facets?.[group.facet];
@@ -64,7 +64,7 @@ function filterLabel(facets: Facets | undefined, group: (typeof FACET_GROUPS)[nu
   return found?.label ?? value;
 }
 
-export default function SearchPage() {
+export function SearchPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const state = useMemo(() => parseSearchParams(searchParams), [searchParams]);
   const filters = useMemo(() => toSearchFilters(state), [state]);
@@ -82,7 +82,7 @@ export default function SearchPage() {
     variables: { ...toSearchVariables(filters), first: SEARCH_PAGE_SIZE },
   });
   const isLoadingMore = networkStatus === NetworkStatus.fetchMore;
-  // Pendant le chargement d'une nouvelle recherche, les résultats précédents restent visibles (atténués).
+  // While a new search loads, the previous results stay visible (dimmed).
   const result = data?.searchStructures ?? (loading && !error ? previousData?.searchStructures : undefined);
   const stale = loading && !isLoadingMore;
   const facets = result?.facets;
@@ -231,7 +231,7 @@ export default function SearchPage() {
                 </label>
                 <select
                   id={sortId}
-                  className="field__select"
+                  className="input"
                   value={currentSort}
                   onChange={(event) => update(setParam(searchParams, 'tri', event.target.value))}
                 >

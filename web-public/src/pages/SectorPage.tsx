@@ -67,7 +67,7 @@ export const SECTOR_PAGE_QUERY = graphql(`
   }
 `);
 
-export default function SectorPage() {
+export function SectorPage() {
   const { slug = '' } = useParams();
   const { data, loading, error, refetch, fetchMore, networkStatus } = useQuery(SECTOR_PAGE_QUERY, {
     variables: { slug },

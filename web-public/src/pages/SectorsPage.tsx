@@ -17,7 +17,7 @@ export const SECTORS_QUERY = graphql(`
   }
 `);
 
-export default function SectorsPage() {
+export function SectorsPage() {
   useDocumentTitle('Secteurs d’activité');
   const { data, loading, error, refetch } = useQuery(SECTORS_QUERY);
 

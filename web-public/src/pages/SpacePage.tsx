@@ -78,9 +78,9 @@ export const SPACE_PAGE_QUERY = graphql(`
   }
 `);
 
-export default function SpacePage({ kind }: { kind: SpaceKind }) {
+export function SpacePage({ kind }: { kind: SpaceKind }) {
   const { id = '' } = useParams();
-  // Instant de référence pour distinguer les séances passées (fixé au montage).
+  // Reference instant to tell past sessions apart (fixed at mount).
   const [now] = useState(() => Date.now());
   const { data, loading, error, refetch } = useQuery(SPACE_PAGE_QUERY, {
     variables: { id, workshop: kind === 'WORKSHOP', chantier: kind === 'CHANTIER', studyDay: kind === 'STUDY_DAY' },

@@ -141,7 +141,7 @@ describe('Fiche structure', () => {
       expect(link).toHaveAttribute('href', '/secteurs/reemploi');
     }
 
-    // Animateurs : e-mail et téléphone seulement s'ils sont publics.
+    // Facilitators: e-mail and phone only when they are public.
     const facilitators = screen.getByRole('region', { name: 'Animation des secteurs' });
     expect(within(facilitators).getByText('Laura Gosselin')).toBeInTheDocument();
     expect(within(facilitators).getByRole('link', { name: 'laura@exemple.org' })).toBeInTheDocument();

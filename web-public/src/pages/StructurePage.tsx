@@ -97,7 +97,7 @@ export const STRUCTURE_PAGE_QUERY = graphql(`
 
 type Structure = NonNullable<StructurePageQuery['structure']>;
 
-/** Données structurées schema.org (Organization) pour les moteurs de recherche. */
+/** schema.org structured data (Organization) for search engines. */
 export function structureJsonLd(structure: Structure, url: string): Record<string, unknown> {
   const data: Record<string, unknown> = {
     '@context': 'https://schema.org',
@@ -126,7 +126,7 @@ export function structureJsonLd(structure: Structure, url: string): Record<strin
 }
 
 function JsonLd({ data }: { data: Record<string, unknown> }) {
-  // « < » échappé : le contenu ne peut pas refermer la balise script.
+  // « < » escaped: the content cannot close the script tag.
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
   return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />;
 }
@@ -177,7 +177,7 @@ function Flag({ on, yes, no }: { on: boolean; yes: string; no: string }) {
   );
 }
 
-export default function StructurePage() {
+export function StructurePage() {
   const { id = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(STRUCTURE_PAGE_QUERY, { variables: { id } });
   const structure = data?.structure;

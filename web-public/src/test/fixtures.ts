@@ -20,7 +20,7 @@ function slugify(value: string): string {
     .replace(/[^a-z0-9]+/g, '-');
 }
 
-/** Nœud `Structure` (fragment StructureCard) tel que renvoyé par l'API. */
+/** A `Structure` node (StructureCard fragment) as the API returns it. */
 export function structureNode({ id, name, essFamily, commune = null, sectors = [], description = null }: StructureInput) {
   return {
     __typename: 'Structure' as const,
@@ -73,7 +73,7 @@ export function facets(input: FacetsInput = {}) {
   };
 }
 
-/** Réponse de `searchStructures` (requête SearchStructures). */
+/** An answer of `searchStructures` (SearchStructures query). */
 export function searchResult(
   nodes: StructureNode[],
   {
@@ -108,7 +108,7 @@ export function searchResult(
   };
 }
 
-/** Communes du territoire pour le sélecteur « Autour de la commune ». */
+/** Communes of the territory for the « Autour de la commune » selector. */
 export const territoryCommunesMock: MockLink.MockedResponse = {
   request: { query: TERRITORY_COMMUNES_QUERY, variables: { epci: [...TERRITORY_EPCIS] } },
   maxUsageCount: Number.POSITIVE_INFINITY,

@@ -9,7 +9,7 @@ type Hook = (this: { error: (message: string) => never }, options: { dir: string
 
 function runBudget(budgetKb: number) {
   const dir = mkdtempSync(path.join(tmpdir(), 'essor-budget-'));
-  // Contenu peu compressible : la taille gzip reste proche de la taille brute.
+  // Hardly compressible content: the gzip size stays close to the raw size.
   const noise = (size: number) => Array.from({ length: size }, (_, i) => ((i * 7919) % 251).toString(36)).join('');
   writeFileSync(path.join(dir, 'entry.js'), noise(20_000));
   writeFileSync(path.join(dir, 'vendor.js'), noise(20_000));

@@ -19,7 +19,7 @@ function LocationProbe() {
   );
 }
 
-/** L'application complète (routes paresseuses comprises) sur une API simulée. */
+/** The whole application (lazy routes included) on a mocked API. */
 export function renderApp(mocks: MockLink.MockedResponse[], initialEntry = '/') {
   const user = userEvent.setup();
   const utils = render(

@@ -1,4 +1,4 @@
-import { SelectField, TextAreaField, TextField } from '../../components/form';
+import { SelectField, TextAreaField, TextField } from '@essor/web-ui';
 import { PersonPicker } from '../../components/PersonPicker';
 import {
   carrierProjectFieldId,

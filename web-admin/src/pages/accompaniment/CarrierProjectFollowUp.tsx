@@ -11,8 +11,7 @@ import type {
   ReferralStatus,
   TechnicalOpinionVerdict,
 } from '../../gql/graphql';
-import { SelectField, TextAreaField, TextField } from '../../components/form';
-import { ActionOutcome } from '@essor/web-ui';
+import { SelectField, TextAreaField, TextField, ActionOutcome } from '@essor/web-ui';
 import { StructurePicker, type PickedStructure } from '../../components/StructurePicker';
 import { useVersionedAction } from '../../lib/useVersionedAction';
 import {

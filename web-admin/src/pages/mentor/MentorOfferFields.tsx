@@ -1,4 +1,4 @@
-import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/form';
+import { CheckboxGroup, SelectField, TextAreaField, TextField } from '@essor/web-ui';
 import { PersonPicker } from '../../components/PersonPicker';
 import {
   MENTOR_OFFER_STATUSES,

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useViewer } from '../../auth/viewer';
 import { isAdmin } from '../../auth/permissions';
 import { ExportableTable } from '../../components/ExportableTable';
-import { ErrorNotice, Loading, Success, formatShortDateTime, formatNumber, errorMessage } from '@essor/web-ui';
+import { ErrorNotice, Loading, SelectField, Success, formatShortDateTime, formatNumber, errorMessage } from '@essor/web-ui';
 import { ESS_FAMILIES, ESS_FAMILY_LABELS } from '../../lib/labels';
 import type { TableModel } from '../../lib/exportTable';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -102,63 +102,36 @@ function ObservatoryFiltersForm({
       aria-label="Filtrer l'observatoire"
       onSubmit={(e) => e.preventDefault()}
     >
-      <div className="field">
-        <label className="field__label" htmlFor="obs-year">
-          Année
-        </label>
-        <select
-          id="obs-year"
-          className="input"
-          value={filters.year ?? ''}
-          onChange={(e) => onChange({ ...filters, year: e.target.value ? Number(e.target.value) : null })}
-        >
-          <option value="">Dernière année disponible</option>
-          {yearOptions.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor="obs-territory">
-          Territoire
-        </label>
-        <select
-          id="obs-territory"
-          className="input"
-          value={filters.epci ?? ''}
-          onChange={(e) => onChange({ ...filters, epci: EPCI_SIRENS.includes(e.target.value) ? e.target.value : null })}
-        >
-          <option value="">Sambre-Avesnois (4 EPCI)</option>
-          {EPCIS.map((e) => (
-            <option key={e.siren} value={e.siren}>
-              {e.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor="obs-sector">
-          Secteur
-        </label>
-        <select
-          id="obs-sector"
-          className="input"
-          value={filters.sector ?? ''}
-          onChange={(e) => onChange({ ...filters, sector: e.target.value || null })}
-        >
-          <option value="">Tous les secteurs</option>
-          {filters.sector && !data?.sectors.some((s) => s.slug === filters.sector) && (
-            <option value={filters.sector}>{filters.sector}</option>
-          )}
-          {data?.sectors.map((s) => (
-            <option key={s.id} value={s.slug}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="obs-year"
+        label="Année"
+        value={filters.year === null ? '' : String(filters.year)}
+        onChange={(value) => onChange({ ...filters, year: value ? Number(value) : null })}
+        options={[['', 'Dernière année disponible'], ...yearOptions.map((y) => [String(y), String(y)] as const)]}
+      />
+      <SelectField
+        id="obs-territory"
+        label="Territoire"
+        value={filters.epci ?? ''}
+        onChange={(value) => onChange({ ...filters, epci: EPCI_SIRENS.includes(value) ? value : null })}
+        options={[['', 'Sambre-Avesnois (4 EPCI)'], ...EPCIS.map((e) => [e.siren, e.name] as const)]}
+      />
+      <SelectField
+        id="obs-sector"
+        label="Secteur"
+        value={filters.sector ?? ''}
+        onChange={(value) => onChange({ ...filters, sector: value || null })}
+      >
+        <option value="">Tous les secteurs</option>
+        {filters.sector && !data?.sectors.some((s) => s.slug === filters.sector) && (
+          <option value={filters.sector}>{filters.sector}</option>
+        )}
+        {data?.sectors.map((s) => (
+          <option key={s.id} value={s.slug}>
+            {s.name}
+          </option>
+        ))}
+      </SelectField>
       <fieldset className="fieldset fieldset--plain observatory-filters__families">
         <legend className="field__label">Famille de l'ESS</legend>
         <ul className="checkbox-list checkbox-list--columns">

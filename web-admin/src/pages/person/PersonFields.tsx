@@ -1,6 +1,5 @@
-import { CheckboxField, TextAreaField, TextField } from '../../components/form';
+import { CheckboxField, TextAreaField, TextField, formatDate } from '@essor/web-ui';
 import { StructurePicker } from '../../components/StructurePicker';
-import { formatDate } from '@essor/web-ui';
 import { personFieldId, personFieldLabel, type PersonFormKey, type PersonFormValues } from './model';
 
 type TextKey = 'firstName' | 'lastName' | 'email' | 'phone' | 'jobTitle' | 'bio';

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { ConfirmDialog } from '../../components/Dialog';
-import { TextField } from '../../components/form';
-import { Success, formatDate, errorMessage, fieldErrorsOf } from '@essor/web-ui';
+import { TextField, Success, formatDate, errorMessage, fieldErrorsOf } from '@essor/web-ui';
 import { rowIdOf } from '../../lib/ids';
 import { ERASE_PERSON_MUTATION, PERSON_DATA_QUERY, RECORD_CONSENT_MUTATION, WITHDRAW_CONSENT_MUTATION } from './operations';
 

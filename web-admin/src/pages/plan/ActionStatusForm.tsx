@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { ErrorNotice, Success } from '../../components/status';
-import { errorCode, errorMessage } from '@essor/web-ui';
+import { ErrorNotice, Success, errorCode, errorMessage } from '@essor/web-ui';
 import { Field, InputField } from './fields';
 import { ACTION_STATUS_LABELS, type PlanAction } from './model';
 import { UPDATE_PLAN_ACTION_MUTATION } from './operations';
@@ -48,7 +47,7 @@ export function ActionStatusForm({ action, onConflict }: { action: PlanAction; o
         Enregistrer
       </button>
       {message?.kind === 'ok' && <Success>{message.text}</Success>}
-      {message && message.kind !== 'ok' && <ErrorNotice message={message.text} />}
+      {message && message.kind !== 'ok' && <ErrorNotice>{message.text}</ErrorNotice>}
     </form>
   );
 }

@@ -1,8 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { ErrorNotice, Success } from '../../components/status';
+import { ErrorNotice, Success, errorMessage, formatDate } from '@essor/web-ui';
 import { CompactTable } from '../../components/CompactTable';
-import { errorMessage, formatDate } from '@essor/web-ui';
 import { InputField } from './fields';
 import { fmt, progressText, today, type Indicator } from './model';
 import { RECORD_INDICATOR_VALUE_MUTATION } from './operations';
@@ -105,7 +104,7 @@ function RecordValueForm({ indicator, onRecorded }: { indicator: Indicator; onRe
         Enregistrer la valeur
       </button>
       {done && <Success>Valeur enregistrée.</Success>}
-      {error && <ErrorNotice message={errorMessage(error)} />}
+      {error && <ErrorNotice>{errorMessage(error)}</ErrorNotice>}
     </form>
   );
 }

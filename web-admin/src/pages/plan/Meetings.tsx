@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { ErrorNotice, Loading } from '../../components/status';
+import { ErrorNotice, Loading, errorMessage, formatDate } from '@essor/web-ui';
 import { CompactTable } from '../../components/CompactTable';
-import { errorMessage, formatDate } from '@essor/web-ui';
 import { DECISION_STATUS_LABELS, type Decision, type Meeting, type PlanAction } from './model';
 import { NewMeetingForm } from './NewMeetingForm';
 import { STEERING_MEETINGS_QUERY, UPDATE_STEERING_DECISION_MUTATION } from './operations';
@@ -17,7 +16,7 @@ export function MeetingsSection({ admin, actions }: { admin: boolean; actions: r
       <h2 id="plan-meetings">Comités de pilotage</h2>
       {admin && <NewMeetingForm actions={actions} onCreated={() => void refetch()} />}
       {error && !meetings ? (
-        <ErrorNotice message={errorMessage(error, "Les comités n'ont pas pu être chargés.")} onRetry={() => void refetch()} />
+        <ErrorNotice onRetry={() => void refetch()}>{errorMessage(error, "Les comités n'ont pas pu être chargés.")}</ErrorNotice>
       ) : !meetings ? (
         <Loading>Chargement des comités…</Loading>
       ) : meetings.length === 0 ? (
@@ -91,7 +90,7 @@ function DecisionForm({ decision, onSaved }: { decision: Decision; onSaved: () =
       <button type="submit" className="button button--secondary button--small" disabled={loading}>
         Mettre à jour
       </button>
-      {error && <ErrorNotice message={errorMessage(error)} />}
+      {error && <ErrorNotice>{errorMessage(error)}</ErrorNotice>}
     </form>
   );
 }

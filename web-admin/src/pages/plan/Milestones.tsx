@@ -1,8 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { ErrorNotice, Success } from '../../components/status';
+import { ErrorNotice, Success, errorMessage, fieldErrorsOf, formatDate } from '@essor/web-ui';
 import { CompactTable } from '../../components/CompactTable';
-import { errorMessage, fieldErrorsOf, formatDate } from '@essor/web-ui';
 import { InputField } from './fields';
 import { today, type Milestone, type PlanAction } from './model';
 import { ADD_PLAN_MILESTONE_MUTATION, SET_PLAN_MILESTONE_DONE_MUTATION } from './operations';
@@ -134,7 +133,7 @@ function MilestoneForm({ action, onAdded }: { action: PlanAction; onAdded: () =>
         Ajouter le jalon
       </button>
       {done && <Success>Jalon ajouté.</Success>}
-      {general && <ErrorNotice message={general} />}
+      {general && <ErrorNotice>{general}</ErrorNotice>}
     </form>
   );
 }

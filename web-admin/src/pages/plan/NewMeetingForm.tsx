@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { ErrorNotice, Success } from '../../components/status';
-import { errorMessage } from '@essor/web-ui';
+import { ErrorNotice, Success, errorMessage } from '@essor/web-ui';
 import { Field, InputField } from './fields';
 import { today, type PlanAction } from './model';
 import { CREATE_STEERING_MEETING_MUTATION } from './operations';
@@ -106,7 +105,7 @@ export function NewMeetingForm({ actions, onCreated }: { actions: readonly PlanA
           Annuler
         </button>
       </div>
-      {error && <ErrorNotice message={errorMessage(error)} />}
+      {error && <ErrorNotice>{errorMessage(error)}</ErrorNotice>}
     </form>
   );
 }

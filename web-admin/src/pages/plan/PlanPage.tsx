@@ -1,8 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useViewer } from '../../auth/viewer';
 import { isAdmin } from '../../auth/permissions';
-import { ErrorNotice, Loading } from '../../components/status';
-import { errorMessage } from '@essor/web-ui';
+import { ErrorNotice, Loading, errorMessage } from '@essor/web-ui';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { ActionCard } from './ActionCard';
 import { MeetingsSection } from './Meetings';
@@ -24,7 +23,9 @@ export function PlanPage() {
       <section className="section" aria-labelledby="plan-actions">
         <h2 id="plan-actions">Actions{actions ? ` (${actions.length})` : ''}</h2>
         {error && !actions ? (
-          <ErrorNotice message={errorMessage(error, "Le plan d'action n'a pas pu être chargé.")} onRetry={() => void refetch()} />
+          <ErrorNotice onRetry={() => void refetch()}>
+            {errorMessage(error, "Le plan d'action n'a pas pu être chargé.")}
+          </ErrorNotice>
         ) : !actions ? (
           <Loading>Chargement du plan d'action…</Loading>
         ) : (

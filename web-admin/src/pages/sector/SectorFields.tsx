@@ -1,4 +1,4 @@
-import { TextAreaField, TextField } from '../../components/form';
+import { TextAreaField, TextField } from '@essor/web-ui';
 import { PersonPicker } from '../../components/PersonPicker';
 import { sectorFieldId, sectorFieldLabel, type SectorFormKey, type SectorFormValues } from './model';
 

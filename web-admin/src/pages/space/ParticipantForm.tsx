@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import type { ParticipantRole } from '../../gql/graphql';
-import { SelectField } from '../../components/form';
+import { SelectField, errorMessage, findError, type FieldErrors } from '@essor/web-ui';
 import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
 import { StructurePicker, type PickedStructure } from '../../components/StructurePicker';
 import { focusSoon } from '../../lib/entityForm';
-import { errorMessage, findError, type FieldErrors } from '@essor/web-ui';
 import { PARTICIPANT_ROLES, PARTICIPANT_ROLE_LABELS, type Space } from './model';
 import { ADD_SPACE_PARTICIPANT_MUTATION } from './operations';
 import { SpaceItemForm, splitErrors } from './SpaceItemForm';

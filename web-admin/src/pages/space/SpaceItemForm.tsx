@@ -2,9 +2,8 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { TypedDocumentNode } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import type { SpaceItem } from '../../gql/graphql';
-import { ErrorNotice, Success } from '../../components/status';
+import { ErrorNotice, Success, errorMessage, fieldErrorsOf, type FieldErrors } from '@essor/web-ui';
 import { focusSoon } from '../../lib/entityForm';
-import { errorMessage, fieldErrorsOf, type FieldErrors } from '@essor/web-ui';
 import type { Space } from './model';
 
 /** Messages of the fields of a small form; the others (and errors without a field) in one sentence. */
@@ -57,7 +56,7 @@ export function SpaceItemForm({
         </button>
         {done && <Success>{done}</Success>}
       </div>
-      {general && <ErrorNotice message={general} />}
+      {general && <ErrorNotice>{general}</ErrorNotice>}
     </form>
   );
 }

@@ -3,8 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import type { SpaceItem } from '../../gql/graphql';
 import { CompactTable } from '../../components/CompactTable';
 import { ConfirmDialog } from '../../components/Dialog';
-import { Success } from '../../components/status';
-import { errorMessage } from '@essor/web-ui';
+import { Success, errorMessage } from '@essor/web-ui';
 import type { Space } from './model';
 import { REMOVE_SPACE_ITEM_MUTATION } from './operations';
 

@@ -1,6 +1,5 @@
 import type { DeliverableKind, DeliverableInput, SessionInput } from '../../gql/graphql';
-import { SelectField, TextAreaField, TextField } from '../../components/form';
-import { formatShortDateTime as formatDateTime } from '@essor/web-ui';
+import { SelectField, TextAreaField, TextField, formatShortDateTime as formatDateTime } from '@essor/web-ui';
 import { DELIVERABLE_KINDS, DELIVERABLE_KIND_LABELS, PARTICIPANT_ROLE_LABELS, formatDay, localToIso, type Space } from './model';
 import { ADD_SPACE_DELIVERABLE_MUTATION, ADD_SPACE_SESSION_MUTATION } from './operations';
 import { ParticipantForm } from './ParticipantForm';

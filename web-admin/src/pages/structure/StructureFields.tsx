@@ -1,4 +1,4 @@
-import { CheckboxField, CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/form';
+import { CheckboxField, CheckboxGroup, SelectField, TextAreaField, TextField } from '@essor/web-ui';
 import { ESS_FAMILIES, ESS_FAMILY_LABELS, STATUSES, STATUS_LABELS, WORKFORCE_RANGE_LABELS, fieldLabel } from '../../lib/labels';
 import type { FormKey, StructureFormValues } from './model';
 

@@ -2,15 +2,15 @@ export interface BarItem {
   key: string;
   label: string;
   value: number;
-  /** Valeur affichée à côté de la barre. */
+  /** Value shown next to the bar. */
   valueText: string;
-  /** Variante de couleur (famille de l'ESS) : la barre n'est jamais le seul porteur de l'information. */
+  /** Colour variant (SSE family): the bar never carries the information alone. */
   tone?: string;
 }
 
 /**
- * Diagramme en barres horizontales en CSS : une liste (nommée par `label`, qui porte l'unité) dont chaque
- * entrée donne son libellé et sa valeur en texte ; la barre, proportionnelle à la plus grande valeur, est décorative.
+ * A horizontal bar chart in CSS: a list (named by `label`, which carries the unit) whose every entry
+ * gives its label and its value as text; the bar, proportional to the largest value, is decorative.
  */
 export function BarList({ label, items }: { label: string; items: readonly BarItem[] }) {
   const max = Math.max(0, ...items.map((item) => item.value));

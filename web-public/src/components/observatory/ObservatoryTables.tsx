@@ -11,17 +11,16 @@ export interface BreakdownRow {
   key: string;
   label: string;
   figures: Figures;
-  /** Page de la valeur (intercommunalité, commune…), si elle existe. */
+  /** Page of the value (intercommunality, commune…), if any. */
   href?: string;
-  /** Variante de couleur de la barre (famille de l'ESS). */
+  /** Colour variant of the bar (SSE family). */
   tone?: string;
 }
 
 /**
- * Tableau de données lisible sur petit écran : s'il déborde, il défile horizontalement dans une
- * région focalisable (clavier) nommée par sa légende. La légende (`caption`) reste l'intitulé du
- * tableau pour les technologies d'assistance ; sa copie visible, au-dessus de la zone qui défile,
- * revient à la ligne au lieu d'être coupée.
+ * A data table readable on a small screen: when it overflows, it scrolls horizontally inside a
+ * (keyboard) focusable region named by its caption. The caption stays the table's title for
+ * assistive technologies; its visible copy, above the scrolling area, wraps instead of being cut.
  */
 export function DataTable({ caption, children }: { caption: string; children: ReactNode }) {
   const captionId = useId();
@@ -55,21 +54,21 @@ function FigureCells({ figures, total }: { figures: Figures; total: number }) {
 
 interface BreakdownProps {
   id: string;
-  /** Titre de la répartition (« Par famille de l'ESS »). */
+  /** Title of the breakdown (« Par famille de l'ESS »). */
   title: string;
-  /** En-tête de la première colonne (« Famille »). */
+  /** Header of the first column (« Famille »). */
   dimension: string;
-  /** Légende du tableau. */
+  /** Caption of the table. */
   caption: string;
   rows: readonly BreakdownRow[];
-  /** Chiffres de tout le périmètre (ligne « Ensemble » et parts). */
+  /** Figures of the whole scope (« Ensemble » row and shares). */
   totals: Figures;
-  /** Précision sous le titre (lignes limitées, double compte…). */
+  /** Note under the title (limited rows, double counting…). */
   note?: ReactNode;
   empty: ReactNode;
 }
 
-/** Une répartition : barres (établissements) et tableau complet (établissements, part, employeurs, salariés). */
+/** A breakdown: bars (establishments) and the full table (establishments, share, employers, employees). */
 export function Breakdown({ id, title, dimension, caption, rows, totals, note, empty }: BreakdownProps) {
   const total = totals.establishments;
   return (

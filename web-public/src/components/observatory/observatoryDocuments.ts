@@ -12,7 +12,7 @@ export const OBSERVATORY_FIGURES_FRAGMENT = graphql(`
   }
 `);
 
-/** Observatoire de l'ESS : chiffres clés, répartitions, série, références (indicateurs non personnels). */
+/** SSE observatory: key figures, breakdowns, series, references (non-personal indicators). */
 export const OBSERVATORY_QUERY = graphql(`
   query Observatory($zone: String, $epci: [String!], $essFamily: [EssFamily!], $year: Int) {
     observatory(zone: $zone, epci: $epci, essFamily: $essFamily, year: $year) {

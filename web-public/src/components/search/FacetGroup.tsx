@@ -12,16 +12,16 @@ interface FacetGroupProps {
   options: FacetOption[];
   selected: readonly string[];
   onToggle: (value: string, checked: boolean) => void;
-  /** Au-delà, les options suivantes sont repliées derrière « Afficher plus ». */
+  /** Beyond this, the following options are folded behind « Afficher plus ». */
   visibleCount?: number;
 }
 
-/** Groupe de cases à cocher (fieldset/legend) avec le nombre de structures de chaque valeur. */
+/** A group of checkboxes (fieldset/legend) with the number of structures of each value. */
 export function FacetGroup({ legend, options, selected, onToggle, visibleCount = 6 }: FacetGroupProps) {
   const [expanded, setExpanded] = useState(false);
   const listId = useId();
 
-  // Une valeur cochée reste visible (et décochable) même si elle ne compte plus de résultat.
+  // A checked value stays visible (and can be unchecked) even when it has no result any more.
   const known = new Set(options.map((option) => option.value));
   const all = [...options, ...selected.filter((value) => !known.has(value)).map((value) => ({ value, label: value, count: 0 }))];
   if (all.length === 0) return null;

@@ -4,7 +4,7 @@ interface MapBoundaryState {
   failed: boolean;
 }
 
-/** Si le module de la carte ne se charge pas (réseau), la liste reste utilisable. */
+/** When the map's module fails to load (network), the list stays usable. */
 export class MapBoundary extends Component<{ children: ReactNode }, MapBoundaryState> {
   state: MapBoundaryState = { failed: false };
 

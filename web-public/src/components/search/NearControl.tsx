@@ -9,7 +9,7 @@ export interface CommuneOption {
 interface NearControlProps {
   communes: CommuneOption[];
   communesLoading: boolean;
-  /** Commune centre (code INSEE) ou null. */
+  /** Centre commune (INSEE code) or null. */
   commune: string | null;
   usingPosition: boolean;
   radius: number;
@@ -33,7 +33,7 @@ function geolocationMessage(error: GeolocationPositionError): string {
   }
 }
 
-/** « À proximité » : une commune du territoire ou la position de l'utilisateur, et un rayon. */
+/** « À proximité »: a commune of the territory or the user's position, and a radius. */
 export function NearControl({
   communes,
   communesLoading,
@@ -60,7 +60,7 @@ export function NearControl({
     navigator.geolocation.getCurrentPosition(
       (position) => {
         setLocate({ status: 'idle' });
-        // ~100 m de précision suffisent et l'URL partagée ne donne pas l'adresse exacte.
+        // ~100 m of precision is enough, and the shared URL does not give the exact address.
         onPosition(Math.round(position.coords.latitude * 1000) / 1000, Math.round(position.coords.longitude * 1000) / 1000);
       },
       (error) => setLocate({ status: 'error', message: geolocationMessage(error) }),
@@ -77,7 +77,7 @@ export function NearControl({
         </label>
         <select
           id={communeId}
-          className="field__select"
+          className="input"
           value={selectValue}
           onChange={(event) => {
             const value = event.target.value;
@@ -121,12 +121,7 @@ export function NearControl({
         <label htmlFor={radiusId} className="field__label">
           Rayon
         </label>
-        <select
-          id={radiusId}
-          className="field__select"
-          value={String(radius)}
-          onChange={(event) => onRadius(Number(event.target.value))}
-        >
+        <select id={radiusId} className="input" value={String(radius)} onChange={(event) => onRadius(Number(event.target.value))}>
           {radiusOptions.map((km) => (
             <option key={km} value={km}>
               {km} km

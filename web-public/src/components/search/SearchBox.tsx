@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 
 interface SearchBoxProps {
-  /** Valeur de l'URL (`q`) : le champ la suit lors de précédent/suivant. */
+  /** Value from the URL (`q`): the field follows it on back/forward. */
   value: string;
   onSearch: (value: string) => void;
-  /** Variante de la page d'accueil (grand champ). */
+  /** Home page variant (large field). */
   large?: boolean;
 }
 
@@ -16,8 +16,8 @@ export function SearchBox({ value: urlValue, onSearch, large = false }: SearchBo
   const inputId = useId();
   const hintId = useId();
 
-  // L'URL fait foi : si elle change (précédent/suivant), le champ suit,
-  // sans remonter le composant (le focus clavier est conservé).
+  // The URL is the source of truth: when it changes (back/forward), the field follows,
+  // without remounting the component (the keyboard focus is kept).
   if (urlValue !== syncedValue) {
     setSyncedValue(urlValue);
     setValue(urlValue);

@@ -18,7 +18,7 @@ const TILE_URL = import.meta.env.VITE_TILE_URL || DEFAULT_TILE_URL;
 const ATTRIBUTION =
   '© <a href="https://www.openstreetmap.fr/">OpenStreetMap France</a> | © <a href="https://www.openstreetmap.org/copyright">les contributeurs OpenStreetMap</a>';
 
-/** Sambre-Avesnois : vue initiale avant l'arrivée des points. */
+/** Sambre-Avesnois: initial view before the points arrive. */
 const TERRITORY_CENTER: L.LatLngTuple = [50.2, 3.93];
 const TERRITORY_ZOOM = 10;
 
@@ -26,7 +26,7 @@ type MapPoint = SearchMapPointsQuery['searchStructures']['mapPoints'][number];
 
 export interface SearchMapProps {
   filters: SearchFilters;
-  /** Centre et rayon d'une recherche de proximité, dessinés sur la carte. */
+  /** Centre and radius of a proximity search, drawn on the map. */
   proximity?: { latitude: number; longitude: number; radiusKm: number } | null;
 }
 
@@ -50,7 +50,7 @@ function clusterIcon(cluster: L.MarkerCluster): L.DivIcon {
   });
 }
 
-/** Marqueurs regroupés (leaflet.markercluster), avec une bulle qui mène à la fiche. */
+/** Clustered markers (leaflet.markercluster), with a popup leading to the structure page. */
 function ClusterLayer({ points, fit }: { points: MapPoint[]; fit: boolean }) {
   const map = useMap();
   const navigate = useNavigate();
@@ -107,7 +107,7 @@ function ClusterLayer({ points, fit }: { points: MapPoint[]; fit: boolean }) {
   return null;
 }
 
-/** Cadre la zone de proximité quand il n'y a aucun point à montrer. */
+/** Frames the proximity area when there is no point to show. */
 function FitProximity({ proximity }: { proximity: NonNullable<SearchMapProps['proximity']> }) {
   const map = useMap();
   useEffect(() => {
@@ -117,7 +117,7 @@ function FitProximity({ proximity }: { proximity: NonNullable<SearchMapProps['pr
   return null;
 }
 
-export default function SearchMap({ filters, proximity }: SearchMapProps) {
+export function SearchMap({ filters, proximity }: SearchMapProps) {
   const { data, previousData, loading, error, refetch } = useQuery(SEARCH_MAP_POINTS_QUERY, {
     variables: toSearchVariables(filters),
   });

@@ -75,7 +75,7 @@ export const SEARCH_STRUCTURES_QUERY = graphql(`
   }
 `);
 
-/** Points de la carte : même recherche, sans page de résultats (`first: 0`). */
+/** The map's points: the same search, without a page of results (`first: 0`). */
 export const SEARCH_MAP_POINTS_QUERY = graphql(`
   query SearchMapPoints(
     $text: String
