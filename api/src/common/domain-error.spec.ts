@@ -15,7 +15,7 @@ describe('domain errors', () => {
     expect(e.code).toBe(ErrorCode.SIRET_TAKEN);
     expect(e.message).toBe('demo.taken'); // what a log line may quote: no value of the request
     expect(e.render()).toBe('Le SIRET 12345678900011 est déjà enregistré.');
-    expect(e.extensions()).toEqual({ code: 'SIRET_TAKEN', field: 'siret' });
+    expect(e.toExtensions()).toEqual({ code: 'SIRET_TAKEN', field: 'siret' });
   });
 
   it('are mapped by the one boundary to a GraphQL error: message, code, extras, never a stack', () => {

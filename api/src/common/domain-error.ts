@@ -40,8 +40,11 @@ export class DomainError extends Error {
     return this.message_();
   }
 
-  /** `extensions` of the GraphQL error: the code, then the extras. */
-  extensions(): Record<string, unknown> {
+  /**
+   * `extensions` of the GraphQL error: the code, then the extras. Not named `extensions`: graphql-jit
+   * copies an original error's `extensions` into its own read-only error, which the boundary must rebuild.
+   */
+  toExtensions(): Record<string, unknown> {
     return { code: this.code, ...this.extras };
   }
 }

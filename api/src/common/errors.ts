@@ -70,7 +70,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: unwrapped.render(),
       locations: formatted.locations,
       path: formatted.path,
-      extensions: unwrapped.extensions(),
+      extensions: unwrapped.toExtensions(),
     };
   }
   const original = unwrapped as { name?: string; message?: string; extensions?: Record<string, unknown> };

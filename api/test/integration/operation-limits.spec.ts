@@ -137,6 +137,16 @@ describe('operation limits', () => {
       const r = await prod.gql(`{ structurs(first: 1) { totalCount } }`);
       expect(codeOf(r)).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(r.errors![0].message).not.toMatch(/Did you mean/);
+      // Domain errors thrown by services keep their code and French message there too (the
+      // suggestion mask rewrites every error's message: graphql-jit's own errors are read-only).
+      const unknown = await prod.gql(`{ structures(filter: { commune: ["99999"] }, first: 1) { totalCount } }`);
+      expect(unknown.errors![0]).toMatchObject({ extensions: { code: 'UNKNOWN_TERRITORY_CODE', field: 'commune' } });
+      expect(unknown.errors![0].message).toMatch(/99999/);
+      const cursor = await prod.gql(`{ structures(first: 1, after: "nope") { totalCount } }`);
+      expect(cursor.errors![0]).toMatchObject({
+        message: 'Curseur de pagination invalide.',
+        extensions: { code: 'INVALID_CURSOR' },
+      });
     } finally {
       await prod.close();
     }

@@ -119,5 +119,5 @@ export function formatSqlError(formatted: GraphQLFormattedError, error: unknown)
     { sqlstate: err.code, constraint: err.constraint, field: typed.extras.field, path: formatted.path?.join('.') },
     'a client value refused by the database, not by validation',
   );
-  return { message: typed.render(), locations: formatted.locations, path: formatted.path, extensions: typed.extensions() };
+  return { message: typed.render(), locations: formatted.locations, path: formatted.path, extensions: typed.toExtensions() };
 }

@@ -67,12 +67,14 @@ export function compiledExecutionGateway(schema: GraphQLSchema): Gateway {
  * the client got an English « Internal server error » without path and `formatError` never saw
  * the error, which was then never logged. Such errors are rebuilt as GraphQLErrors.
  */
+const isExtensions = (x: unknown): boolean => typeof x === 'object' && x !== null;
+
 function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
-  if (!result.errors?.some((e) => !e.extensions)) return result;
+  if (!result.errors?.some((e) => !isExtensions(e.extensions))) return result;
   return {
     ...result,
     errors: result.errors.map((e) => {
-      if (e.extensions) return e;
+      if (isExtensions(e.extensions)) return e;
       const rebuilt = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined });
       if (e.locations) Object.defineProperty(rebuilt, 'locations', { value: e.locations, enumerable: true });
       return rebuilt;
