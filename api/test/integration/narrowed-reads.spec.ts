@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { getNamedType, isLeafType, type GraphQLObjectType } from 'graphql';
 import { columnProperties, unneededColumns, type Narrowing } from '../../src/common/reads';
 import { NETWORK_NARROWING } from '../../src/modules/network/network.selection';
@@ -76,16 +77,25 @@ describe('narrowed reads of sectors, networks and communes', () => {
       let compared = 0;
       for (const name of Object.keys(fields)) {
         const selection = isLeafType(getNamedType(fields[name].type)) ? name : `${name} { __typename }`;
-        const narrowed: any = await t.gql(c.narrowed(selection));
-        expect(narrowed.errors).toBeUndefined();
-        const rows = c.pick(narrowed.data);
-        expect(rows.length).toBeGreaterThan(0);
-        const full: any = await t.gql(c.full(selection, rows));
-        expect(full.errors).toBeUndefined();
-        const whole = new Map(c.pickFull(full.data, rows).map((r: any) => [r.id, r]));
-        for (const r of rows) {
-          expect(whole.has(r.id)).toBe(true);
-          expect([name, r[name]]).toEqual([name, whole.get(r.id)[name]]);
+        // Other test files write the shared database meanwhile (a structure published in a commune
+        // changes its structureCount between two requests): a pair that differs is read again once.
+        // A narrowing bug differs every time, so it still fails.
+        const readPair = async () => {
+          const narrowed: any = await t.gql(c.narrowed(selection));
+          expect(narrowed.errors).toBeUndefined();
+          const rows = c.pick(narrowed.data);
+          expect(rows.length).toBeGreaterThan(0);
+          const full: any = await t.gql(c.full(selection, rows));
+          expect(full.errors).toBeUndefined();
+          const whole = new Map(c.pickFull(full.data, rows).map((r: any) => [r.id, r]));
+          const same = rows.every((r: any) => whole.has(r.id) && isDeepStrictEqual(r[name], whole.get(r.id)[name]));
+          return { rows, whole, same };
+        };
+        let pair = await readPair();
+        if (!pair.same) pair = await readPair();
+        for (const r of pair.rows) {
+          expect(pair.whole.has(r.id)).toBe(true);
+          expect([name, r[name]]).toEqual([name, pair.whole.get(r.id)[name]]);
           compared++;
         }
       }
