@@ -13,7 +13,7 @@ interface NearbyRow extends Record<string, unknown> {
 
 /**
  * Nearest published structures of each structure, one statement for all (KNN per row), read
- * through queryPrepared: fused with the other lists of the structure page (see common/db/rows).
+ * through queryPrepared: fused with the other lists of the structure page (see common/reads/fused-reads.ts).
  * The keys are the statement's first parameter (a keyed read).
  */
 async function readNearby(

@@ -323,7 +323,7 @@ export async function observatoryReport(ctx: Context, a: ObservatoryArgs): Promi
   if (a.zone && !zone) throw observatoryErrors.unknownZone({ zone: a.zone }, { field: 'zone' });
   // First round trip: the territory codes check, the snapshot runs, the reference figures and the
   // total employment of a single reference territory, sent together (one fused statement, see
-  // common/db/rows `queryPrepared`); then the report itself, which needs the runs' years.
+  // common/reads `queryPrepared`); then the report itself, which needs the runs' years.
   const [, runs, referenceRows, shareReference] = await Promise.all([
     assertTerritoryCodes(ctx, { commune: a.commune, epci: a.epci, departement: a.departement, region: a.region }),
     readPrepared(ctx, sql<SnapshotRun>`SELECT year, computed_at, rule_version FROM observatory_snapshot_run ORDER BY year`),
